@@ -1,0 +1,106 @@
+// Package textnorm turns posting text (often HTML from a job board) into the
+// plain, normalized text that every analysis stage works on. Extracted skill
+// offsets refer to this text, so it must be deterministic.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
+)
+
+// blockTags end a line: postings put one requirement per <li> or <p>, and
+// keeping those breaks lets later stages see sections and bullets.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Br: true, atom.Li: true, atom.Div: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Table: true, atom.Section: true,
+	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Hr: true, atom.Dt: true, atom.Dd: true,
+}
+
+// StripHTML removes tags, drops script/style content, decodes entities and
+// turns block elements into line breaks. Text without markup passes through
+// with only entities decoded.
+func StripHTML(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			tt := z.Token()
+			if tt.DataAtom == atom.Script || tt.DataAtom == atom.Style {
+				if tt.Type == html.StartTagToken {
+					skip++
+				} else if tt.Type == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if blockTags[tt.DataAtom] {
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+// Normalize applies NFKC (full-width letters, ligatures, non-breaking
+// spaces), maps typographic quotes and dashes to ASCII, collapses runs of
+// spaces within a line and blank-line runs to one line break, and trims.
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space, newline := false, false
+	for _, r := range s {
+		switch r {
+		case '\u2018', '\u2019', '\u201B', '\u2032':
+			r = '\''
+		case '\u201C', '\u201D', '\u201F', '\u2033', '\u00AB', '\u00BB':
+			r = '"'
+		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+			r = '-'
+		case '\u2022', '\u25CF', '\u25AA', '\u2023', '\u2043', '\u00B7':
+			// Bullets start a new item.
+			r = '\n'
+		case '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD':
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			newline = true
+			space = false
+		case unicode.IsSpace(r):
+			space = true
+		case unicode.IsControl(r) || r == unicode.ReplacementChar:
+			space = true
+		default:
+			if newline {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+			} else if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			newline, space = false, false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Clean is StripHTML followed by Normalize: the text analysis sees.
+func Clean(s string) string { return Normalize(StripHTML(s)) }

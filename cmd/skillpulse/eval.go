@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// evalSuite scores one analysis stage against reference data. Suites
+// register themselves from their own files so each stage owns its
+// evaluation.
+type evalSuite struct {
+	name string
+	help string
+	run  func(cmd *cobra.Command, out io.Writer) error
+}
+
+var evalSuites = map[string]evalSuite{}
+
+func registerEval(s evalSuite) { evalSuites[s.name] = s }
+
+func newEvalCmd() *cobra.Command {
+	var only []string
+	cmd := &cobra.Command{
+		Use:   "eval",
+		Short: "Score the analysis stages against public reference data (../shared/data)",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			names := only
+			if len(names) == 0 {
+				for n := range evalSuites {
+					names = append(names, n)
+				}
+				sort.Strings(names)
+			}
+			for _, n := range names {
+				s, ok := evalSuites[n]
+				if !ok {
+					return fmt.Errorf("unknown eval suite %q (have: %s)", n, strings.Join(suiteNames(), ", "))
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "== %s: %s\n", s.name, s.help)
+				if err := s.run(cmd, cmd.OutOrStdout()); err != nil {
+					return fmt.Errorf("eval %s: %w", n, err)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringSliceVar(&only, "only", nil, "run only these suites (comma-separated)")
+	cmd.PersistentFlags().String("data", "", "shared data directory (default: ../shared/data beside the project, or $SKILLPULSE_SHARED_DATA)")
+	return cmd
+}
+
+func suiteNames() []string {
+	var n []string
+	for k := range evalSuites {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return n
+}
+
+func init() { root.AddCommand(newEvalCmd()) }
