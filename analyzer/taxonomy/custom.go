@@ -22,6 +22,7 @@ import (
 //	    en: [communication skills, communication]   # first is preferred
 //	    fr: [compétences en communication]
 //	    context: [programming]                       # optional, see Entry.Context
+//	    noc: ["12111"]                               # optional, see Entry.NOC
 type customFile struct {
 	Name    string        `yaml:"name"`
 	Version string        `yaml:"version"`
@@ -34,6 +35,7 @@ type customSkill struct {
 	EN      []string `yaml:"en"`
 	FR      []string `yaml:"fr"`
 	Context []string `yaml:"context"`
+	NOC     []string `yaml:"noc"`
 }
 
 // ParseCustomYAML reads the custom YAML format.
@@ -59,7 +61,7 @@ func ParseCustomYAML(r io.Reader) (*Taxonomy, error) {
 		if !ValidType(typ) {
 			return nil, fmt.Errorf("custom taxonomy: skill %q has unknown type %q", s.ID, s.Type)
 		}
-		e := Entry{ID: s.ID, Type: typ, Context: s.Context}
+		e := Entry{ID: s.ID, Type: typ, Context: s.Context, NOC: s.NOC}
 		e.Labels = append(e.Labels, langLabels(s.EN, "en")...)
 		e.Labels = append(e.Labels, langLabels(s.FR, "fr")...)
 		if len(s.EN) > 0 {

@@ -57,6 +57,9 @@ type Entry struct {
 	// Context lists words that must occur in a posting before an ambiguous
 	// label of this skill (see the extractor's guard) counts.
 	Context []string
+	// NOC lists NOC 2021 unit groups this skill is typical of (built-in
+	// taxonomy only); the sample generator draws on it.
+	NOC []string
 }
 
 // Taxonomy is a loaded skill taxonomy. Every extracted skill carries Name
