@@ -1,0 +1,128 @@
+package extract
+
+import "github.com/skillpulse/skillpulse/analyzer/taxonomy"
+
+// maxHeaderTokens: a cue that opens a line this short is a section header
+// ("Benefits", "What we offer"), not a word in a sentence.
+const maxHeaderTokens = 6
+
+// docContext answers, for one document, which section and sentence a hit
+// is in and whether an ambiguous label has support.
+type docContext struct {
+	ix        *index
+	sc        *scratch
+	section   map[int32]cueKind // line -> kind of the section it belongs to
+	boilerSen map[int32]bool
+	assetSen  map[int32]bool
+	techSkill bool // an unguarded software skill was found
+}
+
+func newContext(ix *index, sc *scratch) *docContext {
+	c := &docContext{ix: ix, sc: sc}
+	if len(sc.cues) > 0 {
+		c.section = map[int32]cueKind{}
+		c.boilerSen, c.assetSen = map[int32]bool{}, map[int32]bool{}
+	}
+	// Section headers switch the kind of every following line until the
+	// next header; lines before the first header are content.
+	var headers []hit
+	for _, h := range sc.cues {
+		def := ix.cues[h.tgt-1]
+		if def.header != 0 && c.isHeader(h) {
+			headers = append(headers, hit{line: h.line, tgt: uint32(def.header)})
+			continue
+		}
+		switch def.sentence {
+		case cueBoilerSentence:
+			c.boilerSen[h.sent] = true
+		case cueAssetSentence:
+			c.assetSen[h.sent] = true
+		}
+	}
+	for i, h := range headers {
+		end := int32(len(sc.lineStarts))
+		if i+1 < len(headers) {
+			end = headers[i+1].line
+		}
+		for l := h.line; l < end; l++ {
+			c.section[l] = cueKind(h.tgt)
+		}
+	}
+	for _, h := range sc.hits {
+		tg := ix.targets[h.tgt-1]
+		if !tg.guarded && ix.tax.Entries[tg.entry].Type == taxonomy.Software {
+			c.techSkill = true
+			break
+		}
+	}
+	return c
+}
+
+func (c *docContext) isHeader(h hit) bool {
+	ls := c.sc.lineStarts
+	if h.first != ls[h.line] {
+		return false
+	}
+	lineEnd := int32(len(c.sc.toks))
+	if int(h.line)+1 < len(ls) {
+		lineEnd = ls[h.line+1]
+	}
+	if lineEnd-ls[h.line] <= maxHeaderTokens {
+		return true
+	}
+	next := h.last + 1
+	return next < lineEnd && c.sc.toks[next].brk == brkColon
+}
+
+// classify says whether a hit sits in boilerplate and whether it is an asset.
+func (c *docContext) classify(h hit) (boiler, asset bool) {
+	if c.section == nil {
+		return false, false
+	}
+	switch c.section[h.line] {
+	case cueBoilerHeader:
+		boiler = true
+	case cueAssetHeader:
+		asset = true
+	}
+	if c.boilerSen[h.sent] {
+		boiler = true
+	}
+	if c.assetSen[h.sent] {
+		asset = true
+	}
+	return boiler, asset
+}
+
+// supports reports whether a guarded label has context in the document:
+// one of its skill's context words, or, for software without declared
+// context, technical vocabulary or another unambiguous software skill.
+func (c *docContext) supports(tg target, h hit) bool {
+	words := c.ix.context[tg.entry]
+	if len(words) == 0 {
+		if c.ix.tax.Entries[tg.entry].Type != taxonomy.Software && !c.techSkill {
+			// A short non-software label ("R", "C") with nothing else
+			// technical around it is most likely a letter, not a skill.
+			return c.has(techContextHashes, h)
+		}
+		return c.techSkill || c.has(techContextHashes, h)
+	}
+	set := make(map[uint64]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return c.has(set, h)
+}
+
+// has reports whether any token outside hit h is in set.
+func (c *docContext) has(set map[uint64]bool, h hit) bool {
+	for i, t := range c.sc.toks {
+		if int32(i) >= h.first && int32(i) <= h.last {
+			continue
+		}
+		if set[t.hash] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,64 @@
+package extract
+
+// cueKind says what a cue phrase tells about the text around it.
+type cueKind uint8
+
+const (
+	// cueBoilerHeader starts a section that is not about the job's
+	// requirements (company blurb, benefits, how to apply, EEO).
+	cueBoilerHeader cueKind = iota + 1
+	// cueContentHeader starts a section about the job itself.
+	cueContentHeader
+	// cueAssetHeader starts a section of nice-to-have skills.
+	cueAssetHeader
+	// cueBoilerSentence makes its whole sentence boilerplate wherever it is.
+	cueBoilerSentence
+	// cueAssetSentence makes the skills of its sentence assets.
+	cueAssetSentence
+)
+
+// Cue phrases go through the same tokenizer as labels and text, so they
+// match inflected forms and ignore articles ("is an asset" = "is asset").
+var cuePhrases = map[cueKind][]string{
+	cueBoilerHeader: {
+		"about us", "about the company", "about our company", "who we are", "our company", "company overview",
+		"benefits", "our benefits", "what we offer", "we offer", "what's in it for you", "perks", "compensation and benefits",
+		"how to apply", "to apply", "application process", "application instructions", "equal opportunity",
+		"diversity and inclusion", "diversity, equity and inclusion", "accessibility", "accommodation", "why join us", "why work with us",
+		"à propos de nous", "qui sommes-nous", "qui nous sommes", "notre entreprise", "avantages", "avantages sociaux",
+		"nous offrons", "ce que nous offrons", "ce que nous vous offrons", "pour postuler", "comment postuler",
+		"mise en candidature", "équité en emploi", "diversité et inclusion", "pourquoi nous joindre", "pourquoi se joindre à nous",
+	},
+	cueContentHeader: {
+		"requirements", "job requirements", "qualifications", "required qualifications", "minimum qualifications",
+		"responsibilities", "key responsibilities", "duties", "main duties", "job duties", "skills", "required skills",
+		"what you bring", "what you will bring", "what you'll bring", "what you will do", "what you'll do", "about the role",
+		"the role", "job description", "position summary", "experience", "education", "must have", "must haves",
+		"you have", "who you are", "profile", "your profile",
+		"exigences", "exigences du poste", "compétences", "compétences requises", "responsabilités", "tâches",
+		"fonctions", "principales tâches", "profil recherché", "votre profil", "qualifications requises", "description du poste",
+		"expérience", "formation",
+	},
+	cueAssetHeader: {
+		"nice to have", "nice to haves", "assets", "asset", "preferred qualifications", "preferred skills", "bonus points",
+		"bonus", "additional assets", "desired qualifications", "atouts", "atout", "compétences souhaitées", "qualifications souhaitées",
+	},
+	cueBoilerSentence: {
+		"equal opportunity employer", "equal opportunity", "equal employment opportunity", "employment equity",
+		"accommodation", "accommodations", "we thank all applicants", "thank all applicants", "only those selected",
+		"only candidates selected", "only those candidates selected", "inclusive workplace", "diverse and inclusive",
+		"diverse workforce", "benefits package", "comprehensive benefits", "competitive benefits", "group benefits",
+		"health benefits", "dental coverage", "rrsp", "pension plan", "paid time off", "submit your resume", "send your resume",
+		"submit your application", "apply online", "apply now", "apply today", "click apply", "we are proud",
+		"we are committed to", "committed to diversity", "committed to creating", "background check",
+		"équité en matière d'emploi", "égalité d'accès", "égalité des chances", "seules les personnes retenues",
+		"seules les candidatures retenues", "nous remercions", "faire parvenir votre cv", "soumettre votre candidature",
+		"avantages sociaux", "régime de retraite", "assurances collectives", "postulez dès maintenant", "postuler en ligne",
+	},
+	cueAssetSentence: {
+		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
+		"is a plus", "would be a plus", "bonus", "desirable", "would be beneficial", "ideally",
+		"definite asset", "strong asset", "un atout", "atout", "atouts", "constitue un atout", "serait un atout",
+		"souhaitable", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
+	},
+}

@@ -1,0 +1,198 @@
+// Package extract finds the skills a job posting asks for, against a skill
+// taxonomy, with the matched text as evidence. The text is tokenized once;
+// every token start then costs one or two lookups in a flat hash table of
+// label n-grams, so throughput stays near memory speed with ~100k labels.
+package extract
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+// Requirement tells a must-have skill from a nice-to-have one.
+type Requirement string
+
+// Requirement values.
+const (
+	Required Requirement = "required"
+	Asset    Requirement = "asset"
+)
+
+// Match is one skill found in a posting.
+type Match struct {
+	ID              string      `json:"id"`
+	Label           string      `json:"label"`
+	Type            string      `json:"type"`
+	Text            string      `json:"text"`  // the matched text, as written
+	Start           int         `json:"start"` // byte offsets in the normalized text
+	End             int         `json:"end"`
+	Requirement     Requirement `json:"requirement"`
+	Mentions        int         `json:"mentions"`
+	Taxonomy        string      `json:"taxonomy"`
+	TaxonomyVersion string      `json:"taxonomy_version"`
+}
+
+// Result is what Extract found: the counted skills, and the skills that
+// occur only in boilerplate (company blurb, benefits, EEO, how to apply),
+// which are reported for transparency but never counted.
+type Result struct {
+	Skills      []Match `json:"skills"`
+	Boilerplate []Match `json:"boilerplate,omitempty"`
+}
+
+// Extractor matches one taxonomy. It is safe for concurrent use.
+type Extractor struct {
+	ix   *index
+	pool sync.Pool
+}
+
+// New compiles a taxonomy for matching.
+func New(tax *taxonomy.Taxonomy) *Extractor {
+	x := &Extractor{ix: buildIndex(tax)}
+	x.ix.addCues()
+	x.pool.New = func() any { return &scratch{} }
+	return x
+}
+
+// Taxonomy is the taxonomy this extractor matches.
+func (x *Extractor) Taxonomy() *taxonomy.Taxonomy { return x.ix.tax }
+
+type hit struct {
+	first, last int32 // token range, inclusive
+	sent, line  int32
+	tgt         uint32 // target index + 1, or cue index + 1
+}
+
+type scratch struct {
+	toks       []token
+	hits, cues []hit
+	lineStarts []int32
+}
+
+// Extract finds the skills in text, which must already be normalized
+// (textnorm.Clean): offsets refer to it.
+func (x *Extractor) Extract(text string) Result {
+	sc := x.pool.Get().(*scratch)
+	defer x.pool.Put(sc)
+	x.scan(text, sc)
+	if len(sc.hits) == 0 {
+		return Result{}
+	}
+	return x.resolve(text, sc)
+}
+
+// scan tokenizes text and records leftmost-longest label hits and cue hits.
+func (x *Extractor) scan(text string, sc *scratch) {
+	toks := tokenize(text, sc.toks[:0])
+	sc.toks = toks
+	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
+	sc.lineStarts = append(sc.lineStarts[:0], 0)
+	tab := x.ix.tab
+	var sent, line int32
+	for i := 0; i < len(toks); {
+		switch toks[i].brk {
+		case brkLine:
+			line++
+			sc.lineStarts = append(sc.lineStarts, int32(i))
+			sent++
+		case brkSentence:
+			sent++
+		}
+		var k uint64
+		var bestT, bestC uint32
+		var lenT, lenC int
+		for j := i; j < len(toks) && j-i < maxLabelTokens; j++ {
+			if j > i && toks[j].brk != brkNone {
+				break
+			}
+			k = seqKey(k, toks[j].hash)
+			v, ok := tab.get(k)
+			if !ok {
+				break
+			}
+			if t := v & targetMask; t != 0 {
+				bestT, lenT = t, j-i+1
+			}
+			if c := (v >> cueShift) & cueMask; c != 0 {
+				bestC, lenC = c, j-i+1
+			}
+			if v&prefixBit == 0 {
+				break
+			}
+		}
+		if bestC != 0 && lenC >= lenT {
+			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: sent, line: line, tgt: bestC})
+		}
+		switch {
+		case bestT != 0:
+			sc.hits = append(sc.hits, hit{first: int32(i), last: int32(i + lenT - 1), sent: sent, line: line, tgt: bestT})
+			i += lenT
+		case bestC != 0:
+			i += lenC
+		default:
+			i++
+		}
+	}
+}
+
+// resolve applies sections, sentence cues and the ambiguity guard, and
+// folds hits into one Match per skill.
+func (x *Extractor) resolve(text string, sc *scratch) Result {
+	ctx := newContext(x.ix, sc)
+	tax := x.ix.tax
+	type agg struct {
+		m       Match
+		counted bool
+	}
+	byEntry := map[int32]*agg{}
+	var order []int32
+	for _, h := range sc.hits {
+		tg := x.ix.targets[h.tgt-1]
+		if tg.guarded && !ctx.supports(tg, h) {
+			continue
+		}
+		boiler, asset := ctx.classify(h)
+		a := byEntry[tg.entry]
+		if a == nil {
+			e := &tax.Entries[tg.entry]
+			a = &agg{m: Match{ID: e.ID, Label: e.Label, Type: string(e.Type), Requirement: Asset,
+				Taxonomy: tax.Name, TaxonomyVersion: tax.Version}}
+			byEntry[tg.entry] = a
+			order = append(order, tg.entry)
+		}
+		if boiler {
+			if !a.counted && a.m.Text == "" {
+				a.m.Text, a.m.Start, a.m.End = x.span(text, sc, h)
+			}
+			continue
+		}
+		if !a.counted {
+			// Evidence is the first counted mention.
+			a.m.Text, a.m.Start, a.m.End = x.span(text, sc, h)
+			a.counted = true
+		}
+		a.m.Mentions++
+		if !asset {
+			a.m.Requirement = Required
+		}
+	}
+	var res Result
+	for _, e := range order {
+		a := byEntry[e]
+		if a.counted {
+			res.Skills = append(res.Skills, a.m)
+		} else {
+			a.m.Requirement = ""
+			res.Boilerplate = append(res.Boilerplate, a.m)
+		}
+	}
+	sort.SliceStable(res.Skills, func(i, j int) bool { return res.Skills[i].Start < res.Skills[j].Start })
+	return res
+}
+
+func (x *Extractor) span(text string, sc *scratch, h hit) (string, int, int) {
+	s, e := int(sc.toks[h.first].start), int(sc.toks[h.last].end)
+	return text[s:e], s, e
+}

@@ -1,0 +1,63 @@
+package extract
+
+import "strings"
+
+// commonWords are everyday English and French words that are also the
+// names of tools or languages. As a one-word label they count only with
+// supporting context, so a cook asked to "react quickly" is not credited
+// with React, nor a driver with "Go".
+var commonWords = toSet(`
+go swift react excel access word words outlook teams chef puppet shell spring rust ruby pearl perl
+java python delphi julia dart scheme elixir crystal ada logo basic pascal prolog lisp
+express ember meteor backbone knockout angular vue next nest flask bottle pyramid falcon
+docker kubernetes helm terraform ansible salt vagrant jenkins travis circle
+oracle sage quickbooks excel project visio publisher paint photos notes keynote pages numbers
+maya blender houdini nuke fusion premiere audition animate dreamweaver bridge lightroom
+slack zoom jira confluence trello asana monday notion box dropbox drive
+unity unreal godot cobra gin echo fiber
+snowflake spark hive pig storm flink beam kafka airflow luigi dagster
+tableau looker domo alteryx
+matlab mathematica stata spss sas
+sap workday epic cerner meditech
+linux unix windows mac ios android
+ms office suite studio code visual
+c r d f j k q v x
+git svn hg
+sketch figma canva
+scrum kanban
+wordpress drupal joomla magento shopify
+mongo redis cassandra couchbase neo4j
+make gradle maven ant bazel
+bash zsh fish
+mercury jasper pentaho talend informatica
+citrix vmware hyper
+`)
+
+// techContext are words that make a guarded software label plausible when
+// its skill declares no context of its own.
+var techContext = toSet(`
+programming programmer developer developers development software code coding coder engineer engineering
+framework frameworks library libraries language languages stack backend frontend front-end back-end fullstack
+full-stack web api apis database databases cloud devops application applications app apps computer it
+technical technology technologies tools tool platform platforms system systems scripting script scripts
+informatique logiciel logiciels programmation développeur développeuse développement langage
+`)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// techContextHashes are techContext as token hashes, built once.
+var techContextHashes = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for w := range techContext {
+		for _, t := range tokenize(w, nil) {
+			m[t.hash] = true
+		}
+	}
+	return m
+}()

@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of the normalized text. The text is tokenized once; all
+// label lookups afterwards work on the 64-bit hashes, which is what makes
+// matching ~100k labels run at memory speed instead of automaton speed.
+type token struct {
+	start, end int32
+	hash       uint64 // hash of the folded, stemmed form
+	brk        uint8  // strongest boundary before this token (brkNone..brkLine)
+}
+
+// Boundary levels. No label spans any boundary; sentences scope asset cues
+// ("… is an asset."), lines scope section headers ("Benefits:").
+const (
+	brkNone uint8 = iota
+	brkClause
+	brkColon
+	brkSentence
+	brkLine
+)
+
+// byte classes for the ASCII fast path.
+const (
+	clsOther = iota
+	clsWord
+)
+
+var asciiClass [128]uint8
+var asciiBreak [128]uint8
+var asciiLower [128]byte
+
+func init() {
+	for c := 0; c < 128; c++ {
+		b := byte(c)
+		asciiLower[c] = b
+		switch {
+		case b >= 'a' && b <= 'z', b >= '0' && b <= '9':
+			asciiClass[c] = clsWord
+		case b >= 'A' && b <= 'Z':
+			asciiClass[c] = clsWord
+			asciiLower[c] = b + 'a' - 'A'
+		}
+	}
+	for _, b := range []byte(",()[]{}|\t\"") {
+		asciiBreak[b] = brkClause
+	}
+	asciiBreak[':'] = brkColon
+	for _, b := range []byte(".;!?") {
+		asciiBreak[b] = brkSentence
+	}
+	asciiBreak['\n'], asciiBreak['\r'] = brkLine, brkLine
+}
+
+// skipWords are dropped from both labels and text so "manage the budget"
+// meets the label "manage budget" and "gestion des projets" meets
+// "gestion de projet". Only function words: dropping content words would
+// merge distinct skills.
+var skipWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range []string{"the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s"} {
+		m[fnv([]byte(w))] = true
+	}
+	return m
+}()
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// tokenizer appends the tokens of s to dst. scratch holds the folded form
+// of the current token; it is reused to keep tokenization allocation-free.
+func tokenize(s string, dst []token) []token {
+	var scratch [64]byte
+	n := len(s)
+	brk := brkLine
+	for i := 0; i < n; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			cls := asciiClass[c]
+			// ".NET": a leading dot joins a word only at a word start.
+			leadingDot := c == '.' && i+1 < n && isASCIILetter(s[i+1]) && (i == 0 || !isWordByte(s[i-1]))
+			if cls != clsWord && !leadingDot {
+				if b := asciiBreak[c]; b > brk {
+					brk = b
+				}
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				if r == '\u2026' && brk < brkSentence { // ellipsis
+					brk = brkSentence
+				}
+				i += size
+				continue
+			}
+		}
+		start := i
+		w := 0
+		for i < n {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiClass[c] == clsWord {
+					if w < len(scratch) {
+						scratch[w] = asciiLower[c]
+						w++
+					}
+					i++
+					continue
+				}
+				// Keep tech tokens whole: "C++", "C#", "Node.js", "ASP.NET", ".NET".
+				if c == '.' && i+1 < n && isWordByte(s[i+1]) && (i > start || isASCIILetter(s[i+1])) {
+					if w < len(scratch) {
+						scratch[w] = '.'
+						w++
+					}
+					i++
+					continue
+				}
+				if (c == '+' || c == '#') && i > start {
+					j := i
+					for j < n && j-i < 2 && s[j] == c {
+						j++
+					}
+					if j >= n || !isWordByte(s[j]) {
+						for ; i < j; i++ {
+							if w < len(scratch) {
+								scratch[w] = c
+								w++
+							}
+						}
+					}
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			w = appendFolded(scratch[:], w, r)
+			i += size
+		}
+		if start == i { // a lone "." or "+" that did not form a token
+			i++
+			continue
+		}
+		form := stem(scratch[:w])
+		h := fnv(form)
+		if skipWords[h] {
+			continue
+		}
+		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk})
+		brk = brkNone
+	}
+	return dst
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+func isWordByte(c byte) bool { return c >= utf8.RuneSelf || asciiClass[c] == clsWord }
+
+// appendFolded writes r lower-cased and without accents, so "Compétences"
+// and "competences" meet: French postings often drop accents.
+func appendFolded(buf []byte, w int, r rune) int {
+	r = unicode.ToLower(r)
+	if f, ok := foldMap[r]; ok {
+		for i := 0; i < len(f) && w < len(buf); i++ {
+			buf[w] = f[i]
+			w++
+		}
+		return w
+	}
+	if w+utf8.RuneLen(r) <= len(buf) {
+		w += utf8.EncodeRune(buf[w:], r)
+	}
+	return w
+}
+
+var foldMap = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a", 'æ': "ae",
+	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
+	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ø': "o", 'œ': "oe",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+}
+
+// stem strips English and French inflections so "databases" meets
+// "database" and "scheduling" meets "schedule". It is deliberately light:
+// both labels and text go through it, so it only has to be consistent, not
+// linguistically right, and it must not merge unrelated words.
+func stem(b []byte) []byte {
+	n := len(b)
+	if n <= 3 {
+		return b
+	}
+	for _, c := range b {
+		if c >= '0' && c <= '9' || c == '.' || c == '+' || c == '#' {
+			return b
+		}
+	}
+	switch {
+	case hasSuffix(b, "ies") && n > 4:
+		b[n-3] = 'y'
+		b = b[:n-2]
+	case hasSuffix(b, "ss"), hasSuffix(b, "us"), hasSuffix(b, "is"):
+	case b[n-1] == 's':
+		b = b[:n-1]
+	}
+	n = len(b)
+	switch {
+	case n >= 6 && hasSuffix(b, "ing"):
+		b = undouble(b[:n-3])
+	case n >= 5 && hasSuffix(b, "ed") && !hasSuffix(b, "eed"):
+		b = undouble(b[:n-2])
+	}
+	if n = len(b); n >= 5 && b[n-1] == 'e' {
+		b = b[:n-1]
+	}
+	return b
+}
+
+func hasSuffix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
+
+// undouble turns "programm" (from "programming") into "program".
+func undouble(b []byte) []byte {
+	n := len(b)
+	if n >= 3 && b[n-1] == b[n-2] {
+		switch b[n-1] {
+		case 'l', 's', 'z', 'e', 'o':
+			return b
+		}
+		if isASCIILetter(b[n-1]) {
+			return b[:n-1]
+		}
+	}
+	return b
+}
