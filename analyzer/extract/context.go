@@ -2,10 +2,6 @@ package extract
 
 import "github.com/skillpulse/skillpulse/analyzer/taxonomy"
 
-// maxHeaderTokens: a cue that opens a line this short is a section header
-// ("Benefits", "What we offer"), not a word in a sentence.
-const maxHeaderTokens = 6
-
 // docContext answers, for one document, which section and sentence a hit
 // is in and whether an ambiguous label has support.
 type docContext struct {
@@ -58,6 +54,10 @@ func newContext(ix *index, sc *scratch) *docContext {
 	return c
 }
 
+// isHeader: a cue is a section header when it is the whole line
+// ("Benefits", "What we offer") or opens it followed by a colon
+// ("Assets: …"). A bullet that merely starts with the word ("Experience in
+// acute care") is not.
 func (c *docContext) isHeader(h hit) bool {
 	ls := c.sc.lineStarts
 	if h.first != ls[h.line] {
@@ -67,11 +67,8 @@ func (c *docContext) isHeader(h hit) bool {
 	if int(h.line)+1 < len(ls) {
 		lineEnd = ls[h.line+1]
 	}
-	if lineEnd-ls[h.line] <= maxHeaderTokens {
-		return true
-	}
 	next := h.last + 1
-	return next < lineEnd && c.sc.toks[next].brk == brkColon
+	return next == lineEnd || c.sc.toks[next].brk == brkColon
 }
 
 // classify says whether a hit sits in boilerplate and whether it is an asset.

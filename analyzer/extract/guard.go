@@ -18,7 +18,7 @@ unity unreal godot cobra gin echo fiber
 snowflake spark hive pig storm flink beam kafka airflow luigi dagster
 tableau looker domo alteryx
 matlab mathematica stata spss sas
-sap workday epic cerner meditech
+sap workday epic
 linux unix windows mac ios android
 ms office suite studio code visual
 c r d f j k q v x
