@@ -10,6 +10,9 @@ type docContext struct {
 	section   map[int32]cueKind // line -> kind of the section it belongs to
 	boilerSen map[int32]bool
 	assetSen  map[int32]bool
+	// techCtx caches whether the document has technical vocabulary:
+	// 0 unknown, 1 no, 2 yes.
+	techCtx   uint8
 	techSkill bool // an unguarded software skill was found
 }
 
@@ -97,28 +100,30 @@ func (c *docContext) classify(h hit) (boiler, asset bool) {
 func (c *docContext) supports(tg target, h hit) bool {
 	words := c.ix.context[tg.entry]
 	if len(words) == 0 {
-		if c.ix.tax.Entries[tg.entry].Type != taxonomy.Software && !c.techSkill {
-			// A short non-software label ("R", "C") with nothing else
-			// technical around it is most likely a letter, not a skill.
-			return c.has(techContextHashes, h)
+		if c.techSkill && c.ix.tax.Entries[tg.entry].Type == taxonomy.Software {
+			return true
 		}
-		return c.techSkill || c.has(techContextHashes, h)
+		// A short label ("R", "C") with nothing technical around it is most
+		// likely a letter or a word, not a skill.
+		if c.techCtx == 0 {
+			c.techCtx = 1
+			for _, t := range c.sc.toks {
+				if techContextHashes[t.hash] {
+					c.techCtx = 2
+					break
+				}
+			}
+		}
+		return c.techCtx == 2
 	}
-	set := make(map[uint64]bool, len(words))
-	for _, w := range words {
-		set[w] = true
-	}
-	return c.has(set, h)
-}
-
-// has reports whether any token outside hit h is in set.
-func (c *docContext) has(set map[uint64]bool, h hit) bool {
 	for i, t := range c.sc.toks {
 		if int32(i) >= h.first && int32(i) <= h.last {
 			continue
 		}
-		if set[t.hash] {
-			return true
+		for _, w := range words {
+			if t.hash == w {
+				return true
+			}
 		}
 	}
 	return false

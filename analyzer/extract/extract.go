@@ -51,7 +51,6 @@ type Extractor struct {
 // New compiles a taxonomy for matching.
 func New(tax *taxonomy.Taxonomy) *Extractor {
 	x := &Extractor{ix: buildIndex(tax)}
-	x.ix.addCues()
 	x.pool.New = func() any { return &scratch{} }
 	return x
 }
@@ -99,6 +98,10 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			sent++
 		case brkSentence:
 			sent++
+		}
+		if !tab.mayStart(toks, i) {
+			i++
+			continue
 		}
 		var k uint64
 		var bestT, bestC uint32

@@ -20,14 +20,20 @@ type target struct {
 }
 
 // table is an open-addressing hash table from n-gram keys to a value that
-// says whether the n-gram is a label (target index + 1) and whether longer
-// labels extend it. A flat table keeps lookups to one or two cache lines,
-// which a Go map or an automaton over 100k labels does not.
+// says whether the n-gram is a label and whether longer labels extend it.
+// Each slot is one uint64 — a 32-bit fingerprint of the key and the 32-bit
+// value — so a lookup touches one cache line; with the slot index taken
+// from other key bits, a false hit needs ~50 bits to collide.
 type table struct {
-	keys []uint64
-	vals []uint32
-	mask uint64
-	used int
+	slots []uint64
+	mask  uint64
+	used  int
+	// single and pair are bitset filters in front of the table: single
+	// holds one-token labels, pair the first two tokens of longer ones.
+	// Half of all posting words begin some ESCO label ("manage", "use"),
+	// but few begin one together with the next word, so most tokens are
+	// rejected by a cache-resident bit test instead of a table probe.
+	single, pair []uint64
 }
 
 // A table value packs: bit 31, longer labels extend this n-gram; bits
@@ -39,57 +45,81 @@ const (
 	targetMask = 1<<cueShift - 1
 )
 
+const (
+	singleBits = 1 << 18 // 32 KiB
+	pairBits   = 1 << 20 // 128 KiB
+)
+
 func newTable(expected int) *table {
 	size := 1 << bits.Len(uint(expected*2))
 	if size < 1024 {
 		size = 1024
 	}
-	return &table{keys: make([]uint64, size), vals: make([]uint32, size), mask: uint64(size - 1)}
+	return &table{slots: make([]uint64, size), mask: uint64(size - 1),
+		single: make([]uint64, singleBits/64), pair: make([]uint64, pairBits/64)}
 }
 
 func slot(k uint64) uint64 { return (k ^ k>>29) * 0xbf58476d1ce4e5b9 }
 
+// fingerprint is the upper key half, never zero (zero marks an empty slot).
+func fingerprint(k uint64) uint64 { return (k >> 32) | 1 }
+
 func (t *table) get(k uint64) (uint32, bool) {
+	fp := fingerprint(k)
 	for i := slot(k) & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
-		case k:
-			return t.vals[i], true
+		s := t.slots[i]
+		switch s >> 32 {
+		case fp:
+			return uint32(s), true
 		case 0:
 			return 0, false
 		}
 	}
 }
 
-// upsert returns a pointer to the value for k, inserting a zero value.
-func (t *table) upsert(k uint64) *uint32 {
-	if (t.used+1)*2 > len(t.keys) {
-		t.grow()
-	}
-	for i := slot(k) & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
-		case k:
-			return &t.vals[i]
-		case 0:
-			t.keys[i] = k
-			t.used++
-			return &t.vals[i]
+// newFrozenTable lays out the n-gram values collected by the builder.
+func newFrozenTable(vals map[uint64]uint32, singles, pairs []uint64) *table {
+	t := newTable(len(vals))
+	for k, v := range vals {
+		fp := fingerprint(k)
+		for i := slot(k) & t.mask; ; i = (i + 1) & t.mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = fp<<32 | uint64(v)
+				break
+			}
 		}
 	}
-}
-
-func (t *table) grow() {
-	old := *t
-	*t = *newTable(len(old.keys))
-	for i, k := range old.keys {
-		if k != 0 {
-			*t.upsert(k) = old.vals[i]
-		}
+	t.used = len(vals)
+	for _, h := range singles {
+		setBit(t.single, h)
 	}
+	for _, k := range pairs {
+		setBit(t.pair, k)
+	}
+	return t
 }
 
-// seqKey extends an n-gram key by one token hash. Zero is the empty slot,
-// so keys are forced odd.
-func seqKey(k, h uint64) uint64 { return (bits.RotateLeft64(k, 27)*0x9E3779B97F4A7C15 ^ h) | 1 }
+func setBit(set []uint64, h uint64) {
+	i := (h >> 40) & (uint64(len(set))*64 - 1)
+	set[i>>6] |= 1 << (i & 63)
+}
+
+func hasBit(set []uint64, h uint64) bool {
+	i := (h >> 40) & (uint64(len(set))*64 - 1)
+	return set[i>>6]&(1<<(i&63)) != 0
+}
+
+// mayStart reports whether a label or cue may start at toks[i].
+func (t *table) mayStart(toks []token, i int) bool {
+	h := toks[i].hash
+	if hasBit(t.single, h) {
+		return true
+	}
+	return i+1 < len(toks) && toks[i+1].brk == brkNone && hasBit(t.pair, seqKey(seqKey(0, h), toks[i+1].hash))
+}
+
+// seqKey extends an n-gram key by one token hash.
+func seqKey(k, h uint64) uint64 { return bits.RotateLeft64(k, 27)*0x9E3779B97F4A7C15 ^ h }
 
 // index is the compiled form of a taxonomy.
 type index struct {
@@ -104,47 +134,70 @@ type index struct {
 // cueDef is what a cue phrase means as a header and inside a sentence.
 type cueDef struct{ header, sentence cueKind }
 
+// builder collects n-gram values before they are frozen into a table.
+type builder struct {
+	vals           map[uint64]uint32
+	singles, pairs []uint64
+	toks           []token
+}
+
+// add registers the n-grams of phrase; it returns the key of the whole
+// phrase, or false when the phrase has no tokens or is too long.
+func (b *builder) add(phrase string) (uint64, bool) {
+	b.toks = tokenize(phrase, b.toks[:0])
+	if len(b.toks) == 0 || len(b.toks) > maxLabelTokens {
+		return 0, false
+	}
+	if len(b.toks) == 1 {
+		b.singles = append(b.singles, b.toks[0].hash)
+	} else {
+		b.pairs = append(b.pairs, seqKey(seqKey(0, b.toks[0].hash), b.toks[1].hash))
+	}
+	k := uint64(0)
+	for i, tk := range b.toks {
+		k = seqKey(k, tk.hash)
+		if i < len(b.toks)-1 {
+			b.vals[k] |= prefixBit
+		} else {
+			b.vals[k] |= 0
+		}
+	}
+	return k, true
+}
+
 func buildIndex(tax *taxonomy.Taxonomy) *index {
-	ix := &index{tab: newTable(tax.LabelCount() * 2), tax: tax, context: map[int32][]uint64{}}
-	var toks []token
+	ix := &index{tax: tax, context: map[int32][]uint64{}}
+	b := &builder{vals: make(map[uint64]uint32, tax.LabelCount()*2)}
 	for ei := range tax.Entries {
 		e := &tax.Entries[ei]
 		for _, c := range e.Context {
-			for _, tk := range tokenize(c, toks[:0]) {
+			for _, tk := range tokenize(c, nil) {
 				ix.context[int32(ei)] = append(ix.context[int32(ei)], tk.hash)
 			}
 		}
 		for _, l := range e.Labels {
-			toks = tokenize(l.Text, toks[:0])
-			if len(toks) == 0 || len(toks) > maxLabelTokens {
+			k, ok := b.add(l.Text)
+			if !ok {
 				continue
 			}
-			k := uint64(0)
-			for i, tk := range toks {
-				k = seqKey(k, tk.hash)
-				v := ix.tab.upsert(k)
-				if i < len(toks)-1 {
-					*v |= prefixBit
-					continue
-				}
-				tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(toks)), guarded: needsGuard(l.Text, toks, e)}
-				if cur := *v & targetMask; cur != 0 {
-					// Two skills share this surface form: keep the one whose
-					// preferred label it is, else the first loaded.
-					if old := ix.targets[cur-1]; old.kind <= tg.kind {
-						continue
-					}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e)}
+			if cur := b.vals[k] & targetMask; cur != 0 {
+				// Two skills share this surface form: keep the one whose
+				// preferred label it is, else the first loaded.
+				if old := ix.targets[cur-1]; old.kind > tg.kind {
 					ix.targets[cur-1] = tg
-					continue
 				}
-				if len(ix.targets)+1 >= targetMask {
-					continue // beyond 4M labels; never reached by real taxonomies
-				}
-				ix.targets = append(ix.targets, tg)
-				*v |= uint32(len(ix.targets))
+				continue
 			}
+			if len(ix.targets)+1 >= targetMask {
+				continue // beyond 4M labels; never reached by real taxonomies
+			}
+			ix.targets = append(ix.targets, tg)
+			b.vals[k] |= uint32(len(ix.targets))
 		}
 	}
+	ix.addCues(b)
+	ix.tab = newFrozenTable(b.vals, b.singles, b.pairs)
 	return ix
 }
 
@@ -168,36 +221,26 @@ func needsGuard(text string, toks []token, e *taxonomy.Entry) bool {
 
 // addCues indexes the section and sentence cue phrases beside the labels,
 // so one lookup per n-gram finds both.
-func (ix *index) addCues() {
+func (ix *index) addCues(b *builder) {
 	defs := map[uint64]int{}
-	var toks []token
-	for kind, phrases := range cuePhrases {
-		for _, p := range phrases {
-			toks = tokenize(p, toks[:0])
-			if len(toks) == 0 || len(toks) > maxLabelTokens {
+	kinds := []cueKind{cueBoilerHeader, cueContentHeader, cueAssetHeader, cueBoilerSentence, cueAssetSentence}
+	for _, kind := range kinds {
+		for _, p := range cuePhrases[kind] {
+			k, ok := b.add(p)
+			if !ok {
 				continue
 			}
-			k := uint64(0)
-			for i, tk := range toks {
-				k = seqKey(k, tk.hash)
-				v := ix.tab.upsert(k)
-				if i < len(toks)-1 {
-					*v |= prefixBit
-					continue
-				}
-				ci, ok := defs[k]
-				if !ok {
-					ix.cues = append(ix.cues, cueDef{})
-					ci = len(ix.cues) - 1
-					defs[k] = ci
-					*v |= uint32(ci+1) << cueShift
-				}
-				switch kind {
-				case cueBoilerHeader, cueContentHeader, cueAssetHeader:
-					ix.cues[ci].header = kind
-				default:
-					ix.cues[ci].sentence = kind
-				}
+			ci, seen := defs[k]
+			if !seen {
+				ix.cues = append(ix.cues, cueDef{})
+				ci = len(ix.cues) - 1
+				defs[k] = ci
+				b.vals[k] |= uint32(ci+1) << cueShift
+			}
+			if kind <= cueAssetHeader {
+				ix.cues[ci].header = kind
+			} else {
+				ix.cues[ci].sentence = kind
 			}
 		}
 	}

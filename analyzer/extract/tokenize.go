@@ -60,13 +60,16 @@ func init() {
 // meets the label "manage budget" and "gestion des projets" meets
 // "gestion de projet". Only function words: dropping content words would
 // merge distinct skills.
-var skipWords = func() map[uint64]bool {
-	m := map[uint64]bool{}
-	for _, w := range []string{"the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s"} {
-		m[fnv([]byte(w))] = true
+func isSkipWord(form []byte) bool {
+	if len(form) > 3 {
+		return false
 	}
-	return m
-}()
+	switch string(form) {
+	case "the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s":
+		return true
+	}
+	return false
+}
 
 const (
 	fnvOffset = 14695981039346656037
@@ -161,10 +164,10 @@ func tokenize(s string, dst []token) []token {
 			continue
 		}
 		form := stem(scratch[:w])
-		h := fnv(form)
-		if skipWords[h] {
+		if isSkipWord(form) {
 			continue
 		}
+		h := fnv(form)
 		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk})
 		brk = brkNone
 	}
