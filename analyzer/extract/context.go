@@ -14,17 +14,23 @@ type docContext struct {
 	// 0 unknown, 1 no, 2 yes.
 	techCtx   uint8
 	techSkill bool // an unguarded software skill was found
+	headers   []hit
 }
 
-func newContext(ix *index, sc *scratch) *docContext {
-	c := &docContext{ix: ix, sc: sc}
-	if len(sc.cues) > 0 {
+// reset prepares c for the document in sc, reusing its maps.
+func (c *docContext) reset(ix *index, sc *scratch) *docContext {
+	c.ix, c.sc, c.techCtx, c.techSkill = ix, sc, 0, false
+	c.headers = c.headers[:0]
+	if c.section == nil {
 		c.section = map[int32]cueKind{}
 		c.boilerSen, c.assetSen = map[int32]bool{}, map[int32]bool{}
 	}
+	clear(c.section)
+	clear(c.boilerSen)
+	clear(c.assetSen)
 	// Section headers switch the kind of every following line until the
 	// next header; lines before the first header are content.
-	var headers []hit
+	headers := c.headers
 	for _, h := range sc.cues {
 		def := ix.cues[h.tgt-1]
 		if def.header != 0 && c.isHeader(h) {
@@ -38,6 +44,7 @@ func newContext(ix *index, sc *scratch) *docContext {
 			c.assetSen[h.sent] = true
 		}
 	}
+	c.headers = headers
 	for i, h := range headers {
 		end := int32(len(sc.lineStarts))
 		if i+1 < len(headers) {
@@ -76,7 +83,7 @@ func (c *docContext) isHeader(h hit) bool {
 
 // classify says whether a hit sits in boilerplate and whether it is an asset.
 func (c *docContext) classify(h hit) (boiler, asset bool) {
-	if c.section == nil {
+	if len(c.sc.cues) == 0 {
 		return false, false
 	}
 	switch c.section[h.line] {

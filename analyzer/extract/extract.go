@@ -64,10 +64,21 @@ type hit struct {
 	tgt         uint32 // target index + 1, or cue index + 1
 }
 
+// scratch is per-call working memory, pooled so that steady-state
+// extraction allocates only its results.
 type scratch struct {
 	toks       []token
 	hits, cues []hit
 	lineStarts []int32
+	ctx        docContext
+	aggs       []agg
+	aggIndex   map[int32]int
+}
+
+// agg folds the hits of one skill.
+type agg struct {
+	m       Match
+	counted bool
 }
 
 // Extract finds the skills in text, which must already be normalized
@@ -103,27 +114,42 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			i++
 			continue
 		}
-		var k uint64
 		var bestT, bestC uint32
-		var lenT, lenC int
-		for j := i; j < len(toks) && j-i < maxLabelTokens; j++ {
-			if j > i && toks[j].brk != brkNone {
-				break
-			}
-			k = seqKey(k, toks[j].hash)
-			v, ok := tab.get(k)
-			if !ok {
-				break
-			}
+		var endT, endC int
+		k := seqKey(0, toks[i].hash)
+		v, ok := tab.get(k)
+		for j, gaps := i, 0; ok; {
 			if t := v & targetMask; t != 0 {
-				bestT, lenT = t, j-i+1
+				bestT, endT = t, j
 			}
-			if c := (v >> cueShift) & cueMask; c != 0 {
-				bestC, lenC = c, j-i+1
+			if c := (v >> cueShift) & cueMask; c != 0 && gaps == 0 {
+				bestC, endC = c, j
 			}
-			if v&prefixBit == 0 {
+			if v&prefixBit == 0 || j-i+1 >= maxLabelTokens {
 				break
 			}
+			// Extend by the next token; failing that, let up to maxGap
+			// words in between ("solving business problems" is "solve
+			// problems"), never across a clause boundary.
+			ok = false
+			for g := 0; g <= maxGap-gaps; g++ {
+				nj := j + 1 + g
+				if nj >= len(toks) || toks[nj].brk != brkNone {
+					break
+				}
+				nk := seqKey(k, toks[nj].hash)
+				if !hasBit(tab.multi, nk) {
+					continue
+				}
+				if nv, found := tab.get(nk); found {
+					k, v, ok, j, gaps = nk, nv, true, nj, gaps+g
+					break
+				}
+			}
+		}
+		lenT, lenC := endT-i+1, endC-i+1
+		if bestT == 0 {
+			lenT = 0
 		}
 		if bestC != 0 && lenC >= lenT {
 			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: sent, line: line, tgt: bestC})
@@ -143,28 +169,28 @@ func (x *Extractor) scan(text string, sc *scratch) {
 // resolve applies sections, sentence cues and the ambiguity guard, and
 // folds hits into one Match per skill.
 func (x *Extractor) resolve(text string, sc *scratch) Result {
-	ctx := newContext(x.ix, sc)
+	ctx := sc.ctx.reset(x.ix, sc)
 	tax := x.ix.tax
-	type agg struct {
-		m       Match
-		counted bool
+	if sc.aggIndex == nil {
+		sc.aggIndex = map[int32]int{}
 	}
-	byEntry := map[int32]*agg{}
-	var order []int32
+	clear(sc.aggIndex)
+	sc.aggs = sc.aggs[:0]
 	for _, h := range sc.hits {
 		tg := x.ix.targets[h.tgt-1]
 		if tg.guarded && !ctx.supports(tg, h) {
 			continue
 		}
 		boiler, asset := ctx.classify(h)
-		a := byEntry[tg.entry]
-		if a == nil {
+		ai, ok := sc.aggIndex[tg.entry]
+		if !ok {
 			e := &tax.Entries[tg.entry]
-			a = &agg{m: Match{ID: e.ID, Label: e.Label, Type: string(e.Type), Requirement: Asset,
-				Taxonomy: tax.Name, TaxonomyVersion: tax.Version}}
-			byEntry[tg.entry] = a
-			order = append(order, tg.entry)
+			sc.aggs = append(sc.aggs, agg{m: Match{ID: e.ID, Label: e.Label, Type: string(e.Type), Requirement: Asset,
+				Taxonomy: tax.Name, TaxonomyVersion: tax.Version}})
+			ai = len(sc.aggs) - 1
+			sc.aggIndex[tg.entry] = ai
 		}
+		a := &sc.aggs[ai]
 		if boiler {
 			if !a.counted && a.m.Text == "" {
 				a.m.Text, a.m.Start, a.m.End = x.span(text, sc, h)
@@ -182,8 +208,8 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		}
 	}
 	var res Result
-	for _, e := range order {
-		a := byEntry[e]
+	for i := range sc.aggs {
+		a := &sc.aggs[i]
 		if a.counted {
 			res.Skills = append(res.Skills, a.m)
 		} else {

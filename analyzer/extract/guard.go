@@ -8,7 +8,7 @@ import "strings"
 // with React, nor a driver with "Go".
 var commonWords = toSet(`
 go swift react excel access word words outlook teams chef puppet shell spring rust ruby pearl perl
-java python delphi julia dart scheme elixir crystal ada logo basic pascal prolog lisp
+delphi julia dart scheme elixir crystal ada logo basic pascal prolog lisp
 express ember meteor backbone knockout angular vue next nest flask bottle pyramid falcon
 docker kubernetes helm terraform ansible salt vagrant jenkins travis circle
 oracle sage quickbooks excel project visio publisher paint photos notes keynote pages numbers
@@ -41,6 +41,8 @@ framework frameworks library libraries language languages stack backend frontend
 full-stack web api apis database databases cloud devops application applications app apps computer it
 technical technology technologies tools tool platform platforms system systems scripting script scripts
 informatique logiciel logiciels programmation développeur développeuse développement langage
+javascript typescript java python sql nosql html css php c# c++ .net aws azure gcp linux docker kubernetes
+reactjs nodejs node.js devops git github api rest microservices json xml
 `)
 
 func toSet(s string) map[string]bool {

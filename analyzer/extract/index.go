@@ -11,6 +11,9 @@ import (
 // Longer labels are descriptions rather than names and are not indexed.
 const maxLabelTokens = 10
 
+// maxGap is how many words may stand between the words of a label.
+const maxGap = 2
+
 // target is what an indexed label resolves to.
 type target struct {
 	entry     int32 // index into Taxonomy.Entries
@@ -28,12 +31,12 @@ type table struct {
 	slots []uint64
 	mask  uint64
 	used  int
-	// single and pair are bitset filters in front of the table: single
-	// holds one-token labels, pair the first two tokens of longer ones.
-	// Half of all posting words begin some ESCO label ("manage", "use"),
-	// but few begin one together with the next word, so most tokens are
-	// rejected by a cache-resident bit test instead of a table probe.
-	single, pair []uint64
+	// single and multi are bitset filters in front of the table: single
+	// holds one-token labels, multi every n-gram key of two or more
+	// tokens. Half of all posting words begin some ESCO label ("manage",
+	// "use"), but few begin one together with the next word, so most
+	// probes end at a cache-resident bit test instead of the table.
+	single, multi []uint64
 }
 
 // A table value packs: bit 31, longer labels extend this n-gram; bits
@@ -47,7 +50,7 @@ const (
 
 const (
 	singleBits = 1 << 18 // 32 KiB
-	pairBits   = 1 << 20 // 128 KiB
+	multiBits  = 1 << 21 // 256 KiB
 )
 
 func newTable(expected int) *table {
@@ -56,7 +59,7 @@ func newTable(expected int) *table {
 		size = 1024
 	}
 	return &table{slots: make([]uint64, size), mask: uint64(size - 1),
-		single: make([]uint64, singleBits/64), pair: make([]uint64, pairBits/64)}
+		single: make([]uint64, singleBits/64), multi: make([]uint64, multiBits/64)}
 }
 
 func slot(k uint64) uint64 { return (k ^ k>>29) * 0xbf58476d1ce4e5b9 }
@@ -78,7 +81,7 @@ func (t *table) get(k uint64) (uint32, bool) {
 }
 
 // newFrozenTable lays out the n-gram values collected by the builder.
-func newFrozenTable(vals map[uint64]uint32, singles, pairs []uint64) *table {
+func newFrozenTable(vals map[uint64]uint32, singles, multi []uint64) *table {
 	t := newTable(len(vals))
 	for k, v := range vals {
 		fp := fingerprint(k)
@@ -93,8 +96,8 @@ func newFrozenTable(vals map[uint64]uint32, singles, pairs []uint64) *table {
 	for _, h := range singles {
 		setBit(t.single, h)
 	}
-	for _, k := range pairs {
-		setBit(t.pair, k)
+	for _, k := range multi {
+		setBit(t.multi, k)
 	}
 	return t
 }
@@ -115,7 +118,13 @@ func (t *table) mayStart(toks []token, i int) bool {
 	if hasBit(t.single, h) {
 		return true
 	}
-	return i+1 < len(toks) && toks[i+1].brk == brkNone && hasBit(t.pair, seqKey(seqKey(0, h), toks[i+1].hash))
+	k := seqKey(0, h)
+	for j := i + 1; j < len(toks) && j <= i+1+maxGap && toks[j].brk == brkNone; j++ {
+		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
+			return true
+		}
+	}
+	return false
 }
 
 // seqKey extends an n-gram key by one token hash.
@@ -137,7 +146,7 @@ type cueDef struct{ header, sentence cueKind }
 // builder collects n-gram values before they are frozen into a table.
 type builder struct {
 	vals           map[uint64]uint32
-	singles, pairs []uint64
+	singles, multi []uint64
 	toks           []token
 }
 
@@ -150,12 +159,13 @@ func (b *builder) add(phrase string) (uint64, bool) {
 	}
 	if len(b.toks) == 1 {
 		b.singles = append(b.singles, b.toks[0].hash)
-	} else {
-		b.pairs = append(b.pairs, seqKey(seqKey(0, b.toks[0].hash), b.toks[1].hash))
 	}
 	k := uint64(0)
 	for i, tk := range b.toks {
 		k = seqKey(k, tk.hash)
+		if i > 0 {
+			b.multi = append(b.multi, k)
+		}
 		if i < len(b.toks)-1 {
 			b.vals[k] |= prefixBit
 		} else {
@@ -165,9 +175,16 @@ func (b *builder) add(phrase string) (uint64, bool) {
 	return k, true
 }
 
+// genericDF: a one-word alternative label whose word occurs in the labels
+// of this many other skills is a generic word ("data", "design",
+// "processes"), not a name for the skill it is attached to; matching it
+// would credit every posting that uses the word.
+const genericDF = 8
+
 func buildIndex(tax *taxonomy.Taxonomy) *index {
 	ix := &index{tax: tax, context: map[int32][]uint64{}}
 	b := &builder{vals: make(map[uint64]uint32, tax.LabelCount()*2)}
+	df := wordSpread(tax)
 	for ei := range tax.Entries {
 		e := &tax.Entries[ei]
 		for _, c := range e.Context {
@@ -175,7 +192,11 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				ix.context[int32(ei)] = append(ix.context[int32(ei)], tk.hash)
 			}
 		}
-		for _, l := range e.Labels {
+		for _, l := range expandLabels(e.Labels) {
+			b.toks = tokenize(l.Text, b.toks[:0])
+			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && df[b.toks[0].hash] > genericDF {
+				continue
+			}
 			k, ok := b.add(l.Text)
 			if !ok {
 				continue
@@ -197,8 +218,46 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 		}
 	}
 	ix.addCues(b)
-	ix.tab = newFrozenTable(b.vals, b.singles, b.pairs)
+	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
 	return ix
+}
+
+// wordSpread counts, per word, the skills whose labels use it.
+func wordSpread(tax *taxonomy.Taxonomy) map[uint64]int {
+	df := map[uint64]int{}
+	seen := map[uint64]bool{}
+	var toks []token
+	for ei := range tax.Entries {
+		clear(seen)
+		for _, l := range tax.Entries[ei].Labels {
+			for _, t := range tokenize(l.Text, toks[:0]) {
+				if !seen[t.hash] {
+					seen[t.hash] = true
+					df[t.hash]++
+				}
+			}
+		}
+	}
+	return df
+}
+
+// expandLabels adds, for a label with a trailing qualifier such as ESCO's
+// "Python (computer programming)", the bare name "Python" as an
+// alternative: postings never write the qualifier.
+func expandLabels(labels []taxonomy.Label) []taxonomy.Label {
+	out := labels
+	for _, l := range labels {
+		t := strings.TrimSpace(l.Text)
+		if i := strings.LastIndexByte(t, '('); i > 0 && strings.HasSuffix(t, ")") {
+			if bare := strings.TrimSpace(t[:i]); bare != "" {
+				if len(out) == len(labels) {
+					out = append([]taxonomy.Label(nil), labels...)
+				}
+				out = append(out, taxonomy.Label{Text: bare, Lang: l.Lang, Kind: taxonomy.Alternative})
+			}
+		}
+	}
+	return out
 }
 
 // needsGuard decides whether a label is too ambiguous to count on its own:

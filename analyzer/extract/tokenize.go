@@ -32,6 +32,10 @@ const (
 
 var asciiClass [128]uint8
 var asciiBreak [128]uint8
+
+// wordLower maps ASCII letters and digits to their lower case and every
+// other byte to 0; indexed by a byte, it needs no bounds check.
+var wordLower [256]byte
 var asciiLower [128]byte
 
 func init() {
@@ -44,6 +48,9 @@ func init() {
 		case b >= 'A' && b <= 'Z':
 			asciiClass[c] = clsWord
 			asciiLower[c] = b + 'a' - 'A'
+		}
+		if asciiClass[c] == clsWord {
+			wordLower[c] = asciiLower[c]
 		}
 	}
 	for _, b := range []byte(",()[]{}|\t\"") {
@@ -65,7 +72,7 @@ func isSkipWord(form []byte) bool {
 		return false
 	}
 	switch string(form) {
-	case "the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s":
+	case "the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s", "etc":
 		return true
 	}
 	return false
@@ -117,16 +124,22 @@ func tokenize(s string, dst []token) []token {
 		start := i
 		w := 0
 		for i < n {
+			// Fast path: a run of ASCII letters and digits. Past 64 bytes
+			// the scratch wraps; such tokens still hash consistently.
+			for i < n {
+				lc := wordLower[s[i]]
+				if lc == 0 {
+					break
+				}
+				scratch[w&63] = lc
+				w++
+				i++
+			}
+			if i >= n {
+				break
+			}
 			c := s[i]
 			if c < utf8.RuneSelf {
-				if asciiClass[c] == clsWord {
-					if w < len(scratch) {
-						scratch[w] = asciiLower[c]
-						w++
-					}
-					i++
-					continue
-				}
 				// Keep tech tokens whole: "C++", "C#", "Node.js", "ASP.NET", ".NET".
 				if c == '.' && i+1 < n && isWordByte(s[i+1]) && (i > start || isASCIILetter(s[i+1])) {
 					if w < len(scratch) {
@@ -163,6 +176,7 @@ func tokenize(s string, dst []token) []token {
 			i++
 			continue
 		}
+		w = min(w, len(scratch))
 		form := stem(scratch[:w])
 		if isSkipWord(form) {
 			continue
