@@ -1,0 +1,183 @@
+// Package config loads skillpulse's settings from an optional YAML file and
+// SKILLPULSE_* environment variables (which win), with defaults that run
+// the embedded default: file input, local store, dashboard on loopback.
+package config
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is every setting.
+type Config struct {
+	DataDir  string `yaml:"data_dir"`
+	Listen   string `yaml:"listen"`
+	Taxonomy string `yaml:"taxonomy"`
+	// Input is a postings file for the embedded default; empty means the
+	// bundled sample.
+	Input         string        `yaml:"input"`
+	Kafka         Kafka         `yaml:"kafka"`
+	Elasticsearch Elasticsearch `yaml:"elasticsearch"`
+	Rank          Rank          `yaml:"rank"`
+	Dedup         Dedup         `yaml:"dedup"`
+	Schedule      Schedule      `yaml:"schedule"`
+}
+
+// Kafka configures the production source.
+type Kafka struct {
+	Brokers         []string      `yaml:"brokers"`
+	Topic           string        `yaml:"topic"`
+	GroupID         string        `yaml:"group_id"`
+	DeadLetterTopic string        `yaml:"dead_letter_topic"`
+	BatchSize       int           `yaml:"batch_size"`
+	BatchTimeout    time.Duration `yaml:"batch_timeout"`
+	// InFlight bounds postings fetched but not yet committed; fetching
+	// stops when it is full (back-pressure while Elasticsearch is down).
+	InFlight int `yaml:"in_flight"`
+}
+
+// Elasticsearch configures the production sink.
+type Elasticsearch struct {
+	URLs        []string `yaml:"urls"`
+	IndexPrefix string   `yaml:"index_prefix"`
+	Username    string   `yaml:"username"`
+	Password    string   `yaml:"password"`
+	// RetentionMonths: monthly posting indices older than this are dropped.
+	RetentionMonths int `yaml:"retention_months"`
+}
+
+// Rank configures rankings.
+type Rank struct {
+	TopN     int `yaml:"top_n"`
+	MinCount int `yaml:"min_count"` // suppress figures below this many postings
+}
+
+// Dedup configures duplicate detection.
+type Dedup struct {
+	Window    time.Duration `yaml:"window"`
+	Threshold float64       `yaml:"threshold"`
+}
+
+// Schedule configures cron jobs (robfig/cron syntax, UTC).
+type Schedule struct {
+	Rollup    string `yaml:"rollup"`
+	Retention string `yaml:"retention"`
+}
+
+// Default is the embedded default's configuration.
+func Default() Config {
+	return Config{
+		DataDir:  "data",
+		Listen:   "127.0.0.1:8080",
+		Taxonomy: "builtin",
+		Kafka: Kafka{Topic: "postings", GroupID: "skillpulse", DeadLetterTopic: "postings-dlq",
+			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000},
+		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36},
+		Rank:          Rank{TopN: 10, MinCount: 5},
+		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
+		Schedule:      Schedule{Rollup: "@every 5m", Retention: "@daily"},
+	}
+}
+
+// Production reports whether Kafka and Elasticsearch are configured.
+func (c Config) Production() bool {
+	return len(c.Kafka.Brokers) > 0 && len(c.Elasticsearch.URLs) > 0
+}
+
+// Load reads the YAML file at path (optional) over the defaults, then
+// applies environment variables.
+func Load(path string) (Config, error) {
+	c := Default()
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return c, fmt.Errorf("read config: %w", err)
+		}
+		dec := yaml.NewDecoder(strings.NewReader(string(b)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil {
+			return c, fmt.Errorf("parse config %s: %w", path, err)
+		}
+	}
+	if err := c.applyEnv(os.LookupEnv); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+func (c *Config) applyEnv(get func(string) (string, bool)) error {
+	str := map[string]*string{
+		"SKILLPULSE_DATA_DIR": &c.DataDir, "SKILLPULSE_LISTEN": &c.Listen, "SKILLPULSE_TAXONOMY": &c.Taxonomy,
+		"SKILLPULSE_INPUT": &c.Input, "SKILLPULSE_KAFKA_TOPIC": &c.Kafka.Topic, "SKILLPULSE_KAFKA_GROUP": &c.Kafka.GroupID,
+		"SKILLPULSE_KAFKA_DLQ_TOPIC": &c.Kafka.DeadLetterTopic, "SKILLPULSE_ES_INDEX_PREFIX": &c.Elasticsearch.IndexPrefix,
+		"SKILLPULSE_ES_USERNAME": &c.Elasticsearch.Username, "SKILLPULSE_ES_PASSWORD": &c.Elasticsearch.Password,
+		"SKILLPULSE_SCHEDULE_ROLLUP": &c.Schedule.Rollup, "SKILLPULSE_SCHEDULE_RETENTION": &c.Schedule.Retention,
+	}
+	for k, p := range str {
+		if v, ok := get(k); ok {
+			*p = v
+		}
+	}
+	lists := map[string]*[]string{"SKILLPULSE_KAFKA_BROKERS": &c.Kafka.Brokers, "SKILLPULSE_ES_URL": &c.Elasticsearch.URLs}
+	for k, p := range lists {
+		if v, ok := get(k); ok {
+			*p = splitList(v)
+		}
+	}
+	ints := map[string]*int{"SKILLPULSE_KAFKA_BATCH_SIZE": &c.Kafka.BatchSize, "SKILLPULSE_KAFKA_IN_FLIGHT": &c.Kafka.InFlight,
+		"SKILLPULSE_RANK_MIN_COUNT": &c.Rank.MinCount, "SKILLPULSE_RANK_TOP_N": &c.Rank.TopN,
+		"SKILLPULSE_ES_RETENTION_MONTHS": &c.Elasticsearch.RetentionMonths}
+	for k, p := range ints {
+		if v, ok := get(k); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil {
+				return fmt.Errorf("%s: %q is not a whole number", k, v)
+			}
+			*p = n
+		}
+	}
+	if v, ok := get("SKILLPULSE_KAFKA_BATCH_TIMEOUT"); ok {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("SKILLPULSE_KAFKA_BATCH_TIMEOUT: %w", err)
+		}
+		c.Kafka.BatchTimeout = d
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Validate rejects settings that cannot work, with the setting's name.
+func (c Config) Validate() error {
+	switch {
+	case c.Listen == "":
+		return fmt.Errorf("listen: must not be empty")
+	case c.Rank.MinCount < 0:
+		return fmt.Errorf("rank.min_count: must not be negative")
+	case c.Rank.TopN <= 0:
+		return fmt.Errorf("rank.top_n: must be positive")
+	case c.Kafka.BatchSize <= 0:
+		return fmt.Errorf("kafka.batch_size: must be positive")
+	case c.Kafka.InFlight < c.Kafka.BatchSize:
+		return fmt.Errorf("kafka.in_flight (%d) must be at least kafka.batch_size (%d)", c.Kafka.InFlight, c.Kafka.BatchSize)
+	case c.Dedup.Threshold <= 0 || c.Dedup.Threshold > 1:
+		return fmt.Errorf("dedup.threshold: must be in (0, 1]")
+	case len(c.Kafka.Brokers) > 0 != (len(c.Elasticsearch.URLs) > 0):
+		return fmt.Errorf("kafka.brokers and elasticsearch.urls go together: set both for production, neither for the embedded default")
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoadFileThenEnv(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	os.WriteFile(path, []byte("listen: 0.0.0.0:9000\nkafka:\n  brokers: [k1:9092]\n  batch_size: 100\nelasticsearch:\n  urls: [http://es:9200]\n"), 0o644)
+	t.Setenv("SKILLPULSE_KAFKA_BROKERS", "a:1, b:2")
+	t.Setenv("SKILLPULSE_KAFKA_BATCH_TIMEOUT", "250ms")
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Listen != "0.0.0.0:9000" || c.Kafka.BatchSize != 100 {
+		t.Errorf("file values not applied: %+v", c)
+	}
+	if strings.Join(c.Kafka.Brokers, ",") != "a:1,b:2" || c.Kafka.BatchTimeout != 250*time.Millisecond {
+		t.Errorf("env must win over the file: %+v", c.Kafka)
+	}
+	if !c.Production() {
+		t.Error("brokers and ES set: production mode expected")
+	}
+}
+
+func TestDefaultIsEmbedded(t *testing.T) {
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Production() || c.Listen != "127.0.0.1:8080" || c.Rank.MinCount != 5 {
+		t.Errorf("unexpected defaults: %+v", c)
+	}
+}
+
+func TestInvalid(t *testing.T) {
+	cases := map[string]string{
+		"rank:\n  top_n: 0\n":      "rank.top_n",
+		"kafka:\n  brokers: [x]\n": "go together",
+		"nosuchkey: 1\n":           "nosuchkey",
+		"kafka:\n  in_flight: 1\n": "in_flight",
+	}
+	for yml, want := range cases {
+		path := filepath.Join(t.TempDir(), "c.yaml")
+		os.WriteFile(path, []byte(yml), 0o644)
+		if _, err := Load(path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want mention of %q", yml, err, want)
+		}
+	}
+	t.Setenv("SKILLPULSE_KAFKA_BATCH_SIZE", "many")
+	if _, err := Load(""); err == nil || !strings.Contains(err.Error(), "SKILLPULSE_KAFKA_BATCH_SIZE") {
+		t.Errorf("bad env int: %v", err)
+	}
+}
