@@ -2,8 +2,12 @@
 GO      ?= go
 BIN     := bin/skillpulse
 PKGS    := ./...
+export SKILLPULSE_KAFKA_PORT ?= 19092
+export SKILLPULSE_ES_PORT ?= 19200
+KAFKA_PORT := $(SKILLPULSE_KAFKA_PORT)
+ES_PORT := $(SKILLPULSE_ES_PORT)
 
-.PHONY: build run test unit bench fmt vet clean
+.PHONY: build run test unit bench fmt vet clean deps services-up services-down
 
 build:
 	$(GO) build -o $(BIN) ./cmd/skillpulse
@@ -12,8 +16,24 @@ build:
 run: build
 	./$(BIN) run
 
-test: vet
-	$(GO) test -count=1 -timeout 20m $(PKGS)
+# The whole suite: unit tests, and integration tests against a real Kafka
+# broker and Elasticsearch node (fetched from Maven Central and started by
+# scripts/services.sh), real promtool/Prometheus and headless Chromium.
+# Services are stopped afterwards, also when tests fail.
+test: vet deps services-up
+	@rc=0; SKILLPULSE_TEST_KAFKA=127.0.0.1:$(KAFKA_PORT) SKILLPULSE_TEST_ES=http://127.0.0.1:$(ES_PORT) \
+		$(GO) test -count=1 -timeout 25m -p 2 $(PKGS) || rc=$$?; \
+		scripts/services.sh stop all; exit $$rc
+
+deps:
+	$(GO) mod download
+	scripts/install-deps.sh
+
+services-up:
+	scripts/services.sh start all
+
+services-down:
+	scripts/services.sh stop all
 
 unit:
 	$(GO) test -short -count=1 $(PKGS)
