@@ -1,0 +1,216 @@
+// Package elastic indexes postings and aggregates into Elasticsearch with
+// go-elasticsearch v8. Every bulk item's status is classified; retryable
+// items (429, 5xx, transport errors) are retried with capped exponential
+// backoff and jitter until they succeed or the context ends — never
+// dropped — and malformed documents are returned for dead-lettering.
+package elastic
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"time"
+
+	"github.com/elastic/go-elasticsearch/v8"
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+)
+
+// Doc is one document to index under a deterministic id.
+type Doc struct {
+	Index string
+	ID    string
+	Body  []byte
+}
+
+// Class is what a bulk item's status means for the writer.
+type Class int
+
+// Item classes.
+const (
+	Success    Class = iota // 200/201: durable
+	Duplicate               // 409 on create: already there, as durable as a success
+	Retry                   // 429, 5xx: try again later
+	DeadLetter              // 4xx: the document itself is bad
+)
+
+// Classify maps a bulk item status to its class.
+func Classify(status int) Class {
+	switch {
+	case status == http.StatusOK || status == http.StatusCreated:
+		return Success
+	case status == http.StatusConflict:
+		return Duplicate
+	case status == http.StatusTooManyRequests || status >= 500:
+		return Retry
+	default:
+		return DeadLetter
+	}
+}
+
+// Client wraps the go-elasticsearch client.
+type Client struct {
+	es *elasticsearch.Client
+	// Backoff bounds retry waits.
+	MinBackoff, MaxBackoff time.Duration
+	// OnRetry is called for every retried request or item (metrics).
+	OnRetry func(reason string, n int)
+}
+
+// Config is how to reach Elasticsearch.
+type Config struct {
+	URLs               []string
+	Username, Password string
+}
+
+// New connects (lazily) to Elasticsearch. The transport's own retries are
+// off: this package retries with backoff and without a retry cap.
+func New(cfg Config) (*Client, error) {
+	es, err := elasticsearch.NewClient(elasticsearch.Config{
+		Addresses: cfg.URLs, Username: cfg.Username, Password: cfg.Password, DisableRetry: true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("elasticsearch client: %w", err)
+	}
+	return &Client{es: es, MinBackoff: 100 * time.Millisecond, MaxBackoff: 30 * time.Second}, nil
+}
+
+// Raw exposes the underlying client for requests this package does not wrap.
+func (c *Client) Raw() *elasticsearch.Client { return c.es }
+
+type bulkResponse struct {
+	Errors bool `json:"errors"`
+	Items  []map[string]struct {
+		ID     string `json:"_id"`
+		Status int    `json:"status"`
+		Error  *struct {
+			Type   string `json:"type"`
+			Reason string `json:"reason"`
+		} `json:"error"`
+	} `json:"items"`
+}
+
+// ItemResult is the outcome of one document of a bulk request.
+type ItemResult struct {
+	Doc    Doc
+	Status int
+	Class  Class
+	Reason string
+}
+
+// errRetryable marks whole-request failures worth retrying.
+type errRetryable struct{ err error }
+
+func (e errRetryable) Error() string { return e.err.Error() }
+func (e errRetryable) Unwrap() error { return e.err }
+
+// bulk sends one _bulk request with "index" actions (replays overwrite).
+func (c *Client) bulk(ctx context.Context, docs []Doc) ([]ItemResult, error) {
+	var body bytes.Buffer
+	for _, d := range docs {
+		meta, _ := json.Marshal(map[string]map[string]string{"index": {"_index": d.Index, "_id": d.ID}})
+		body.Write(meta)
+		body.WriteByte('\n')
+		body.Write(bytes.TrimSpace(d.Body))
+		body.WriteByte('\n')
+	}
+	res, err := esapi.BulkRequest{Body: &body}.Do(ctx, c.es)
+	if err != nil {
+		return nil, errRetryable{fmt.Errorf("bulk request: %w", err)}
+	}
+	defer res.Body.Close()
+	if res.StatusCode == http.StatusTooManyRequests || res.StatusCode >= 500 {
+		io.Copy(io.Discard, res.Body)
+		return nil, errRetryable{fmt.Errorf("bulk request: %s", res.Status())}
+	}
+	if res.IsError() {
+		b, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
+		return nil, fmt.Errorf("bulk request: %s: %s", res.Status(), b)
+	}
+	var br bulkResponse
+	if err := json.NewDecoder(res.Body).Decode(&br); err != nil {
+		return nil, errRetryable{fmt.Errorf("decode bulk response: %w", err)}
+	}
+	if len(br.Items) != len(docs) {
+		return nil, fmt.Errorf("bulk response has %d items for %d documents", len(br.Items), len(docs))
+	}
+	out := make([]ItemResult, len(docs))
+	for i, item := range br.Items {
+		for _, r := range item { // one key: the action name
+			out[i] = ItemResult{Doc: docs[i], Status: r.Status, Class: Classify(r.Status)}
+			if r.Error != nil {
+				out[i].Reason = r.Error.Type + ": " + r.Error.Reason
+			}
+		}
+	}
+	return out, nil
+}
+
+// Write indexes docs until each one is durable or classified dead-letter.
+// It retries whole-request failures and retryable items forever with capped
+// exponential backoff and jitter; it returns early only when ctx ends, with
+// ctx's error, in which case nothing may be treated as written.
+func (c *Client) Write(ctx context.Context, docs []Doc) (dead []ItemResult, err error) {
+	pending := docs
+	for attempt := 0; len(pending) > 0; attempt++ {
+		if attempt > 0 {
+			if err := c.sleep(ctx, attempt); err != nil {
+				return nil, err
+			}
+		}
+		results, err := c.bulk(ctx, pending)
+		if err != nil {
+			var r errRetryable
+			if errors.As(err, &r) && ctx.Err() == nil {
+				c.retried("request", len(pending))
+				continue
+			}
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, err
+		}
+		var again []Doc
+		for _, r := range results {
+			switch r.Class {
+			case Retry:
+				again = append(again, r.Doc)
+			case DeadLetter:
+				dead = append(dead, r)
+			}
+		}
+		if len(again) > 0 {
+			c.retried("item", len(again))
+		}
+		pending = again
+	}
+	return dead, nil
+}
+
+func (c *Client) retried(reason string, n int) {
+	if c.OnRetry != nil {
+		c.OnRetry(reason, n)
+	}
+}
+
+// sleep waits min(max, min·2^attempt) scaled by a random factor in
+// [0.5, 1): full-jitter keeps many workers from retrying in lockstep.
+func (c *Client) sleep(ctx context.Context, attempt int) error {
+	d := c.MinBackoff << min(attempt, 20)
+	if d <= 0 || d > c.MaxBackoff {
+		d = c.MaxBackoff
+	}
+	d = time.Duration(float64(d) * (0.5 + rand.Float64()/2))
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,163 @@
+package elastic
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+)
+
+// Indices names the project's indices under one prefix.
+type Indices struct{ Prefix string }
+
+// Postings is the monthly index a posting dated t goes to. Monthly indices
+// make retention a matter of dropping whole indices, which works on every
+// distribution (delete-by-query does not).
+func (n Indices) Postings(t time.Time) string {
+	return fmt.Sprintf("%s-postings-%s", n.Prefix, t.UTC().Format("2006.01"))
+}
+
+// PostingsPattern matches every postings index.
+func (n Indices) PostingsPattern() string { return n.Prefix + "-postings-*" }
+
+// Aggregates is the index of computed profiles.
+func (n Indices) Aggregates() string { return n.Prefix + "-aggregates" }
+
+// keyword fields are exact-match strings; ignore_above keeps an absurdly
+// long value from getting the whole document rejected.
+var keyword = map[string]any{"type": "keyword", "ignore_above": 1024}
+
+func postingsMapping() map[string]any {
+	kw := func() map[string]any { return keyword }
+	text := map[string]any{"type": "text"}
+	return map[string]any{
+		// Unknown posting fields stay in _source but are not indexed: a
+		// source sending odd fields cannot cause mapping conflicts.
+		"dynamic": false,
+		"properties": map[string]any{
+			"key": kw(), "id": kw(), "source": kw(), "url": map[string]any{"type": "keyword", "index": false},
+			"title":               map[string]any{"type": "text", "fields": map[string]any{"raw": keyword}},
+			"employer":            map[string]any{"type": "text", "fields": map[string]any{"raw": keyword}},
+			"location":            text,
+			"posted_at":           map[string]any{"type": "date"},
+			"posted_at_estimated": map[string]any{"type": "boolean"},
+			"analyzed_at":         map[string]any{"type": "date"},
+			"language":            kw(),
+			"text":                text,
+			"taxonomy":            kw(), "taxonomy_version": kw(),
+			"occupation": map[string]any{"properties": map[string]any{
+				"code": kw(), "title": kw(), "method": kw(), "confidence": map[string]any{"type": "float"}}},
+			"region": map[string]any{"properties": map[string]any{
+				"key": kw(), "province": kw(), "province_name": kw(), "code": kw(), "name": kw(),
+				"unspecified": map[string]any{"type": "boolean"}}},
+			"skills": map[string]any{"properties": map[string]any{
+				"id": kw(), "label": kw(), "type": kw(), "requirement": kw(), "text": text,
+				"taxonomy": kw(), "taxonomy_version": kw(),
+				"start": map[string]any{"type": "integer", "index": false}, "end": map[string]any{"type": "integer", "index": false},
+				"mentions": map[string]any{"type": "integer"}}},
+			"wage": map[string]any{"properties": map[string]any{
+				"low": map[string]any{"type": "float"}, "high": map[string]any{"type": "float"},
+				"period": kw(), "currency": kw(), "raw": kw()}},
+			"duplicate": map[string]any{"properties": map[string]any{
+				"group": kw(), "duplicate": map[string]any{"type": "boolean"}, "exact": map[string]any{"type": "boolean"},
+				"similarity": map[string]any{"type": "float"}}},
+			"posting": map[string]any{"type": "object", "enabled": false},
+		},
+	}
+}
+
+func aggregatesMapping() map[string]any {
+	return map[string]any{
+		"dynamic": false,
+		"properties": map[string]any{
+			"occupation": keyword, "scope": keyword, "period": keyword, "postings": map[string]any{"type": "integer"},
+			"computed_at": map[string]any{"type": "date"}, "suppressed": map[string]any{"type": "boolean"},
+			"profile": map[string]any{"type": "object", "enabled": false},
+			"top_skills": map[string]any{"properties": map[string]any{
+				"id": keyword, "label": keyword, "share": map[string]any{"type": "float"}, "postings": map[string]any{"type": "integer"}}},
+		},
+	}
+}
+
+// EnsureTemplates installs the index templates; re-running is harmless.
+func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
+	settings := map[string]any{"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
+	for name, tmpl := range map[string]map[string]any{
+		n.Prefix + "-postings": {"index_patterns": []string{n.PostingsPattern()}, "priority": 200,
+			"template": map[string]any{"settings": settings, "mappings": postingsMapping()}},
+		n.Prefix + "-aggregates": {"index_patterns": []string{n.Aggregates()}, "priority": 200,
+			"template": map[string]any{"settings": settings, "mappings": aggregatesMapping()}},
+	} {
+		body, _ := json.Marshal(tmpl)
+		res, err := esapi.IndicesPutIndexTemplateRequest{Name: name, Body: strings.NewReader(string(body))}.Do(ctx, c.es)
+		if err != nil {
+			return fmt.Errorf("put index template %s: %w", name, err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.IsError() {
+			return fmt.Errorf("put index template %s: %s: %s", name, res.Status(), b)
+		}
+	}
+	return nil
+}
+
+// Refresh makes recent writes searchable (tests, on-demand rollups).
+func (c *Client) Refresh(ctx context.Context, index string) error {
+	res, err := esapi.IndicesRefreshRequest{Index: []string{index}}.Do(ctx, c.es)
+	if err != nil {
+		return fmt.Errorf("refresh %s: %w", index, err)
+	}
+	defer res.Body.Close()
+	if res.IsError() && res.StatusCode != 404 {
+		return fmt.Errorf("refresh %s: %s", index, res.Status())
+	}
+	return nil
+}
+
+// DropOldPostings deletes monthly postings indices older than keep months
+// before now, returning the names dropped.
+func (c *Client) DropOldPostings(ctx context.Context, n Indices, keep int, now time.Time) ([]string, error) {
+	res, err := esapi.CatIndicesRequest{Index: []string{n.PostingsPattern()}, Format: "json", H: []string{"index"}}.Do(ctx, c.es)
+	if err != nil {
+		return nil, fmt.Errorf("list indices: %w", err)
+	}
+	defer res.Body.Close()
+	if res.IsError() {
+		return nil, fmt.Errorf("list indices: %s", res.Status())
+	}
+	var rows []struct {
+		Index string `json:"index"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&rows); err != nil {
+		return nil, fmt.Errorf("decode index list: %w", err)
+	}
+	cutoff := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -keep, 0)
+	var drop []string
+	for _, r := range rows {
+		month, err := time.Parse("2006.01", strings.TrimPrefix(r.Index, n.Prefix+"-postings-"))
+		if err != nil {
+			continue // not one of ours
+		}
+		if month.Before(cutoff) {
+			drop = append(drop, r.Index)
+		}
+	}
+	sort.Strings(drop)
+	for _, idx := range drop {
+		res, err := esapi.IndicesDeleteRequest{Index: []string{idx}}.Do(ctx, c.es)
+		if err != nil {
+			return nil, fmt.Errorf("delete %s: %w", idx, err)
+		}
+		res.Body.Close()
+		if res.IsError() && res.StatusCode != 404 {
+			return nil, fmt.Errorf("delete %s: %s", idx, res.Status())
+		}
+	}
+	return drop, nil
+}
