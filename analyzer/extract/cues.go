@@ -28,6 +28,8 @@ var cuePhrases = map[cueKind][]string{
 		"à propos de nous", "qui sommes-nous", "qui nous sommes", "notre entreprise", "avantages", "avantages sociaux",
 		"nous offrons", "ce que nous offrons", "ce que nous vous offrons", "pour postuler", "comment postuler",
 		"mise en candidature", "équité en emploi", "diversité et inclusion", "pourquoi nous joindre", "pourquoi se joindre à nous",
+		"why choose us", "why you'll love working here", "why you will love working here", "pourquoi nous choisir",
+		"pourquoi travailler chez nous", "ce que nous offrons", "our commitment", "notre engagement",
 	},
 	cueContentHeader: {
 		"requirements", "job requirements", "qualifications", "required qualifications", "minimum qualifications",
@@ -54,6 +56,10 @@ var cuePhrases = map[cueKind][]string{
 		"équité en matière d'emploi", "égalité d'accès", "égalité des chances", "seules les personnes retenues",
 		"seules les candidatures retenues", "nous remercions", "faire parvenir votre cv", "soumettre votre candidature",
 		"avantages sociaux", "régime de retraite", "assurances collectives", "postulez dès maintenant", "postuler en ligne",
+		// Company blurbs: sentences about the employer, not the job.
+		"our culture", "our mission", "our values", "is a leading", "is a leader in", "proudly canadian", "founded in",
+		"is a growing", "notre culture", "notre mission", "nos valeurs", "chef de file",
+		"en pleine croissance", "est un leader", "est une entreprise",
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
