@@ -58,3 +58,13 @@ func TestInvalid(t *testing.T) {
 		t.Errorf("bad env int: %v", err)
 	}
 }
+
+func TestExampleConfigLoads(t *testing.T) {
+	c, err := Load("example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Production() || c.Kafka.InFlight != 5000 || c.Dedup.Window != 1440*time.Hour {
+		t.Errorf("example config not read as written: %+v", c)
+	}
+}
