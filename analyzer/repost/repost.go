@@ -1,0 +1,361 @@
+// Package repost finds duplicate postings: the same job posted on several
+// boards, or reposted later with small edits. Exact copies are caught by a
+// hash of the normalized text; near copies by MinHash signatures over word
+// shingles with LSH banding, confirmed by the estimated Jaccard similarity
+// and by compatible employer, title and place. Duplicates join the group
+// of the first posting seen, which keeps the number of sources.
+package repost
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// Doc is what duplicate detection looks at.
+type Doc struct {
+	Key      string // source:id
+	Source   string
+	Employer string
+	Title    string
+	Location string // a place key, e.g. an economic region or "NL-unspecified"
+	Province string // two-letter province, when known
+	Text     string // normalized description
+	PostedAt time.Time
+}
+
+// Verdict says whether a posting repeats an earlier one.
+type Verdict struct {
+	Group      string  `json:"group"` // key of the group's first posting
+	Duplicate  bool    `json:"duplicate"`
+	Exact      bool    `json:"exact,omitempty"`
+	Similarity float64 `json:"similarity,omitempty"`
+}
+
+// Config tunes detection.
+type Config struct {
+	Window    time.Duration // only postings this close in time can be duplicates
+	Threshold float64       // estimated Jaccard needed for a near duplicate
+	Shingle   int           // words per shingle
+	Hashes    int           // MinHash signature length (Bands × rows)
+	Bands     int
+}
+
+// DefaultConfig: 60 days, Jaccard 0.8 over 3-word shingles, 64 hashes in
+// 16 bands of 4 rows — pairs above ~0.5 similarity become candidates,
+// which the threshold and the key checks then confirm.
+func DefaultConfig() Config {
+	return Config{Window: 60 * 24 * time.Hour, Threshold: 0.8, Shingle: 3, Hashes: 64, Bands: 16}
+}
+
+// sameJobThreshold is the lower similarity accepted when employer, title
+// and place all agree: a repost with an edited paragraph.
+const sameJobThreshold = 0.55
+
+type entry struct {
+	Key      string    `json:"k"`
+	Source   string    `json:"s"`
+	Employer string    `json:"e"`
+	Title    string    `json:"t"`
+	Location string    `json:"l"`
+	Province string    `json:"r"`
+	TextHash uint64    `json:"h"`
+	Sig      []uint64  `json:"g"`
+	PostedAt time.Time `json:"p"`
+	Verdict  Verdict   `json:"v"`
+}
+
+// Detector holds recent postings. It is safe for concurrent use.
+type Detector struct {
+	cfg    Config
+	mu     sync.Mutex
+	byKey  map[string]*entry
+	exact  map[uint64][]*entry
+	bands  map[uint64][]*entry
+	groups map[string]*GroupInfo
+	seeds  []uint64
+}
+
+// GroupInfo lists a group's members and distinct sources.
+type GroupInfo struct {
+	ID      string   `json:"id"`
+	Members []string `json:"members"`
+	Sources []string `json:"sources"`
+}
+
+// New makes an empty detector.
+func New(cfg Config) *Detector {
+	d := cfg
+	def := DefaultConfig()
+	if d.Window <= 0 {
+		d.Window = def.Window
+	}
+	if d.Threshold <= 0 || d.Threshold > 1 {
+		d.Threshold = def.Threshold
+	}
+	if d.Shingle <= 0 {
+		d.Shingle = def.Shingle
+	}
+	if d.Hashes <= 0 || d.Bands <= 0 || d.Hashes%d.Bands != 0 {
+		d.Hashes, d.Bands = def.Hashes, def.Bands
+	}
+	det := &Detector{cfg: d}
+	det.reset()
+	x := uint64(0x9E3779B97F4A7C15)
+	for i := 0; i < d.Hashes; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		det.seeds = append(det.seeds, x|1)
+	}
+	return det
+}
+
+func (d *Detector) reset() {
+	d.byKey = map[string]*entry{}
+	d.exact = map[uint64][]*entry{}
+	d.bands = map[uint64][]*entry{}
+	d.groups = map[string]*GroupInfo{}
+}
+
+// Add records a posting and says whether it duplicates an earlier one.
+// Adding the same key again returns the first verdict: replays are
+// idempotent.
+func (d *Detector) Add(doc Doc) Verdict {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if e, ok := d.byKey[doc.Key]; ok {
+		return e.Verdict
+	}
+	text := normText(doc.Text)
+	e := &entry{Key: doc.Key, Source: doc.Source, Employer: normKey(doc.Employer), Title: normKey(doc.Title),
+		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: hash64(text), PostedAt: doc.PostedAt}
+	e.Sig = d.signature(text)
+	e.Verdict = d.match(e)
+	d.insert(e)
+	return e.Verdict
+}
+
+func (d *Detector) match(e *entry) Verdict {
+	for _, c := range d.exact[e.TextHash] {
+		if d.inWindow(e, c) && compatible(e, c) {
+			return Verdict{Group: c.Verdict.Group, Duplicate: true, Exact: true, Similarity: 1}
+		}
+	}
+	best, bestSim := (*entry)(nil), 0.0
+	seen := map[*entry]bool{}
+	for _, bk := range d.bandKeys(e.Sig) {
+		for _, c := range d.bands[bk] {
+			if seen[c] || !d.inWindow(e, c) || !compatible(e, c) {
+				continue
+			}
+			seen[c] = true
+			sim := similarity(e.Sig, c.Sig)
+			need := d.cfg.Threshold
+			if sameJob(e, c) {
+				need = min(need, sameJobThreshold)
+			}
+			if sim >= need && sim > bestSim {
+				best, bestSim = c, sim
+			}
+		}
+	}
+	if best != nil {
+		return Verdict{Group: best.Verdict.Group, Duplicate: true, Similarity: round3(bestSim)}
+	}
+	return Verdict{Group: e.Key}
+}
+
+func (d *Detector) insert(e *entry) {
+	d.byKey[e.Key] = e
+	d.exact[e.TextHash] = append(d.exact[e.TextHash], e)
+	for _, bk := range d.bandKeys(e.Sig) {
+		d.bands[bk] = append(d.bands[bk], e)
+	}
+	g := d.groups[e.Verdict.Group]
+	if g == nil {
+		g = &GroupInfo{ID: e.Verdict.Group}
+		d.groups[g.ID] = g
+	}
+	g.Members = append(g.Members, e.Key)
+	if !contains(g.Sources, e.Source) {
+		g.Sources = append(g.Sources, e.Source)
+		sort.Strings(g.Sources)
+	}
+}
+
+// Group returns a group's members and sources.
+func (d *Detector) Group(id string) (GroupInfo, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	g, ok := d.groups[id]
+	if !ok {
+		return GroupInfo{}, false
+	}
+	return GroupInfo{ID: g.ID, Members: append([]string(nil), g.Members...), Sources: append([]string(nil), g.Sources...)}, true
+}
+
+func (d *Detector) inWindow(a, b *entry) bool {
+	if a.PostedAt.IsZero() || b.PostedAt.IsZero() {
+		return true
+	}
+	diff := a.PostedAt.Sub(b.PostedAt)
+	return diff <= d.cfg.Window && diff >= -d.cfg.Window
+}
+
+// compatible: two postings can be the same job only if what both state
+// about employer and place agrees. A place known only to the province (or
+// not at all) agrees with any place in it: boards blur locations
+// differently. Titles must be alike unless the employer is known and
+// the same — boards retitle jobs ("Technologiste médical(e)" /
+// "Technologiste en biologie médicale").
+func compatible(a, b *entry) bool {
+	if a.Employer != "" && b.Employer != "" && a.Employer != b.Employer {
+		return false
+	}
+	if !placesAgree(a, b) {
+		return false
+	}
+	if a.Employer != "" && a.Employer == b.Employer {
+		return true
+	}
+	return titleSimilar(a.Title, b.Title)
+}
+
+func vague(loc string) bool { return loc == "" || strings.HasSuffix(loc, "unspecified") }
+
+func placesAgree(a, b *entry) bool {
+	if a.Location == b.Location || a.Location == "" || b.Location == "" {
+		return true
+	}
+	if a.Province != "" && b.Province != "" && a.Province != b.Province {
+		return false
+	}
+	return vague(a.Location) || vague(b.Location)
+}
+
+func sameJob(a, b *entry) bool {
+	return a.Employer != "" && a.Employer == b.Employer && titleSimilar(a.Title, b.Title) && a.Location == b.Location
+}
+
+// titleSimilar: equal, or sharing at least half their words (reposts
+// change "Sr." or add "- Night Shift", not the job).
+func titleSimilar(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	set := map[string]bool{}
+	for _, w := range wa {
+		set[w] = true
+	}
+	common := 0
+	for _, w := range wb {
+		if set[w] {
+			common++
+			delete(set, w)
+		}
+	}
+	return float64(common) >= 0.5*float64(max(len(wa), len(wb)))
+}
+
+// Snapshot serializes the detector's state for a restart.
+func (d *Detector) Snapshot() ([]byte, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	state := struct {
+		Config  Config   `json:"config"`
+		Entries []*entry `json:"entries"`
+	}{Config: d.cfg}
+	for _, e := range d.byKey {
+		state.Entries = append(state.Entries, e)
+	}
+	sort.Slice(state.Entries, func(i, j int) bool { return state.Entries[i].Key < state.Entries[j].Key })
+	return json.Marshal(state)
+}
+
+// Restore replaces the state with a snapshot taken with the same config.
+func (d *Detector) Restore(b []byte) error {
+	var state struct {
+		Config  Config   `json:"config"`
+		Entries []*entry `json:"entries"`
+	}
+	if err := json.Unmarshal(b, &state); err != nil {
+		return fmt.Errorf("restore duplicates: %w", err)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if state.Config.Hashes != d.cfg.Hashes || state.Config.Bands != d.cfg.Bands || state.Config.Shingle != d.cfg.Shingle {
+		return fmt.Errorf("restore duplicates: snapshot config %+v differs from %+v", state.Config, d.cfg)
+	}
+	d.reset()
+	// Group founders first, so every group exists before its members.
+	sort.SliceStable(state.Entries, func(i, j int) bool {
+		return !state.Entries[i].Verdict.Duplicate && state.Entries[j].Verdict.Duplicate
+	})
+	for _, e := range state.Entries {
+		d.insert(e)
+	}
+	return nil
+}
+
+// Prune forgets postings older than the window before the newest one.
+func (d *Detector) Prune() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var newest time.Time
+	for _, e := range d.byKey {
+		if e.PostedAt.After(newest) {
+			newest = e.PostedAt
+		}
+	}
+	old := d.byKey
+	d.reset()
+	for _, e := range old {
+		if newest.Sub(e.PostedAt) <= d.cfg.Window {
+			d.insert(e)
+		}
+	}
+}
+
+// Len is the number of remembered postings.
+func (d *Detector) Len() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.byKey)
+}
+
+func normKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+func normText(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func hash64(words []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }

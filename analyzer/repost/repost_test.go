@@ -1,0 +1,143 @@
+package repost
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer/geo"
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/sample"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+var day = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+
+const body = `We are hiring a health information management professional to join our records team.
+Responsibilities include coding inpatient charts with ICD-10-CA, abstracting to the Discharge Abstract Database,
+maintaining data quality and responding to release of information requests under PHIPA.
+You bring two years of acute care experience, strong attention to detail and excellent communication skills.
+Experience with Meditech is an asset. Shifts are Monday to Friday, days.`
+
+func doc(key, employer, title, loc, text string, at time.Time) Doc {
+	return Doc{Key: key, Source: strings.Split(key, ":")[0], Employer: employer, Title: title, Location: loc, Text: text, PostedAt: at}
+}
+
+func TestRules(t *testing.T) {
+	edited := strings.Replace(body, "Shifts are Monday to Friday, days.", "This is a permanent full-time position with rotating shifts.", 1)
+	cases := []struct {
+		name      string
+		first     Doc
+		second    Doc
+		duplicate bool
+		exact     bool
+	}{
+		{"exact repost on another board", doc("jobbank:1", "Eastern Health", "HIM Professional", "1010", body, day),
+			doc("indeed:9", "Eastern Health", "HIM Professional", "1010", body, day.AddDate(0, 0, 2)), true, true},
+		{"repost with a sentence changed", doc("jobbank:1", "Eastern Health", "HIM Professional", "1010", body, day),
+			doc("linkedin:4", "Eastern Health", "Sr. HIM Professional", "1010", edited, day.AddDate(0, 0, 10)), true, false},
+		{"same text, different employer", doc("jobbank:1", "Eastern Health", "HIM Professional", "1010", body, day),
+			doc("jobbank:2", "Western Health", "HIM Professional", "1010", body, day), false, false},
+		{"same employer and title, different city", doc("jobbank:1", "Eastern Health", "HIM Professional", "1010", body, day),
+			doc("jobbank:3", "Eastern Health", "HIM Professional", "1030", body, day), false, false},
+		{"outside the window", doc("jobbank:1", "Eastern Health", "HIM Professional", "1010", body, day),
+			doc("jobbank:5", "Eastern Health", "HIM Professional", "1010", body, day.AddDate(0, 6, 0)), false, false},
+		{"same employer, another role sharing boilerplate", doc("jobbank:1", "Eastern Health", "HIM Professional", "1010", body, day),
+			doc("jobbank:6", "Eastern Health", "Registered Nurse", "1010", "Provide direct patient care on a medical unit. Administer medications. "+body[strings.Index(body, "You bring"):], day), false, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := New(DefaultConfig())
+			v1 := d.Add(c.first)
+			if v1.Duplicate || v1.Group != c.first.Key {
+				t.Fatalf("first posting: %+v", v1)
+			}
+			v2 := d.Add(c.second)
+			if v2.Duplicate != c.duplicate || v2.Exact != c.exact {
+				t.Fatalf("verdict %+v, want duplicate=%v exact=%v", v2, c.duplicate, c.exact)
+			}
+			if c.duplicate {
+				if v2.Group != c.first.Key {
+					t.Errorf("group %s, want %s", v2.Group, c.first.Key)
+				}
+				g, _ := d.Group(v2.Group)
+				if len(g.Members) != 2 || len(g.Sources) != 2 {
+					t.Errorf("group %+v: want 2 members from 2 sources", g)
+				}
+			}
+			if again := d.Add(c.second); again != v2 {
+				t.Errorf("re-adding the same key changed the verdict: %+v then %+v", v2, again)
+			}
+		})
+	}
+}
+
+func TestSnapshotRestore(t *testing.T) {
+	d := New(DefaultConfig())
+	d.Add(doc("jobbank:1", "E", "HIM", "1010", body, day))
+	b, err := d.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(DefaultConfig())
+	if err := r.Restore(b); err != nil {
+		t.Fatal(err)
+	}
+	if v := r.Add(doc("indeed:2", "E", "HIM", "1010", body, day)); !v.Duplicate || v.Group != "jobbank:1" {
+		t.Errorf("after restore a repost is not recognized: %+v", v)
+	}
+	if err := New(Config{Hashes: 32, Bands: 8}).Restore(b); err == nil {
+		t.Error("restoring into a different signature config must fail")
+	}
+}
+
+// TestPrecisionRecallOnGeneratedReposts scores detection on the sample
+// generator's ground truth: reposts on other boards and later edited
+// reposts must be found; originals and same-employer siblings must not.
+func TestPrecisionRecallOnGeneratedReposts(t *testing.T) {
+	cfg := sample.DefaultConfig()
+	cfg.Count = 4000
+	places := geo.NewBuiltin()
+	d := New(DefaultConfig())
+	var tp, fp, fn, siblingsFlagged int
+	group := map[string]string{}
+	err := sample.GenerateWithTruth(cfg, func(p *posting.Posting, tr sample.Truth) error {
+		r := places.Resolve(p.Location)
+		v := d.Add(Doc{Key: p.Key(), Source: p.Source, Employer: p.Employer, Title: textnorm.Clean(p.Title),
+			Location: r.Key(), Province: r.Province, Text: textnorm.Clean(p.Description), PostedAt: p.PostedAt})
+		group[p.Key()] = v.Group
+		switch {
+		case tr.OriginalKey != "" && v.Duplicate && v.Group == group[tr.OriginalKey]:
+			tp++
+		case tr.OriginalKey != "":
+			fn++
+		case v.Duplicate:
+			fp++
+			if tr.SiblingOf != "" {
+				siblingsFlagged++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	precision := float64(tp) / float64(tp+fp)
+	recall := float64(tp) / float64(tp+fn)
+	t.Logf("reposts: TP %d FP %d (siblings %d) FN %d: precision %.3f recall %.3f", tp, fp, siblingsFlagged, fn, precision, recall)
+	if tp < 200 {
+		t.Fatalf("only %d reposts in the sample: the test would prove little", tp)
+	}
+	if precision < 0.95 || recall < 0.95 {
+		t.Errorf("precision %.3f recall %.3f, want both ≥ 0.95", precision, recall)
+	}
+}
+
+func BenchmarkAdd(b *testing.B) {
+	d := New(DefaultConfig())
+	text := strings.Repeat(body+" ", 4)[:2048]
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		d.Add(doc("b:"+string(rune(i)), "E", "HIM", "1010", text, day))
+	}
+}
