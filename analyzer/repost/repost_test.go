@@ -1,6 +1,7 @@
 package repost
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -135,9 +136,9 @@ func TestPrecisionRecallOnGeneratedReposts(t *testing.T) {
 
 func BenchmarkAdd(b *testing.B) {
 	d := New(DefaultConfig())
-	text := strings.Repeat(body+" ", 4)[:2048]
+	text := strings.Repeat(body+" ", 5)[:2048]
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
-		d.Add(doc("b:"+string(rune(i)), "E", "HIM", "1010", text, day))
+		d.Add(doc(fmt.Sprintf("b:%d", i), "E", "HIM", "1010", text, day))
 	}
 }
