@@ -49,6 +49,7 @@ func newEvalCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringSliceVar(&only, "only", nil, "run only these suites (comma-separated)")
+	cmd.Flags().BoolP("verbose", "v", false, "show the most frequent errors")
 	cmd.PersistentFlags().String("data", "", "shared data directory (default: ../shared/data beside the project, or $SKILLPULSE_SHARED_DATA)")
 	return cmd
 }

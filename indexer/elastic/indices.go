@@ -161,3 +161,32 @@ func (c *Client) DropOldPostings(ctx context.Context, n Indices, keep int, now t
 	}
 	return drop, nil
 }
+
+// PostingsFieldTypes lists every mapped field of the postings indices
+// (dotted path → type), so dashboards can be checked against the mapping.
+func PostingsFieldTypes() map[string]string {
+	out := map[string]string{}
+	var walk func(prefix string, props map[string]any)
+	walk = func(prefix string, props map[string]any) {
+		for name, v := range props {
+			m, _ := v.(map[string]any)
+			path := prefix + name
+			if sub, ok := m["properties"].(map[string]any); ok {
+				walk(path+".", sub)
+				continue
+			}
+			if t, ok := m["type"].(string); ok {
+				out[path] = t
+			}
+			if fields, ok := m["fields"].(map[string]any); ok {
+				for f, fv := range fields {
+					if fm, ok := fv.(map[string]any); ok {
+						out[path+"."+f], _ = fm["type"].(string)
+					}
+				}
+			}
+		}
+	}
+	walk("", postingsMapping()["properties"].(map[string]any))
+	return out
+}

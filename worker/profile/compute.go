@@ -16,8 +16,9 @@ type Query struct {
 	Period     Period
 	TopN       int // default 10
 	MinCount   int // suppression threshold, default 5
-	// KnownRegions lists, per province, every economic region, so a
-	// profile can show regions without postings ("Labrador 0%").
+	// KnownRegions lists, per province, every economic region (and under
+	// "CA", every province), so a profile can show places without postings
+	// ("Labrador 0%").
 	KnownRegions map[string][]RegionRef
 }
 
@@ -171,6 +172,9 @@ func regionShares(sel []Record, q Query) []RegionShare {
 	}
 	switch q.Scope.Kind {
 	case Country:
+		for _, ref := range q.KnownRegions["CA"] {
+			add(ref.Code, ref.Name, 0)
+		}
 		for _, r := range sel {
 			if r.Province == "" {
 				add("CA-unspecified", "Canada, unspecified", 1)

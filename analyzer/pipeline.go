@@ -1,0 +1,145 @@
+// Package analyzer runs every analysis stage on a posting: normalization,
+// skill extraction, occupation coding, region resolution, wage
+// normalization and duplicate detection. The embedded default and the
+// Kafka worker share this code; only sources and sinks differ.
+package analyzer
+
+import (
+	"sync"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/geo"
+	"github.com/skillpulse/skillpulse/analyzer/noc"
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/repost"
+	"github.com/skillpulse/skillpulse/analyzer/salary"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+// Analysis is an analyzed posting: what is indexed and ranked.
+type Analysis struct {
+	Key         string           `json:"key"` // source:id, the document id
+	ID          string           `json:"id"`
+	Source      string           `json:"source"`
+	Title       string           `json:"title"`
+	Employer    string           `json:"employer,omitempty"`
+	URL         string           `json:"url,omitempty"`
+	Location    string           `json:"location,omitempty"`
+	PostedAt    time.Time        `json:"posted_at"`
+	DateGuessed bool             `json:"posted_at_estimated,omitempty"` // no date given: ingestion date used
+	Language    string           `json:"language"`
+	Text        string           `json:"text"` // normalized description
+	Occupation  Occupation       `json:"occupation"`
+	Region      Region           `json:"region"`
+	Skills      []extract.Match  `json:"skills"`
+	Wage        *salary.Wage     `json:"wage,omitempty"`
+	Duplicate   repost.Verdict   `json:"duplicate"`
+	Taxonomy    string           `json:"taxonomy"`
+	TaxVersion  string           `json:"taxonomy_version"`
+	AnalyzedAt  time.Time        `json:"analyzed_at"`
+	Posting     *posting.Posting `json:"posting"` // as received, unknown fields included
+}
+
+// Occupation is the coded occupation.
+type Occupation = noc.Result
+
+// Region is where the job is, flattened for indexing.
+type Region struct {
+	Key          string `json:"key"` // ER code, "<PROV>-unspecified" or "CA-unspecified"
+	Province     string `json:"province,omitempty"`
+	ProvinceName string `json:"province_name,omitempty"`
+	Code         string `json:"code,omitempty"`
+	Name         string `json:"name,omitempty"`
+	Unspecified  bool   `json:"unspecified"`
+}
+
+// Stages are the analysis components; build them once and share.
+type Stages struct {
+	Extractor   *extract.Extractor
+	Occupations *noc.Coder
+	Places      *geo.Resolver
+	Dedup       *repost.Detector
+}
+
+// Pipeline analyzes postings. Analyze is safe for concurrent use: every
+// stage but duplicate detection is stateless, and that one is serialized.
+type Pipeline struct {
+	st  Stages
+	mu  sync.Mutex
+	now func() time.Time
+}
+
+// New builds a pipeline from its stages.
+func New(st Stages) *Pipeline { return &Pipeline{st: st, now: time.Now} }
+
+// Stages returns the pipeline's components.
+func (p *Pipeline) Stages() Stages { return p.st }
+
+// Analyze runs every stage on a valid posting received now.
+func (p *Pipeline) Analyze(post *posting.Posting) *Analysis { return p.AnalyzeAt(post, time.Time{}) }
+
+// AnalyzeAt runs every stage on a valid posting. received (the Kafka
+// message time, or zero for now) dates a posting that carries no date, so
+// that a replay files it under the same date and document.
+func (p *Pipeline) AnalyzeAt(post *posting.Posting, received time.Time) *Analysis {
+	text := textnorm.Clean(post.Description)
+	title := textnorm.Clean(post.Title)
+	a := &Analysis{
+		Key: post.Key(), ID: post.ID, Source: post.Source, Title: title, Employer: post.Employer,
+		URL: post.URL, Location: post.Location.String(), PostedAt: post.PostedAt, Language: post.Language,
+		Text: text, AnalyzedAt: p.now().UTC(), Posting: post,
+	}
+	if a.Source == "" {
+		a.Source = "unknown"
+	}
+	if a.PostedAt.IsZero() {
+		if received.IsZero() {
+			received = a.AnalyzedAt
+		}
+		a.PostedAt = received.UTC().Truncate(24 * time.Hour)
+		a.DateGuessed = true
+	}
+	if a.Language == "" {
+		a.Language = Language(title + "\n" + text)
+	}
+	res := p.st.Extractor.Extract(text)
+	a.Skills = res.Skills
+	if a.Skills == nil {
+		a.Skills = []extract.Match{}
+	}
+	tax := p.st.Extractor.Taxonomy()
+	a.Taxonomy, a.TaxVersion = tax.Name, tax.Version
+	a.Occupation = p.st.Occupations.Code(title, text, post.Occupation)
+	a.Region = regionOf(p.st.Places.Resolve(post.Location))
+	a.Wage = wageOf(post.Salary)
+	if p.st.Dedup != nil {
+		doc := repost.Doc{Key: a.Key, Source: a.Source, Employer: post.Employer, Title: title,
+			Location: a.Region.Key, Province: a.Region.Province, Text: text, PostedAt: a.PostedAt}
+		p.mu.Lock()
+		a.Duplicate = p.st.Dedup.Add(doc)
+		p.mu.Unlock()
+	}
+	return a
+}
+
+func regionOf(r geo.Region) Region {
+	return Region{Key: r.Key(), Province: r.Province, ProvinceName: r.ProvinceName, Code: r.Code, Name: r.Name, Unspecified: r.Unspecified()}
+}
+
+func wageOf(s *posting.Salary) *salary.Wage {
+	if s == nil {
+		return nil
+	}
+	if s.Min != nil || s.Max != nil {
+		if w, ok := salary.FromFields(s.Min, s.Max, s.Period, s.Currency); ok {
+			return &w
+		}
+	}
+	if s.Raw != "" {
+		if w, ok := salary.Parse(s.Raw); ok {
+			return &w
+		}
+	}
+	return nil
+}

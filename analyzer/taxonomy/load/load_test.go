@@ -1,0 +1,88 @@
+package load
+
+import (
+	"testing"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+	"github.com/skillpulse/skillpulse/internal/shareddata"
+)
+
+func TestESCOWithFrench(t *testing.T) {
+	tax, err := Spec("esco:testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tax.Len() != 2 {
+		t.Fatalf("%d skills, want 2 (the obsolete one dropped)", tax.Len())
+	}
+	e, _ := tax.Lookup("http://data.europa.eu/esco/skill/1")
+	if e.Label != "medical terminology" || e.Type != taxonomy.Knowledge {
+		t.Errorf("entry %+v", e)
+	}
+	got := map[string]taxonomy.Label{}
+	for _, l := range e.Labels {
+		got[l.Text] = l
+	}
+	if got["clinical terminology"].Kind != taxonomy.Alternative || got["terminologie médicale"].Lang != "fr" || got["vocabulaire médical"].Lang != "fr" {
+		t.Errorf("labels %+v: want newline-split alternatives and the French labels", e.Labels)
+	}
+	if e2, _ := tax.Lookup("http://data.europa.eu/esco/skill/2"); e2.Type != taxonomy.Transversal {
+		t.Errorf("reuseLevel transversal: %+v", e2)
+	}
+}
+
+func TestONet(t *testing.T) {
+	tax, err := Spec("onet:testdata/tech.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tax.Len() != 2 {
+		t.Fatalf("%d skills, want 2 (Excel once despite case, C++)", tax.Len())
+	}
+	if e, ok := tax.Lookup("onet:c++"); !ok || e.Type != taxonomy.Software {
+		t.Errorf("C++: %+v %v", e, ok)
+	}
+}
+
+func TestSpecErrors(t *testing.T) {
+	for _, s := range []string{"esco:", "nope:x", "esco:/does/not/exist", "onet:/nope.txt", "custom:/nope.yaml"} {
+		if _, err := Spec(s); err == nil {
+			t.Errorf("Spec(%q) should fail", s)
+		}
+	}
+}
+
+func TestRealESCO(t *testing.T) {
+	path := shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	start := time.Now()
+	tax, err := ESCO(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("ESCO %s: %d skills, %d labels in %s", tax.Version, tax.Len(), tax.LabelCount(), time.Since(start))
+	if tax.Version != "v1.1.1" || tax.Len() < 13000 || tax.LabelCount() < 90000 {
+		t.Errorf("ESCO %s: %d skills %d labels", tax.Version, tax.Len(), tax.LabelCount())
+	}
+}
+
+func TestRealONet(t *testing.T) {
+	path := shareddata.Require(t, "occupations", "onet_29.2", "Technology Skills.txt")
+	tax, err := ONet(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tax.Len() < 5000 {
+		t.Errorf("only %d O*NET technology examples", tax.Len())
+	}
+}
+
+func BenchmarkESCO(b *testing.B) {
+	path := shareddata.Require(b, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ESCO(path, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

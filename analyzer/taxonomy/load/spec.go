@@ -1,0 +1,32 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/defaults"
+)
+
+// Spec loads "builtin", "esco:PATH", "onet:PATH" or "custom:PATH".
+func Spec(spec string) (*taxonomy.Taxonomy, error) {
+	kind, path, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	if kind != "builtin" && path == "" {
+		return nil, fmt.Errorf("taxonomy %q: want builtin, esco:PATH, onet:PATH or custom:PATH", spec)
+	}
+	switch kind {
+	case "builtin", "":
+		return defaults.Load()
+	case "esco":
+		en, fr, err := escoFiles(path)
+		if err != nil {
+			return nil, err
+		}
+		return ESCO(en, fr)
+	case "onet":
+		return ONet(path)
+	case "custom":
+		return taxonomy.LoadCustom(path)
+	}
+	return nil, fmt.Errorf("taxonomy %q: unknown kind %q (want builtin, esco, onet or custom)", spec, kind)
+}

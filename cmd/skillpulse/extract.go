@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+// extractLine is one line of `skillpulse extract` output.
+type extractLine struct {
+	ID          string          `json:"id"`
+	Skills      []extract.Match `json:"skills"`
+	Boilerplate []extract.Match `json:"boilerplate,omitempty"`
+	Error       string          `json:"error,omitempty"`
+}
+
+func loadTaxonomy(spec string) (*taxonomy.Taxonomy, error) {
+	start := time.Now()
+	tax, err := load.Spec(spec)
+	if err != nil {
+		return nil, fmt.Errorf("load taxonomy %q: %w", spec, err)
+	}
+	slog.Info("taxonomy loaded", "name", tax.Name, "version", tax.Version, "skills", tax.Len(),
+		"labels", tax.LabelCount(), "took", time.Since(start).Round(time.Millisecond))
+	return tax, nil
+}
+
+func newExtractCmd() *cobra.Command {
+	var spec string
+	var explain bool
+	cmd := &cobra.Command{
+		Use:   "extract [FILE]",
+		Short: "Extract skills from postings (JSON lines or CSV; stdin when no FILE) as JSON lines",
+		Long: `Reads postings and writes one JSON line per posting: its id and the skills it
+asks for, each with taxonomy id, preferred label, type, matched text, byte
+offsets in the normalized text, and requirement (required or asset).
+Invalid postings are reported on stderr and as a line with "error"; they do
+not stop the run.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tax, err := loadTaxonomy(spec)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			x := extract.New(tax)
+			slog.Info("extractor built", "took", time.Since(start).Round(time.Millisecond))
+			in, name, err := openInput(cmd, args)
+			if err != nil {
+				return err
+			}
+			defer in.Close()
+			out := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
+			defer out.Flush()
+			enc := json.NewEncoder(out)
+			r := posting.Open(name, in)
+			var n, bad int
+			for {
+				rec, ok, err := r.Next()
+				if err != nil {
+					return err
+				}
+				if !ok {
+					break
+				}
+				if rec.Err != nil {
+					bad++
+					slog.Warn("invalid posting", "line", rec.Line, "err", rec.Err)
+					if err := enc.Encode(extractLine{ID: idOf(rec), Error: fmt.Sprintf("line %d: %v", rec.Line, rec.Err)}); err != nil {
+						return err
+					}
+					continue
+				}
+				res := x.Extract(textnorm.Clean(rec.Posting.Description))
+				line := extractLine{ID: rec.Posting.ID, Skills: res.Skills}
+				if line.Skills == nil {
+					line.Skills = []extract.Match{}
+				}
+				if explain {
+					line.Boilerplate = res.Boilerplate
+				}
+				if err := enc.Encode(line); err != nil {
+					return err
+				}
+				n++
+			}
+			slog.Info("extract done", "postings", n, "invalid", bad)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&spec, "taxonomy", "builtin", "taxonomy: builtin | esco:PATH | onet:PATH | custom:PATH")
+	cmd.Flags().BoolVar(&explain, "explain", false, "also list skills found only in boilerplate (not counted)")
+	return cmd
+}
+
+// idOf recovers the id of a rejected record when its JSON still has one.
+func idOf(rec posting.Record) string {
+	var v struct {
+		ID any `json:"id"`
+	}
+	if json.Unmarshal(rec.Raw, &v) == nil && v.ID != nil {
+		return fmt.Sprint(v.ID)
+	}
+	return ""
+}
+
+// openInput opens the file argument, or stdin when there is none or it is "-".
+func openInput(cmd *cobra.Command, args []string) (io.ReadCloser, string, error) {
+	if len(args) == 0 || args[0] == "-" {
+		return io.NopCloser(cmd.InOrStdin()), "stdin", nil
+	}
+	f, err := os.Open(args[0])
+	if err != nil {
+		return nil, "", fmt.Errorf("open input: %w", err)
+	}
+	return f, args[0], nil
+}
+
+func init() { root.AddCommand(newExtractCmd()) }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/skillpulse/skillpulse/config"
+	"github.com/skillpulse/skillpulse/worker/kafkaio"
+)
+
+func newPublishCmd() *cobra.Command {
+	var cfgPath, topic string
+	var brokers []string
+	var partitions int
+	cmd := &cobra.Command{
+		Use:     "publish FILE",
+		Aliases: []string{"ingest"},
+		Short:   "Produce postings from a JSON-lines or CSV file onto the Kafka topic (backfills, load tests)",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := config.Load(cfgPath)
+			if err != nil {
+				return err
+			}
+			if len(brokers) > 0 {
+				cfg.Kafka.Brokers = brokers
+			}
+			if topic != "" {
+				cfg.Kafka.Topic = topic
+			}
+			if len(cfg.Kafka.Brokers) == 0 {
+				return fmt.Errorf("no Kafka brokers: pass --brokers or set SKILLPULSE_KAFKA_BROKERS")
+			}
+			f, err := os.Open(args[0])
+			if err != nil {
+				return fmt.Errorf("open input: %w", err)
+			}
+			defer f.Close()
+			if err := kafkaio.EnsureTopic(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, partitions); err != nil {
+				return err
+			}
+			bar := progressbar.NewOptions(-1, progressbar.OptionSetDescription("publishing"),
+				progressbar.OptionSetWriter(cmd.ErrOrStderr()), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
+				progressbar.OptionSetItsString("postings"))
+			n, err := kafkaio.Publish(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, args[0], f, func(k int) { bar.Add(k) })
+			bar.Finish()
+			fmt.Fprintf(cmd.ErrOrStderr(), "\npublished %d postings to %s\n", n, cfg.Kafka.Topic)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&cfgPath, "config", "", "YAML config file")
+	cmd.Flags().StringSliceVar(&brokers, "brokers", nil, "Kafka brokers (overrides config)")
+	cmd.Flags().StringVar(&topic, "topic", "", "topic (default from config: postings)")
+	cmd.Flags().IntVar(&partitions, "partitions", 4, "partitions when the topic has to be created")
+	return cmd
+}
+
+func init() { root.AddCommand(newPublishCmd()) }

@@ -1,0 +1,91 @@
+// Package app assembles skillpulse from its configuration: the analysis
+// stages, a source, a store, the scheduled jobs and the HTTP front end.
+// cmd/skillpulse only parses flags and calls Run.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/geo"
+	"github.com/skillpulse/skillpulse/analyzer/noc"
+	"github.com/skillpulse/skillpulse/analyzer/repost"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
+	"github.com/skillpulse/skillpulse/config"
+	"github.com/skillpulse/skillpulse/indexer"
+	"github.com/skillpulse/skillpulse/worker/httpapi"
+	"github.com/skillpulse/skillpulse/worker/metrics"
+)
+
+// Stages builds the analysis components the configuration asks for.
+func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
+	start := time.Now()
+	tax, err := load.Spec(cfg.Taxonomy)
+	if err != nil {
+		return analyzer.Stages{}, fmt.Errorf("load taxonomy %q: %w", cfg.Taxonomy, err)
+	}
+	x := extract.New(tax)
+	dc := repost.DefaultConfig()
+	if cfg.Dedup.Window > 0 {
+		dc.Window = cfg.Dedup.Window
+	}
+	if cfg.Dedup.Threshold > 0 {
+		dc.Threshold = cfg.Dedup.Threshold
+	}
+	st := analyzer.Stages{Extractor: x, Occupations: noc.NewBuiltin(), Places: geo.NewBuiltin(), Dedup: repost.New(dc)}
+	log.Info("analysis stages ready", "taxonomy", tax.Name, "version", tax.Version, "skills", tax.Len(),
+		"took", time.Since(start).Round(time.Millisecond))
+	return st, nil
+}
+
+// OccupationTitle names a NOC 2021 unit group.
+func OccupationTitle(code string) string {
+	if t, ok := noc.TitleOf(code); ok {
+		return t
+	}
+	return ""
+}
+
+// serve runs the HTTP front end until ctx ends, then shuts it down.
+func serve(ctx context.Context, cfg config.Config, records indexer.RecordSource, reg *prometheus.Registry, log *slog.Logger, ready chan<- string) error {
+	api := &httpapi.Server{Records: records, Gatherer: reg, Log: log, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount,
+		OccupationTitle: OccupationTitle}
+	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
+	}
+	addr := "http://" + ln.Addr().String()
+	log.Info("serving", "dashboard", addr+"/", "api", addr+"/api/v1/occupations", "metrics", addr+"/metrics")
+	if ready != nil {
+		ready <- addr
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("http shutdown: %w", err)
+	}
+	return nil
+}
+
+// newMetrics makes a registry with the pipeline's metrics.
+func newMetrics() (*prometheus.Registry, *metrics.Metrics) {
+	reg := prometheus.NewRegistry()
+	return reg, metrics.New(reg)
+}

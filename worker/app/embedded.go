@@ -1,0 +1,81 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/sample"
+	"github.com/skillpulse/skillpulse/config"
+	"github.com/skillpulse/skillpulse/indexer/localstore"
+	"github.com/skillpulse/skillpulse/worker/ingest"
+)
+
+const dedupState = "dedup"
+
+// RunEmbedded is the default with no servers: it reads postings from a
+// file (the bundled sample when none is given), analyzes them into the
+// local store under the data directory, then serves the API, dashboard
+// and metrics until ctx ends. Re-running with the same file adds nothing:
+// keys are deterministic and the duplicate detector's state is kept.
+func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready chan<- string) error {
+	st, err := Stages(cfg, log)
+	if err != nil {
+		return err
+	}
+	store, err := localstore.Open(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if b, err := store.LoadState(dedupState); err != nil {
+		return fmt.Errorf("load duplicate state: %w", err)
+	} else if b != nil {
+		if err := st.Dedup.Restore(b); err != nil {
+			return fmt.Errorf("restore duplicate state: %w", err)
+		}
+	}
+	reg, m := newMetrics()
+	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: store, Metrics: m, Source: "file",
+		DeadLetter: &ingest.FileDeadLetters{Path: filepath.Join(cfg.DataDir, "dead-letter.jsonl")}}
+	name, r, err := openInput(cfg.Input)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	stats, err := ingest.File(ctx, proc, name, r, 500)
+	r.Close()
+	if err != nil {
+		return fmt.Errorf("ingest %s: %w", name, err)
+	}
+	b, err := st.Dedup.Snapshot()
+	if err != nil {
+		return fmt.Errorf("snapshot duplicate state: %w", err)
+	}
+	if err := store.SaveState(dedupState, b); err != nil {
+		return fmt.Errorf("save duplicate state: %w", err)
+	}
+	m.StoredPostings.Set(float64(store.Count()))
+	log.Info("ingested", "input", name, "read", stats.Read, "indexed", stats.Indexed, "duplicates", stats.Duplicates,
+		"invalid", stats.Invalid, "stored", store.Count(), "took", time.Since(start).Round(time.Millisecond))
+	return serve(ctx, cfg, store, reg, log, ready)
+}
+
+// openInput opens the configured file, or streams the bundled sample.
+func openInput(path string) (string, io.ReadCloser, error) {
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return "", nil, fmt.Errorf("open input: %w", err)
+		}
+		return path, f, nil
+	}
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(sample.WriteJSONL(pw, sample.DefaultConfig())) }()
+	return "bundled-sample.jsonl", pr, nil
+}

@@ -1,0 +1,93 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/config"
+	"github.com/skillpulse/skillpulse/indexer/elastic"
+	"github.com/skillpulse/skillpulse/worker/ingest"
+	"github.com/skillpulse/skillpulse/worker/jobs"
+	"github.com/skillpulse/skillpulse/worker/kafkaio"
+	"github.com/skillpulse/skillpulse/worker/rollup"
+)
+
+// RunProduction consumes postings from Kafka into Elasticsearch, runs the
+// rollup and retention jobs, and serves the API and /metrics, until ctx
+// ends; then it drains, commits and returns.
+func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, ready chan<- string) error {
+	st, err := Stages(cfg, log)
+	if err != nil {
+		return err
+	}
+	reg, m := newMetrics()
+	es, err := elastic.New(elastic.Config{URLs: cfg.Elasticsearch.URLs, Username: cfg.Elasticsearch.Username, Password: cfg.Elasticsearch.Password})
+	if err != nil {
+		return err
+	}
+	es.OnRetry = func(reason string, n int) { m.ESRetries.WithLabelValues(reason).Add(float64(n)) }
+	idx := elastic.Indices{Prefix: cfg.Elasticsearch.IndexPrefix}
+	if err := retry(ctx, log, "install index templates", func() error { return es.EnsureTemplates(ctx, idx) }); err != nil {
+		return err
+	}
+	for _, t := range []string{cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic} {
+		if err := retry(ctx, log, "ensure topic "+t, func() error { return kafkaio.EnsureTopic(ctx, cfg.Kafka.Brokers, t, 4) }); err != nil {
+			return err
+		}
+	}
+	dlq := kafkaio.NewDeadLetters(cfg.Kafka.Brokers, cfg.Kafka.DeadLetterTopic)
+	defer dlq.Close()
+	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: &elastic.PostingSink{Client: es, Indices: idx},
+		DeadLetter: dlq, Metrics: m, Source: "kafka"}
+	records := &elastic.Records{Client: es, Indices: idx}
+
+	sched := jobs.New(ctx, m, log)
+	roll := &rollup.Job{Source: records, Client: es, Indices: idx, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount}
+	if err := sched.Add(jobs.Job{Name: "rollup", Spec: cfg.Schedule.Rollup, Run: roll.Run}); err != nil {
+		return err
+	}
+	if err := sched.Add(jobs.Job{Name: "retention", Spec: cfg.Schedule.Retention, Run: func(ctx context.Context) error {
+		dropped, err := es.DropOldPostings(ctx, idx, cfg.Elasticsearch.RetentionMonths, time.Now())
+		if len(dropped) > 0 {
+			log.Info("retention dropped indices", "indices", dropped)
+		}
+		return err
+	}}); err != nil {
+		return err
+	}
+	sched.Start()
+	defer sched.Stop(context.WithoutCancel(ctx))
+
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- serve(ctx, cfg, records, reg, log, ready) }()
+	consumer := kafkaio.NewConsumer(kafkaio.ConsumerConfig{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic,
+		GroupID: cfg.Kafka.GroupID, BatchSize: cfg.Kafka.BatchSize, BatchTimeout: cfg.Kafka.BatchTimeout,
+		InFlight: cfg.Kafka.InFlight}, proc, m, log)
+	runErr := consumer.Run(ctx)
+	if err := <-serveErr; err != nil && runErr == nil {
+		runErr = err
+	}
+	return runErr
+}
+
+// retry runs f until it succeeds or ctx ends: at start-up Kafka or
+// Elasticsearch may still be coming up.
+func retry(ctx context.Context, log *slog.Logger, what string, f func() error) error {
+	wait := 500 * time.Millisecond
+	for {
+		err := f()
+		if err == nil {
+			return nil
+		}
+		log.Warn(what+" failed, retrying", "err", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s: %w", what, err)
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 15*time.Second)
+	}
+}

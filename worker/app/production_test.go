@@ -1,0 +1,338 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/sample"
+	"github.com/skillpulse/skillpulse/config"
+	"github.com/skillpulse/skillpulse/indexer/elastic"
+	"github.com/skillpulse/skillpulse/internal/testsvc"
+	"github.com/skillpulse/skillpulse/worker/kafkaio"
+	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/worker/rollup"
+)
+
+// testInput writes generated postings plus malformed lines and returns the
+// file, the distinct keys of the valid postings and the number of bad lines.
+func testInput(t *testing.T, n int) (string, map[string]bool, int) {
+	t.Helper()
+	var buf bytes.Buffer
+	cfg := sample.DefaultConfig()
+	cfg.Count, cfg.Seed = n, 7
+	if err := sample.WriteJSONL(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	bad := []string{`{"id":"bad-1","title":"no description"}`, `not json at all`, `{"id":"bad-3","title":"x","description":"y","posted_at":"yesterday"}`}
+	for _, b := range bad {
+		buf.WriteString(b + "\n")
+	}
+	keys := map[string]bool{}
+	for _, line := range bytes.Split(buf.Bytes(), []byte("\n")) {
+		if p, err := posting.Parse(line); err == nil {
+			keys[p.Key()] = true
+		}
+	}
+	path := t.TempDir() + "/postings.jsonl"
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, keys, len(bad)
+}
+
+func esCount(t *testing.T, es *elastic.Client, idx elastic.Indices) int {
+	t.Helper()
+	ctx := context.Background()
+	es.Refresh(ctx, idx.PostingsPattern())
+	res, err := es.Raw().Count(es.Raw().Count.WithIndex(idx.PostingsPattern()), es.Raw().Count.WithContext(ctx))
+	if err != nil {
+		return -1
+	}
+	defer res.Body.Close()
+	var v struct{ Count int }
+	json.NewDecoder(res.Body).Decode(&v)
+	return v.Count
+}
+
+func startWorker(t *testing.T, ctx context.Context, cfg config.Config) (addr string, done <-chan error) {
+	t.Helper()
+	ready := make(chan string, 1)
+	errc := make(chan error, 1)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	go func() { errc <- RunProduction(ctx, cfg, log, ready) }()
+	select {
+	case addr = <-ready:
+	case err := <-errc:
+		t.Fatalf("worker exited before serving: %v", err)
+	case <-time.After(90 * time.Second):
+		t.Fatal("worker did not start")
+	}
+	return addr, errc
+}
+
+func metricsPage(t *testing.T, addr string) string {
+	t.Helper()
+	res, err := http.Get(addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
+}
+
+func metricValue(page, series string) float64 {
+	for _, line := range strings.Split(page, "\n") {
+		if strings.HasPrefix(line, series+" ") {
+			var v float64
+			fmt.Sscan(strings.TrimPrefix(line, series+" "), &v)
+			return v
+		}
+	}
+	return -1
+}
+
+// TestProductionPipeline publishes a few thousand generated postings (with
+// reposts and malformed lines) to the real Kafka broker, runs the worker
+// into the real Elasticsearch node, and checks: exactly the distinct
+// postings are searchable, bad input is on the dead-letter topic with its
+// reason, the metrics count it all, the rollup's aggregates match the
+// Go rankings and Elasticsearch's own aggregation, and a restart after a
+// clean shutdown replays nothing.
+func TestProductionPipeline(t *testing.T) {
+	brokers := testsvc.KafkaBrokers(t)
+	esURL := testsvc.ElasticsearchURL(t)
+	run := fmt.Sprintf("e2e%d", time.Now().UnixNano()%1e9)
+	cfg := config.Default()
+	cfg.Kafka.Brokers, cfg.Elasticsearch.URLs = brokers, []string{esURL}
+	cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic, cfg.Kafka.GroupID = run, run+"-dlq", run
+	cfg.Kafka.BatchSize, cfg.Kafka.BatchTimeout = 250, 300*time.Millisecond
+	cfg.Elasticsearch.IndexPrefix = run
+	cfg.Listen = "127.0.0.1:0"
+	cfg.Schedule.Rollup = "@every 1h" // run on demand below
+	es, err := elastic.New(elastic.Config{URLs: cfg.Elasticsearch.URLs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := elastic.Indices{Prefix: run}
+	t.Cleanup(func() { es.Raw().Indices.Delete([]string{run + "-*"}) })
+
+	path, keys, bad := testInput(t, 3000)
+	ctx := context.Background()
+	if err := kafkaio.EnsureTopic(ctx, brokers, cfg.Kafka.Topic, 4); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(path)
+	sent, err := kafkaio.Publish(ctx, brokers, cfg.Kafka.Topic, path, f, nil)
+	f.Close()
+	if err != nil || sent != len(keys)+bad+countSameKey(t, path) {
+		t.Fatalf("published %d (err %v)", sent, err)
+	}
+
+	wctx, stop := context.WithCancel(ctx)
+	addr, done := startWorker(t, wctx, cfg)
+	deadline := time.Now().Add(3 * time.Minute)
+	for esCount(t, es, idx) < len(keys) && time.Now().Before(deadline) {
+		time.Sleep(time.Second)
+	}
+	if got := esCount(t, es, idx); got != len(keys) {
+		t.Fatalf("Elasticsearch holds %d postings, want exactly the %d distinct ones", got, len(keys))
+	}
+	// Let the last commit land, then check the metrics counted everything.
+	waitFor(t, func() bool {
+		page := metricsPage(t, addr)
+		return metricValue(page, `skillpulse_postings_processed_total{outcome="dead_lettered"}`) == float64(bad)
+	})
+	page := metricsPage(t, addr)
+	indexed := metricValue(page, `skillpulse_postings_processed_total{outcome="indexed"}`)
+	dups := metricValue(page, `skillpulse_postings_processed_total{outcome="duplicate"}`)
+	if int(indexed+dups) != sent-bad {
+		t.Errorf("metrics: indexed %v + duplicate %v, want %d processed", indexed, dups, sent-bad)
+	}
+	if dups == 0 {
+		t.Error("the sample has reposts, but no duplicates were counted")
+	}
+	checkPromtool(t, page)
+	checkDeadLetters(t, brokers, cfg.Kafka.DeadLetterTopic, bad)
+	checkSample(t, es, idx, path)
+	checkRollup(t, es, idx)
+
+	stop() // SIGTERM: drain, commit, exit
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("worker shutdown: %v", err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("worker did not stop")
+	}
+
+	// A restart resumes from the committed offsets: nothing is replayed.
+	wctx2, stop2 := context.WithCancel(ctx)
+	defer stop2()
+	addr2, _ := startWorker(t, wctx2, cfg)
+	time.Sleep(5 * time.Second)
+	page2 := metricsPage(t, addr2)
+	if v := metricValue(page2, `skillpulse_postings_consumed_total{source="kafka"}`); v > 0 {
+		t.Errorf("restart consumed %v messages again; offsets were not committed", v)
+	}
+	if got := esCount(t, es, idx); got != len(keys) {
+		t.Errorf("after restart Elasticsearch holds %d postings, want %d", got, len(keys))
+	}
+}
+
+// countSameKey counts valid lines whose key repeats an earlier line's.
+func countSameKey(t *testing.T, path string) int {
+	b, _ := os.ReadFile(path)
+	seen, n := map[string]bool{}, 0
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		if p, err := posting.Parse(line); err == nil {
+			if seen[p.Key()] {
+				n++
+			}
+			seen[p.Key()] = true
+		}
+	}
+	return n
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("condition not met within 30s")
+}
+
+func checkPromtool(t *testing.T, page string) {
+	t.Helper()
+	p, err := exec.LookPath("promtool")
+	if err != nil {
+		t.Fatal("promtool not found: scripts/install-deps.sh installs it")
+	}
+	cmd := exec.Command(p, "check", "metrics")
+	cmd.Stdin = strings.NewReader(page)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("promtool check metrics: %v\n%s", err, out)
+	}
+}
+
+func checkDeadLetters(t *testing.T, brokers []string, topic string, want int) {
+	t.Helper()
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic, GroupID: topic + "-check", StartOffset: kafka.FirstOffset})
+	defer r.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for i := 0; i < want; i++ {
+		m, err := r.ReadMessage(ctx)
+		if err != nil {
+			t.Fatalf("dead letter %d of %d: %v", i+1, want, err)
+		}
+		h := map[string]string{}
+		for _, x := range m.Headers {
+			h[x.Key] = string(x.Value)
+		}
+		if h[kafkaio.HeaderReason] == "" || h[kafkaio.HeaderClass] == "" || h[kafkaio.HeaderTopic] == "" || h[kafkaio.HeaderOffset] == "" {
+			t.Errorf("dead letter without origin/reason headers: %v", h)
+		}
+	}
+}
+
+// checkSample compares a few indexed documents with their input.
+func checkSample(t *testing.T, es *elastic.Client, idx elastic.Indices, path string) {
+	t.Helper()
+	b, _ := os.ReadFile(path)
+	lines := bytes.Split(b, []byte("\n"))
+	for _, i := range []int{0, 17, 500, 2999} {
+		p, err := posting.Parse(lines[i])
+		if err != nil {
+			continue
+		}
+		res, err := es.Raw().Search(es.Raw().Search.WithIndex(idx.PostingsPattern()),
+			es.Raw().Search.WithQuery(fmt.Sprintf(`key:%q`, p.Key())))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Hits struct {
+				Hits []struct {
+					Source struct {
+						Title      string                `json:"title"`
+						Source     string                `json:"source"`
+						Occupation struct{ Code string } `json:"occupation"`
+						Region     struct{ Key string }  `json:"region"`
+						Skills     []struct{ ID string } `json:"skills"`
+						Taxonomy   string                `json:"taxonomy_version"`
+					} `json:"_source"`
+				} `json:"hits"`
+			} `json:"hits"`
+		}
+		json.NewDecoder(res.Body).Decode(&body)
+		res.Body.Close()
+		if len(body.Hits.Hits) != 1 {
+			t.Errorf("posting %s: %d documents, want 1", p.Key(), len(body.Hits.Hits))
+			continue
+		}
+		d := body.Hits.Hits[0].Source
+		if d.Source != p.Source || d.Occupation.Code == "" || d.Region.Key == "" || d.Taxonomy == "" {
+			t.Errorf("posting %s indexed without its analysis: %+v", p.Key(), d)
+		}
+	}
+}
+
+// checkRollup runs the rollup and checks its figures two ways.
+func checkRollup(t *testing.T, es *elastic.Client, idx elastic.Indices) {
+	t.Helper()
+	ctx := context.Background()
+	src := &elastic.Records{Client: es, Indices: idx}
+	job := &rollup.Job{Source: src, Client: es, Indices: idx, TopN: 10, MinCount: 5}
+	if err := job.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := src.Records(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	period, _ := profile.ParsePeriod("2024")
+	scope, _ := profile.ParseScope("CA")
+	goCounts := map[string]int{}
+	for _, o := range profile.Occupations(recs, profile.Query{Scope: scope, Period: period}) {
+		goCounts[o.Code] = o.Postings
+	}
+	esCounts, err := src.CountByOccupation(ctx, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(goCounts) == 0 || fmt.Sprint(goCounts) != fmt.Sprint(esCounts) {
+		t.Errorf("2024 postings per occupation differ:\n Go rankings: %v\n ES terms agg: %v", goCounts, esCounts)
+	}
+	es.Refresh(ctx, idx.Aggregates())
+	res, err := es.Raw().Get(idx.Aggregates(), "12111|CA|2024")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var doc struct {
+		Source rollup.Doc `json:"_source"`
+	}
+	json.NewDecoder(res.Body).Decode(&doc)
+	want := profile.Compute(recs, profile.Query{Occupation: "12111", Scope: scope, Period: period, TopN: 10, MinCount: 5})
+	if doc.Source.Postings != want.Postings || doc.Source.Postings == 0 {
+		t.Errorf("aggregate 12111|CA|2024 has %d postings, rankings say %d", doc.Source.Postings, want.Postings)
+	}
+}

@@ -1,0 +1,276 @@
+// Package httpapi serves the JSON API, the built-in dashboard and
+// /metrics. Every figure comes from the shared ranking code over the
+// store's records, so the API, the CLI table and the Elasticsearch
+// aggregates agree.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/skillpulse/skillpulse/analyzer/geo"
+	"github.com/skillpulse/skillpulse/analyzer/noc"
+	"github.com/skillpulse/skillpulse/dashboards"
+	"github.com/skillpulse/skillpulse/indexer"
+	"github.com/skillpulse/skillpulse/worker/profile"
+)
+
+// Server is the HTTP front end.
+type Server struct {
+	Records  indexer.RecordSource
+	Gatherer prometheus.Gatherer
+	Log      *slog.Logger
+	TopN     int
+	MinCount int
+	// Titles names occupations and skills for display.
+	OccupationTitle func(code string) string
+}
+
+// Handler routes every endpoint.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/occupations", s.occupations)
+	mux.HandleFunc("GET /api/v1/occupations/{noc}/profile", s.profile)
+	mux.HandleFunc("GET /api/v1/skills/{id}/demand", s.skillDemand)
+	mux.HandleFunc("GET /api/v1/regions", s.regions)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{}))
+	web, _ := fs.Sub(dashboards.Web, "web")
+	mux.Handle("GET /", http.FileServerFS(web))
+	return mux
+}
+
+// apiError is a client mistake, answered with 400 and its message.
+type apiError struct{ msg string }
+
+func (e apiError) Error() string { return e.msg }
+
+func badRequest(f string, a ...any) error { return apiError{fmt.Sprintf(f, a...)} }
+
+func (s *Server) write(w http.ResponseWriter, v any, err error) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if err != nil {
+		var ae apiError
+		status := http.StatusInternalServerError
+		msg := "internal error"
+		if errors.As(err, &ae) {
+			status, msg = http.StatusBadRequest, ae.msg
+		} else if errors.Is(err, errNotFound) {
+			status, msg = http.StatusNotFound, err.Error()
+		} else {
+			s.Log.Error("api", "err", err)
+		}
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(map[string]string{"error": msg})
+		return
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+var errNotFound = errors.New("not found")
+
+// query holds the parsed common parameters.
+type query struct {
+	scope     profile.Scope
+	scopeName string
+	period    profile.Period
+	top       int
+	min       int
+}
+
+func (s *Server) parse(r *http.Request, recs []profile.Record) (query, error) {
+	q := query{top: s.TopN, min: s.MinCount}
+	region := strings.TrimSpace(r.URL.Query().Get("region"))
+	if region == "" {
+		region = "CA"
+	}
+	rp, err := geo.ParseRegionParam(region)
+	if err != nil {
+		return q, badRequest("region: %v", err)
+	}
+	q.scope, q.scopeName, err = scopeOf(rp)
+	if err != nil {
+		return q, badRequest("region: %v", err)
+	}
+	period := strings.TrimSpace(r.URL.Query().Get("period"))
+	if period == "" {
+		period = defaultPeriod(recs)
+	}
+	if q.period, err = profile.ParsePeriod(period); err != nil {
+		return q, badRequest("period: %v", err)
+	}
+	for name, dst := range map[string]*int{"top": &q.top, "min_count": &q.min} {
+		if v := r.URL.Query().Get(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || n > 1000 {
+				return q, badRequest("%s: %q must be a whole number from 0 to 1000", name, v)
+			}
+			*dst = n
+		}
+	}
+	return q, nil
+}
+
+// defaultPeriod is the latest calendar year with postings.
+func defaultPeriod(recs []profile.Record) string {
+	var latest time.Time
+	for _, r := range recs {
+		if r.PostedAt.After(latest) {
+			latest = r.PostedAt
+		}
+	}
+	if latest.IsZero() {
+		latest = time.Now()
+	}
+	return strconv.Itoa(latest.Year())
+}
+
+func (s *Server) records(ctx context.Context) ([]profile.Record, error) {
+	recs, err := s.Records.Records(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load records: %w", err)
+	}
+	return recs, nil
+}
+
+func (s *Server) title(code string) string {
+	if s.OccupationTitle != nil {
+		if t := s.OccupationTitle(code); t != "" {
+			return t
+		}
+	}
+	return code
+}
+
+func (s *Server) regions(w http.ResponseWriter, r *http.Request) {
+	var out struct {
+		Provinces []map[string]string `json:"provinces"`
+		Regions   []map[string]string `json:"regions"`
+	}
+	for _, p := range geo.Provinces() {
+		out.Provinces = append(out.Provinces, map[string]string{"code": p.Code, "name": p.Name})
+	}
+	for _, e := range geo.Regions() {
+		out.Regions = append(out.Regions, map[string]string{"code": e.Code, "name": e.Name, "province": e.Province})
+	}
+	s.write(w, out, nil)
+}
+
+func (s *Server) occupations(w http.ResponseWriter, r *http.Request) {
+	recs, err := s.records(r.Context())
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	q, err := s.parse(r, recs)
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	list := profile.Occupations(recs, profile.Query{Scope: q.scope, Period: q.period})
+	type item struct {
+		Code     string `json:"code"`
+		Title    string `json:"title"`
+		Postings int    `json:"postings"`
+	}
+	out := struct {
+		Scope       string `json:"scope"`
+		Period      string `json:"period"`
+		Occupations []item `json:"occupations"`
+	}{Scope: q.scopeName, Period: q.period.String(), Occupations: []item{}}
+	for _, o := range list {
+		out.Occupations = append(out.Occupations, item{Code: o.Code, Title: s.title(o.Code), Postings: o.Postings})
+	}
+	sort.SliceStable(out.Occupations, func(i, j int) bool { return out.Occupations[i].Postings > out.Occupations[j].Postings })
+	s.write(w, out, nil)
+}
+
+// nocCode accepts a 5-digit NOC 2021 unit group or "unclassified".
+func nocCode(s string) (string, error) {
+	if s == noc.Unclassified {
+		return s, nil
+	}
+	if len(s) != 5 || strings.Trim(s, "0123456789") != "" {
+		return "", badRequest("occupation %q: want a 5-digit NOC 2021 unit group such as 12111", s)
+	}
+	return s, nil
+}
+
+func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
+	noc, err := nocCode(r.PathValue("noc"))
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	recs, err := s.records(r.Context())
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	q, err := s.parse(r, recs)
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	p := profile.Compute(recs, profile.Query{Occupation: noc, Scope: q.scope, Period: q.period, TopN: q.top, MinCount: q.min,
+		KnownRegions: knownRegions()})
+	out := struct {
+		Occupation map[string]string `json:"occupation"`
+		ScopeName  string            `json:"scope_name"`
+		MinCount   int               `json:"min_count"`
+		profile.Profile
+	}{Occupation: map[string]string{"code": noc, "title": s.title(noc)}, ScopeName: q.scopeName, MinCount: q.min, Profile: p}
+	s.write(w, out, nil)
+}
+
+func (s *Server) skillDemand(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if id == "" || len(id) > 200 {
+		s.write(w, nil, badRequest("skill id: must be 1 to 200 characters"))
+		return
+	}
+	recs, err := s.records(r.Context())
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	q, err := s.parse(r, recs)
+	if err != nil {
+		s.write(w, nil, err)
+		return
+	}
+	d := profile.SkillDemand(recs, id, q.scope, q.period)
+	if d.Postings == 0 && !skillKnown(recs, id) {
+		s.write(w, nil, fmt.Errorf("skill %q: %w in any stored posting", id, errNotFound))
+		return
+	}
+	s.write(w, struct {
+		ScopeName string `json:"scope_name"`
+		profile.Demand
+	}{q.scopeName, d}, nil)
+}
+
+func skillKnown(recs []profile.Record, id string) bool {
+	for _, r := range recs {
+		for _, s := range r.Skills {
+			if s.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}

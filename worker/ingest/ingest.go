@@ -1,0 +1,147 @@
+// Package ingest turns batches of input records into durably indexed
+// analyses. The file reader of the embedded default and the Kafka worker
+// both go through Processor, so outcomes and metrics mean the same thing
+// on either path.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/indexer"
+	"github.com/skillpulse/skillpulse/worker/metrics"
+)
+
+// DeadLetter records input that cannot be processed, with the reason.
+type DeadLetter struct {
+	Raw    []byte
+	Class  string // error class: "invalid_json", "validation", "rejected_by_index"
+	Field  string // offending field, when known
+	Reason string
+	Origin string // where it came from: "file.jsonl:12" or "topic/partition/offset"
+	// Kafka coordinates of the original message (zero for files).
+	Topic     string
+	Partition int
+	Offset    int64
+}
+
+// DeadLetterSink durably stores dead letters.
+type DeadLetterSink interface {
+	DeadLetter(ctx context.Context, dl []DeadLetter) error
+}
+
+// Processor analyzes and indexes batches.
+type Processor struct {
+	Pipeline   *analyzer.Pipeline
+	Sink       indexer.Sink
+	DeadLetter DeadLetterSink
+	Metrics    *metrics.Metrics
+	Source     string // metric label: "file" or "kafka"
+}
+
+// Item is one input record and where it came from.
+type Item struct {
+	Record    posting.Record
+	Origin    string
+	Topic     string // Kafka coordinates, when from Kafka
+	Partition int
+	Offset    int64
+	// Received dates postings that carry no date of their own (Kafka
+	// message time); zero means now.
+	Received time.Time
+}
+
+// Process analyzes the valid items, indexes them as one batch and
+// dead-letters the invalid ones. It returns only when everything is durable
+// (nil) or when ctx ends or a sink fails (the caller retries the batch;
+// deterministic ids make the retry idempotent).
+func (p *Processor) Process(ctx context.Context, items []Item) ([]*analyzer.Analysis, error) {
+	batch := make([]*analyzer.Analysis, 0, len(items))
+	var dead []DeadLetter
+	for _, it := range items {
+		p.Metrics.Consumed.WithLabelValues(p.Source).Inc()
+		if it.Record.Err != nil {
+			dl := Classify(it.Record.Raw, it.Record.Err, it.Origin)
+			dl.Topic, dl.Partition, dl.Offset = it.Topic, it.Partition, it.Offset
+			dead = append(dead, dl)
+			continue
+		}
+		start := time.Now()
+		a := p.Pipeline.AnalyzeAt(it.Record.Posting, it.Received)
+		p.Metrics.ProcessSeconds.Observe(time.Since(start).Seconds())
+		p.Metrics.ObserveAnalysis(len(a.Skills), a.Occupation.Code == "unclassified", a.Region.Unspecified)
+		batch = append(batch, a)
+	}
+	if len(batch) > 0 {
+		start := time.Now()
+		rejected, err := p.Sink.Index(ctx, batch)
+		if err != nil {
+			return nil, fmt.Errorf("index batch of %d: %w", len(batch), err)
+		}
+		p.Metrics.BulkSeconds.Observe(time.Since(start).Seconds())
+		if len(rejected) > 0 {
+			batch, dead = dropRejected(batch, rejected, items, dead)
+		}
+	}
+	if len(dead) > 0 {
+		if p.DeadLetter == nil {
+			return nil, errors.New("invalid input and no dead-letter sink")
+		}
+		if err := p.DeadLetter.DeadLetter(ctx, dead); err != nil {
+			return nil, fmt.Errorf("dead-letter %d records: %w", len(dead), err)
+		}
+		p.Metrics.Processed.WithLabelValues(metrics.OutcomeInvalid).Add(float64(len(dead)))
+		p.Metrics.Processed.WithLabelValues(metrics.OutcomeDeadLettered).Add(float64(len(dead)))
+	}
+	for _, a := range batch {
+		if a.Duplicate.Duplicate {
+			p.Metrics.Processed.WithLabelValues(metrics.OutcomeDuplicate).Inc()
+		} else {
+			p.Metrics.Processed.WithLabelValues(metrics.OutcomeIndexed).Inc()
+		}
+	}
+	return batch, nil
+}
+
+// dropRejected moves postings the store refused from batch to dead.
+func dropRejected(batch []*analyzer.Analysis, rejected []indexer.Rejected, items []Item, dead []DeadLetter) ([]*analyzer.Analysis, []DeadLetter) {
+	why := make(map[string]string, len(rejected))
+	for _, r := range rejected {
+		why[r.Key] = r.Reason
+	}
+	origin := map[string]Item{}
+	for _, it := range items {
+		if it.Record.Posting != nil {
+			origin[it.Record.Posting.Key()] = it
+		}
+	}
+	kept := batch[:0]
+	for _, a := range batch {
+		reason, bad := why[a.Key]
+		if !bad {
+			kept = append(kept, a)
+			continue
+		}
+		it := origin[a.Key]
+		dead = append(dead, DeadLetter{Raw: it.Record.Raw, Class: "rejected_by_index", Reason: reason, Origin: it.Origin,
+			Topic: it.Topic, Partition: it.Partition, Offset: it.Offset})
+	}
+	return kept, dead
+}
+
+// Classify turns a parse error into a dead letter with a class and reason.
+func Classify(raw []byte, err error, origin string) DeadLetter {
+	dl := DeadLetter{Raw: raw, Class: "validation", Reason: err.Error(), Origin: origin}
+	var fe *posting.FieldError
+	if errors.As(err, &fe) {
+		dl.Field = fe.Field
+		if fe.Field == "posting" {
+			dl.Class = "invalid_json"
+		}
+	}
+	return dl
+}

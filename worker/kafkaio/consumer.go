@@ -1,0 +1,219 @@
+// Package kafkaio is the production source: a kafka-go consumer group that
+// feeds the shared ingest.Processor, a dead-letter producer and a
+// publisher for backfills. Offsets are committed only after a batch is
+// durably indexed or dead-lettered, so a crash, a rebalance or an outage
+// replays work (idempotently: document ids are deterministic) but never
+// loses it.
+package kafkaio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/worker/ingest"
+	"github.com/skillpulse/skillpulse/worker/metrics"
+)
+
+// ConsumerConfig configures the consumer group.
+type ConsumerConfig struct {
+	Brokers      []string
+	Topic        string
+	GroupID      string
+	BatchSize    int
+	BatchTimeout time.Duration
+	// InFlight bounds messages fetched but not committed: at most this
+	// many are held while a batch waits on Elasticsearch.
+	InFlight int
+	// DrainTimeout bounds the flush of in-flight batches after shutdown.
+	DrainTimeout time.Duration
+}
+
+// Consumer runs the consume → analyze → index → commit loop.
+type Consumer struct {
+	cfg  ConsumerConfig
+	proc *ingest.Processor
+	m    *metrics.Metrics
+	log  *slog.Logger
+}
+
+// NewConsumer wires a consumer to a processor.
+func NewConsumer(cfg ConsumerConfig, proc *ingest.Processor, m *metrics.Metrics, log *slog.Logger) *Consumer {
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 500
+	}
+	if cfg.BatchTimeout <= 0 {
+		cfg.BatchTimeout = time.Second
+	}
+	if cfg.InFlight < cfg.BatchSize {
+		cfg.InFlight = 2 * cfg.BatchSize
+	}
+	if cfg.DrainTimeout <= 0 {
+		cfg.DrainTimeout = 30 * time.Second
+	}
+	return &Consumer{cfg: cfg, proc: proc, m: m, log: log}
+}
+
+type batch struct {
+	msgs  []kafka.Message
+	items []ingest.Item
+}
+
+// Run consumes until ctx ends, then stops fetching, finishes the batches it
+// holds (indexing, dead-lettering, committing) within DrainTimeout and
+// returns. Run returns an error only for failures it cannot ride out.
+func (c *Consumer) Run(ctx context.Context) error {
+	r := kafka.NewReader(kafka.ReaderConfig{
+		Brokers: c.cfg.Brokers, Topic: c.cfg.Topic, GroupID: c.cfg.GroupID,
+		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 250 * time.Millisecond,
+		QueueCapacity:  min(c.cfg.BatchSize, 1000),
+		CommitInterval: 0, // synchronous: CommitMessages returns once Kafka has the offsets
+		StartOffset:    kafka.FirstOffset,
+		ErrorLogger:    kafka.LoggerFunc(func(f string, a ...any) { c.log.Debug("kafka reader: " + fmt.Sprintf(f, a...)) }),
+	})
+	defer r.Close()
+	c.m.InFlightBudget.Set(float64(c.cfg.InFlight))
+
+	// Processing outlives ctx by DrainTimeout so SIGTERM flushes what was
+	// fetched instead of abandoning it.
+	procCtx, cancelProc := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelProc()
+	stopDrain := context.AfterFunc(ctx, func() {
+		time.AfterFunc(c.cfg.DrainTimeout, cancelProc)
+	})
+	defer stopDrain()
+
+	// Two stages: while one batch is indexed and committed, the next is
+	// fetched. The channel's capacity plus the batch being filled is the
+	// in-flight budget; when it is full, fetching waits (back-pressure).
+	depth := max(c.cfg.InFlight/c.cfg.BatchSize-1, 0)
+	batches := make(chan batch, depth)
+	var wg sync.WaitGroup
+	var commitErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for b := range batches {
+			if err := c.finish(procCtx, r, b); err != nil {
+				commitErr = err
+				cancelProc()
+				for range batches { // unblock the fetcher; these replay later
+				}
+				return
+			}
+		}
+	}()
+	fetchErr := c.fetchLoop(ctx, procCtx, r, batches)
+	close(batches)
+	wg.Wait()
+	if commitErr != nil {
+		return commitErr
+	}
+	if fetchErr != nil && !errors.Is(fetchErr, context.Canceled) {
+		return fetchErr
+	}
+	return nil
+}
+
+func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out chan<- batch) error {
+	var cur batch
+	deadline := time.Now().Add(c.cfg.BatchTimeout)
+	send := func() bool {
+		if len(cur.msgs) == 0 {
+			return true
+		}
+		select {
+		case out <- cur:
+		case <-procCtx.Done():
+			return false
+		}
+		cur = batch{}
+		return true
+	}
+	for {
+		fctx, cancel := context.WithDeadline(ctx, deadline)
+		m, err := r.FetchMessage(fctx)
+		cancel()
+		switch {
+		case err == nil:
+			c.add(&cur, m)
+			if len(cur.msgs) >= c.cfg.BatchSize {
+				if !send() {
+					return procCtx.Err()
+				}
+				deadline = time.Now().Add(c.cfg.BatchTimeout)
+			}
+		case ctx.Err() != nil:
+			send() // flush the partial batch on shutdown
+			return ctx.Err()
+		case errors.Is(err, context.DeadlineExceeded):
+			if !send() {
+				return procCtx.Err()
+			}
+			deadline = time.Now().Add(c.cfg.BatchTimeout)
+		default:
+			// Broker unreachable or rebalancing: kafka-go reconnects; wait a
+			// little and keep what we hold.
+			c.log.Warn("fetch failed, retrying", "err", err)
+			select {
+			case <-ctx.Done():
+			case <-time.After(time.Second):
+			}
+		}
+	}
+}
+
+func (c *Consumer) add(b *batch, m kafka.Message) {
+	lag := m.HighWaterMark - m.Offset - 1
+	c.m.ConsumerLag.WithLabelValues(m.Topic, strconv.Itoa(m.Partition)).Set(float64(max(lag, 0)))
+	p, err := posting.Parse(m.Value)
+	b.msgs = append(b.msgs, m)
+	b.items = append(b.items, ingest.Item{
+		Record: posting.Record{Raw: m.Value, Posting: p, Err: err},
+		Origin: fmt.Sprintf("%s/%d/%d", m.Topic, m.Partition, m.Offset),
+		Topic:  m.Topic, Partition: m.Partition, Offset: m.Offset, Received: m.Time,
+	})
+	c.m.InFlight.Add(1)
+}
+
+// finish makes a batch durable, then commits its offsets. Batches finish
+// in fetch order, so committing a batch's highest offset per partition
+// never skips an unfinished message.
+func (c *Consumer) finish(ctx context.Context, r *kafka.Reader, b batch) error {
+	defer c.m.InFlight.Sub(float64(len(b.msgs)))
+	for {
+		_, err := c.proc.Process(ctx, b.items)
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("batch not finished before shutdown (it will be replayed): %w", err)
+		}
+		c.log.Warn("batch failed, retrying", "err", err, "messages", len(b.msgs))
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+	for {
+		err := r.CommitMessages(ctx, b.msgs...)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("commit offsets (batch will be replayed, idempotently): %w", err)
+		}
+		c.log.Warn("commit failed, retrying", "err", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+}

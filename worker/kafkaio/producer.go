@@ -1,0 +1,138 @@
+package kafkaio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/worker/ingest"
+)
+
+// Dead-letter headers: where the message came from and why it failed.
+const (
+	HeaderTopic     = "skillpulse.original.topic"
+	HeaderPartition = "skillpulse.original.partition"
+	HeaderOffset    = "skillpulse.original.offset"
+	HeaderClass     = "skillpulse.error.class"
+	HeaderField     = "skillpulse.error.field"
+	HeaderReason    = "skillpulse.error.reason"
+)
+
+// DeadLetters writes failed messages to the dead-letter topic, waiting for
+// all in-sync replicas before the original offsets may be committed.
+type DeadLetters struct {
+	w *kafka.Writer
+}
+
+// NewDeadLetters makes a dead-letter producer for topic.
+func NewDeadLetters(brokers []string, topic string) *DeadLetters {
+	return &DeadLetters{w: &kafka.Writer{
+		Addr: kafka.TCP(brokers...), Topic: topic, RequiredAcks: kafka.RequireAll,
+		AllowAutoTopicCreation: true, BatchTimeout: 10 * time.Millisecond, Balancer: &kafka.Hash{},
+	}}
+}
+
+// DeadLetter implements ingest.DeadLetterSink.
+func (d *DeadLetters) DeadLetter(ctx context.Context, dls []ingest.DeadLetter) error {
+	msgs := make([]kafka.Message, len(dls))
+	for i, dl := range dls {
+		msgs[i] = kafka.Message{
+			Key:   []byte(dl.Origin),
+			Value: dl.Raw,
+			Headers: []kafka.Header{
+				{Key: HeaderTopic, Value: []byte(dl.Topic)},
+				{Key: HeaderPartition, Value: []byte(strconv.Itoa(dl.Partition))},
+				{Key: HeaderOffset, Value: []byte(strconv.FormatInt(dl.Offset, 10))},
+				{Key: HeaderClass, Value: []byte(dl.Class)},
+				{Key: HeaderField, Value: []byte(dl.Field)},
+				{Key: HeaderReason, Value: []byte(dl.Reason)},
+			},
+		}
+	}
+	if err := d.w.WriteMessages(ctx, msgs...); err != nil {
+		return fmt.Errorf("write %d dead letters: %w", len(msgs), err)
+	}
+	return nil
+}
+
+// Close flushes and closes the producer.
+func (d *DeadLetters) Close() error { return d.w.Close() }
+
+// EnsureTopic creates topic with the given partitions when it is missing.
+func EnsureTopic(ctx context.Context, brokers []string, topic string, partitions int) error {
+	var d kafka.Dialer
+	conn, err := d.DialContext(ctx, "tcp", brokers[0])
+	if err != nil {
+		return fmt.Errorf("dial kafka: %w", err)
+	}
+	defer conn.Close()
+	ctrl, err := conn.Controller()
+	if err != nil {
+		return fmt.Errorf("find kafka controller: %w", err)
+	}
+	cc, err := d.DialContext(ctx, "tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
+	if err != nil {
+		return fmt.Errorf("dial kafka controller: %w", err)
+	}
+	defer cc.Close()
+	err = cc.CreateTopics(kafka.TopicConfig{Topic: topic, NumPartitions: partitions, ReplicationFactor: 1})
+	if err != nil && !errors.Is(err, kafka.TopicAlreadyExists) {
+		return fmt.Errorf("create topic %s: %w", topic, err)
+	}
+	return nil
+}
+
+// Publish produces the postings of a JSON-lines or CSV file onto topic,
+// keyed by posting id so reposts of one id share a partition. Lines that
+// do not parse are published as they are: the worker dead-letters them
+// with the reason, as it would for any producer. progress is called with
+// the bytes read so far.
+func Publish(ctx context.Context, brokers []string, topic, name string, r io.Reader, progress func(n int)) (int, error) {
+	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, RequiredAcks: kafka.RequireAll,
+		Balancer: &kafka.Hash{}, BatchSize: 500, BatchTimeout: 20 * time.Millisecond, AllowAutoTopicCreation: true}
+	defer w.Close()
+	rd := posting.Open(name, r)
+	var batch []kafka.Message
+	sent := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := w.WriteMessages(ctx, batch...); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		sent += len(batch)
+		if progress != nil {
+			progress(len(batch))
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for {
+		rec, ok, err := rd.Next()
+		if err != nil {
+			return sent, err
+		}
+		if !ok {
+			break
+		}
+		key := []byte(fmt.Sprintf("line-%d", rec.Line))
+		if rec.Posting != nil {
+			key = []byte(rec.Posting.Key())
+		}
+		batch = append(batch, kafka.Message{Key: key, Value: append([]byte(nil), rec.Raw...)})
+		if len(batch) == 500 {
+			if err := flush(); err != nil {
+				return sent, err
+			}
+		}
+	}
+	return sent, flush()
+}
