@@ -41,8 +41,8 @@ func TestParse(t *testing.T) {
 		{"Competitive", 0, 0, ""},
 		{"DOE", 0, 0, ""},
 		{"", 0, 0, ""},
-		{"$5,000", 0, 0, ""},       // a day, week or month rate? not guessed
-		{"$2/hour", 0, 0, ""},      // implausible
+		{"$5,000", 0, 0, ""},  // a day, week or month rate? not guessed
+		{"$2/hour", 0, 0, ""}, // implausible
 		{"$9,000,000 a year", 0, 0, ""},
 		{"salaire compétitif", 0, 0, ""},
 	}
