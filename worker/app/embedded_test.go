@@ -118,8 +118,8 @@ func TestEmbeddedDefault(t *testing.T) {
 	var prov apiProfile
 	getJSON(t, addr+"/api/v1/occupations/"+top.Code+"/profile?region=ON&period=2025", 200, &prov)
 	var demand struct {
-		Postings     int `json:"postings"`
-		AllPostings  int `json:"all_postings"`
+		Postings     int                     `json:"postings"`
+		AllPostings  int                     `json:"all_postings"`
 		ByOccupation []struct{ Code string } `json:"by_occupation"`
 	}
 	getJSON(t, addr+"/api/v1/skills/"+p.TopSkills[0].ID+"/demand?period=2025", 200, &demand)
