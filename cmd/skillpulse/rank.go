@@ -53,6 +53,9 @@ func newRankCmd() *cobra.Command {
 				return err
 			}
 			known := map[string][]profile.RegionRef{}
+			for _, pr := range geo.Provinces() {
+				known["CA"] = append(known["CA"], profile.RegionRef{Code: pr.Code, Name: pr.Name})
+			}
 			for _, er := range geo.Regions() {
 				known[er.Province] = append(known[er.Province], profile.RegionRef{Code: er.Code, Name: er.Name})
 			}
@@ -143,7 +146,7 @@ func printProfile(out io.Writer, occ string, p profile.Profile, minCount int) {
 		if name == "" {
 			name = r.Code
 		}
-		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\t%s\n", name, r.Count, r.Percent, r.Flag)
+		fmt.Fprintf(tw, "  %s\t%d\t%.1f%%\t %s\n", name, r.Count, r.Percent, r.Flag)
 	}
 	tw.Flush()
 	fmt.Fprintln(out, "\nMost frequently sought skills")
@@ -152,7 +155,7 @@ func printProfile(out io.Writer, occ string, p profile.Profile, minCount int) {
 		if s.Change != nil {
 			change = fmt.Sprintf("%+.1f pts", *s.Change*100)
 		}
-		fmt.Fprintf(tw, "  %d.\t%s\t%s\t%.1f%%\t%s\n", i+1, s.Label, s.Type, s.Share*100, change)
+		fmt.Fprintf(tw, "  %d.\t%s\t%s\t%.1f%%\t %s\n", i+1, s.Label, s.Type, s.Share*100, change)
 	}
 	tw.Flush()
 	if w := p.Wages; w != nil {
