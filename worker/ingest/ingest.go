@@ -55,27 +55,49 @@ type Item struct {
 	Received time.Time
 }
 
-// Process analyzes the valid items, indexes them as one batch and
-// dead-letters the invalid ones. It returns only when everything is durable
-// (nil) or when ctx ends or a sink fails (the caller retries the batch;
-// deterministic ids make the retry idempotent).
+// Prepared is an analyzed batch waiting to be stored.
+type Prepared struct {
+	items []Item
+	batch []*analyzer.Analysis
+	dead  []DeadLetter
+}
+
+// Len is the number of input items in the batch.
+func (pr *Prepared) Len() int { return len(pr.items) }
+
+// Process analyzes and stores a batch: Prepare then Store.
 func (p *Processor) Process(ctx context.Context, items []Item) ([]*analyzer.Analysis, error) {
-	batch := make([]*analyzer.Analysis, 0, len(items))
-	var dead []DeadLetter
+	return p.Store(ctx, p.Prepare(items))
+}
+
+// Prepare analyzes the valid items and classifies the invalid ones. It is
+// CPU work only, so a consumer can prepare the next batch while the
+// previous one is being indexed.
+func (p *Processor) Prepare(items []Item) *Prepared {
+	pr := &Prepared{items: items, batch: make([]*analyzer.Analysis, 0, len(items))}
 	for _, it := range items {
 		p.Metrics.Consumed.WithLabelValues(p.Source).Inc()
 		if it.Record.Err != nil {
 			dl := Classify(it.Record.Raw, it.Record.Err, it.Origin)
 			dl.Topic, dl.Partition, dl.Offset = it.Topic, it.Partition, it.Offset
-			dead = append(dead, dl)
+			pr.dead = append(pr.dead, dl)
 			continue
 		}
 		start := time.Now()
 		a := p.Pipeline.AnalyzeAt(it.Record.Posting, it.Received)
 		p.Metrics.ProcessSeconds.Observe(time.Since(start).Seconds())
 		p.Metrics.ObserveAnalysis(len(a.Skills), a.Occupation.Code == "unclassified", a.Region.Unspecified)
-		batch = append(batch, a)
+		pr.batch = append(pr.batch, a)
 	}
+	return pr
+}
+
+// Store indexes a prepared batch and dead-letters its invalid items. It
+// returns only when everything is durable (nil) or when ctx ends or a sink
+// fails; the caller may call Store again with the same batch (document ids
+// are deterministic, so a retry is idempotent).
+func (p *Processor) Store(ctx context.Context, pr *Prepared) ([]*analyzer.Analysis, error) {
+	batch, dead := pr.batch, pr.dead
 	if len(batch) > 0 {
 		start := time.Now()
 		rejected, err := p.Sink.Index(ctx, batch)
@@ -84,7 +106,7 @@ func (p *Processor) Process(ctx context.Context, items []Item) ([]*analyzer.Anal
 		}
 		p.Metrics.BulkSeconds.Observe(time.Since(start).Seconds())
 		if len(rejected) > 0 {
-			batch, dead = dropRejected(batch, rejected, items, dead)
+			batch, dead = dropRejected(batch, rejected, pr.items, append([]DeadLetter(nil), dead...))
 		}
 	}
 	if len(dead) > 0 {

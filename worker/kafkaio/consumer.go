@@ -62,8 +62,9 @@ func NewConsumer(cfg ConsumerConfig, proc *ingest.Processor, m *metrics.Metrics,
 }
 
 type batch struct {
-	msgs  []kafka.Message
-	items []ingest.Item
+	msgs     []kafka.Message
+	items    []ingest.Item
+	prepared *ingest.Prepared
 }
 
 // Run consumes until ctx ends, then stops fetching, finishes the batches it
@@ -129,6 +130,8 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 		if len(cur.msgs) == 0 {
 			return true
 		}
+		// Analysis happens here, overlapping the previous batch's indexing.
+		cur.prepared = c.proc.Prepare(cur.items)
 		select {
 		case out <- cur:
 		case <-procCtx.Done():
@@ -189,7 +192,7 @@ func (c *Consumer) add(b *batch, m kafka.Message) {
 func (c *Consumer) finish(ctx context.Context, r *kafka.Reader, b batch) error {
 	defer c.m.InFlight.Sub(float64(len(b.msgs)))
 	for {
-		_, err := c.proc.Process(ctx, b.items)
+		_, err := c.proc.Store(ctx, b.prepared)
 		if err == nil {
 			break
 		}
