@@ -53,7 +53,7 @@ kafka_fetch() {
 }
 
 kafka_start() {
-  local dir=$RUN/kafka
+  local dir=$RUN/kafka-$KAFKA_PORT
   if alive "$dir/pid" && port_open "$KAFKA_PORT"; then log "kafka already running on $KAFKA_PORT"; return; fi
   kafka_fetch
   mkdir -p "$dir/data"
@@ -113,7 +113,7 @@ es_fetch() {
 es_ready() { curl -fsS "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; }
 
 es_start() {
-  local dir=$RUN/elasticsearch
+  local dir=$RUN/elasticsearch-$ES_PORT
   if alive "$dir/pid" && es_ready; then log "elasticsearch already running on $ES_PORT"; return; fi
   es_fetch
   # Elasticsearch refuses to run as root: run it as a system user, from a
@@ -175,9 +175,9 @@ case "$cmd" in
     case "$what" in kafka) kafka_start ;; es) es_start ;; all) kafka_start; es_start ;; *) echo "unknown service $what" >&2; exit 2 ;; esac ;;
   stop)
     case "$what" in
-      kafka) stop_one kafka "$RUN/kafka/pid" ;;
-      es) stop_one elasticsearch "$RUN/elasticsearch/pid" ;;
-      all) stop_one kafka "$RUN/kafka/pid"; stop_one elasticsearch "$RUN/elasticsearch/pid" ;;
+      kafka) stop_one kafka "$RUN/kafka-$KAFKA_PORT/pid" ;;
+      es) stop_one elasticsearch "$RUN/elasticsearch-$ES_PORT/pid" ;;
+      all) stop_one kafka "$RUN/kafka-$KAFKA_PORT/pid"; stop_one elasticsearch "$RUN/elasticsearch-$ES_PORT/pid" ;;
       *) echo "unknown service $what" >&2; exit 2 ;;
     esac ;;
   status) status ;;
