@@ -61,7 +61,9 @@ func StripHTML(s string) string {
 // spaces), maps typographic quotes and dashes to ASCII, collapses runs of
 // spaces within a line and blank-line runs to one line break, and trims.
 func Normalize(s string) string {
-	s = norm.NFKC.String(s)
+	// Invalid bytes first: NFKC does not compose across them, which would
+	// leave the output unstable under a second normalization.
+	s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
 	var b strings.Builder
 	b.Grow(len(s))
 	space, newline := false, false
