@@ -194,6 +194,12 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 		}
 		for _, l := range expandLabels(e.Labels) {
 			b.toks = tokenize(l.Text, b.toks[:0])
+			// Hidden labels are ESCO's search aids (misspellings, outdated
+			// terms); matched in text they cost more precision than they
+			// add recall on the validation sets.
+			if l.Kind == taxonomy.Hidden {
+				continue
+			}
 			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && df[b.toks[0].hash] > genericDF {
 				continue
 			}
