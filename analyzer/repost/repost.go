@@ -323,6 +323,9 @@ func (d *Detector) Prune() {
 	}
 }
 
+// Window is how far apart in time two duplicates can be.
+func (d *Detector) Window() time.Duration { return d.cfg.Window }
+
 // Len is the number of remembered postings.
 func (d *Detector) Len() int {
 	d.mu.Lock()
@@ -359,3 +362,23 @@ func contains(list []string, s string) bool {
 }
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// Remember records a posting with the verdict it was given earlier (read
+// back from a store after a restart), so later postings and replays are
+// judged against the same groups as before.
+func (d *Detector) Remember(doc Doc, v Verdict) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.byKey[doc.Key]; ok {
+		return
+	}
+	text := normText(doc.Text)
+	e := &entry{Key: doc.Key, Source: doc.Source, Employer: normKey(doc.Employer), Title: normKey(doc.Title),
+		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: hash64(text),
+		PostedAt: doc.PostedAt, Verdict: v}
+	if e.Verdict.Group == "" {
+		e.Verdict.Group = doc.Key
+	}
+	e.Sig = d.signature(text)
+	d.insert(e)
+}

@@ -142,3 +142,17 @@ func BenchmarkAdd(b *testing.B) {
 		d.Add(doc(fmt.Sprintf("b:%d", i), "E", "HIM", "1010", text, day))
 	}
 }
+
+func TestRememberKeepsEarlierGroups(t *testing.T) {
+	d := New(DefaultConfig())
+	// After a restart the store says indeed:9 founded the group and
+	// jobbank:1 repeated it; a replay of jobbank:1 must keep that verdict.
+	d.Remember(doc("indeed:9", "E", "HIM", "1010", body, day), Verdict{Group: "indeed:9"})
+	d.Remember(doc("jobbank:1", "E", "HIM", "1010", body, day), Verdict{Group: "indeed:9", Duplicate: true, Exact: true, Similarity: 1})
+	if v := d.Add(doc("jobbank:1", "E", "HIM", "1010", body, day)); !v.Duplicate || v.Group != "indeed:9" {
+		t.Errorf("replayed posting got %+v", v)
+	}
+	if v := d.Add(doc("linkedin:2", "E", "HIM", "1010", body, day)); !v.Duplicate || v.Group != "indeed:9" {
+		t.Errorf("new repost got %+v", v)
+	}
+}

@@ -180,6 +180,8 @@ func TestProductionPipeline(t *testing.T) {
 		t.Fatal("worker did not stop")
 	}
 
+	dupsBefore := esDuplicates(t, es, idx)
+
 	// A restart resumes from the committed offsets: nothing is replayed.
 	wctx2, stop2 := context.WithCancel(ctx)
 	defer stop2()
@@ -189,9 +191,39 @@ func TestProductionPipeline(t *testing.T) {
 	if v := metricValue(page2, `skillpulse_postings_consumed_total{source="kafka"}`); v > 0 {
 		t.Errorf("restart consumed %v messages again; offsets were not committed", v)
 	}
-	if got := esCount(t, es, idx); got != len(keys) {
-		t.Errorf("after restart Elasticsearch holds %d postings, want %d", got, len(keys))
+	// A producer replaying the second half of the file after the restart
+	// changes nothing: same documents, same duplicate verdicts — also for
+	// reposts whose originals are in the half not replayed.
+	all, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(all, []byte("\n"))
+	half := bytes.Join(lines[len(lines)/2:], nil)
+	replayed, err := kafkaio.Publish(ctx, brokers, cfg.Kafka.Topic, "replay.jsonl", bytes.NewReader(half), nil)
+	if err != nil {
+		t.Fatal(err)
 	}
+	waitFor(t, func() bool {
+		return metricValue(metricsPage(t, addr2), `skillpulse_postings_consumed_total{source="kafka"}`) >= float64(replayed)
+	})
+	time.Sleep(2 * time.Second)
+	if got := esCount(t, es, idx); got != len(keys) {
+		t.Errorf("after restart and replay Elasticsearch holds %d postings, want %d", got, len(keys))
+	}
+	if got := esDuplicates(t, es, idx); got != dupsBefore || got == 0 {
+		t.Errorf("after restart and replay %d postings are marked duplicate, before %d", got, dupsBefore)
+	}
+}
+
+func esDuplicates(t *testing.T, es *elastic.Client, idx elastic.Indices) int {
+	t.Helper()
+	es.Refresh(context.Background(), idx.PostingsPattern())
+	res, err := es.Raw().Count(es.Raw().Count.WithIndex(idx.PostingsPattern()), es.Raw().Count.WithQuery("duplicate.duplicate:true"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var v struct{ Count int }
+	json.NewDecoder(res.Body).Decode(&v)
+	return v.Count
 }
 
 // countSameKey counts valid lines whose key repeats an earlier line's.
