@@ -83,6 +83,14 @@ func (p *Pipeline) Analyze(post *posting.Posting) *Analysis { return p.AnalyzeAt
 // message time, or zero for now) dates a posting that carries no date, so
 // that a replay files it under the same date and document.
 func (p *Pipeline) AnalyzeAt(post *posting.Posting, received time.Time) *Analysis {
+	a := p.Describe(post, received)
+	p.Deduplicate(a)
+	return a
+}
+
+// Describe runs every stage but duplicate detection. It keeps no state, so
+// batches can be described in parallel and then deduplicated in order.
+func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis {
 	text := textnorm.Clean(post.Description)
 	title := textnorm.Clean(post.Title)
 	a := &Analysis{
@@ -113,14 +121,20 @@ func (p *Pipeline) AnalyzeAt(post *posting.Posting, received time.Time) *Analysi
 	a.Occupation = p.st.Occupations.Code(title, text, post.Occupation)
 	a.Region = regionOf(p.st.Places.Resolve(post.Location))
 	a.Wage = wageOf(post.Salary)
-	if p.st.Dedup != nil {
-		doc := repost.Doc{Key: a.Key, Source: a.Source, Employer: post.Employer, Title: title,
-			Location: a.Region.Key, Province: a.Region.Province, Text: text, PostedAt: a.PostedAt}
-		p.mu.Lock()
-		a.Duplicate = p.st.Dedup.Add(doc)
-		p.mu.Unlock()
-	}
 	return a
+}
+
+// Deduplicate decides whether a described posting repeats an earlier one;
+// call it in arrival order.
+func (p *Pipeline) Deduplicate(a *Analysis) {
+	if p.st.Dedup == nil {
+		return
+	}
+	doc := repost.Doc{Key: a.Key, Source: a.Source, Employer: a.Employer, Title: a.Title,
+		Location: a.Region.Key, Province: a.Region.Province, Text: a.Text, PostedAt: a.PostedAt}
+	p.mu.Lock()
+	a.Duplicate = p.st.Dedup.Add(doc)
+	p.mu.Unlock()
 }
 
 func regionOf(r geo.Region) Region {

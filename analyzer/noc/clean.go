@@ -44,7 +44,11 @@ func set(s string) map[string]bool {
 	return m
 }
 
-var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// newFold strips accents. A transformer keeps state, so each call makes
+// its own: a shared one is a data race under concurrent coding.
+func newFold() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // cleanTitle lower-cases, drops accents, parenthesized notes, suffixes
 // after " - " (shift, place) and French gender alternatives, expands
@@ -65,7 +69,7 @@ func cleanTitle(s string) string {
 	s = strings.ToLower(strings.Join(keep, " "))
 	s = parens.ReplaceAllString(s, " ")
 	s = slashAlt.ReplaceAllString(s, "$1")
-	if f, _, err := transform.String(fold, s); err == nil {
+	if f, _, err := transform.String(newFold(), s); err == nil {
 		s = f
 	}
 	var out []string

@@ -81,3 +81,24 @@ func TestHeldOutAccuracy(t *testing.T) {
 		t.Errorf("exact %.3f, major %.3f; regression below 0.60 / 0.68", full.Accuracy, full.MajorAccuracy)
 	}
 }
+
+// TestConcurrentCoding: the pipeline codes postings from several
+// goroutines at once (run with -race to see the data race it guards).
+func TestConcurrentCoding(t *testing.T) {
+	c := NewBuiltin()
+	done := make(chan string)
+	for g := 0; g < 8; g++ {
+		go func() {
+			code := ""
+			for i := 0; i < 200; i++ {
+				code = c.Code("Préposée aux bénéficiaires - temps plein", "", nil).Code
+			}
+			done <- code
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if code := <-done; code != "33102" {
+			t.Errorf("concurrent coding gave %s", code)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
@@ -75,17 +77,39 @@ func (p *Processor) Process(ctx context.Context, items []Item) ([]*analyzer.Anal
 // previous one is being indexed.
 func (p *Processor) Prepare(items []Item) *Prepared {
 	pr := &Prepared{items: items, batch: make([]*analyzer.Analysis, 0, len(items))}
-	for _, it := range items {
+	described := make([]*analyzer.Analysis, len(items))
+	// Describe in parallel (stateless), then deduplicate in arrival order
+	// so the first posting of a group is the same on every run.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				start := time.Now()
+				described[i] = p.Pipeline.Describe(items[i].Record.Posting, items[i].Received)
+				p.Metrics.ProcessSeconds.Observe(time.Since(start).Seconds())
+			}
+		}()
+	}
+	for i, it := range items {
 		p.Metrics.Consumed.WithLabelValues(p.Source).Inc()
+		if it.Record.Err == nil {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	for i, it := range items {
 		if it.Record.Err != nil {
 			dl := Classify(it.Record.Raw, it.Record.Err, it.Origin)
 			dl.Topic, dl.Partition, dl.Offset = it.Topic, it.Partition, it.Offset
 			pr.dead = append(pr.dead, dl)
 			continue
 		}
-		start := time.Now()
-		a := p.Pipeline.AnalyzeAt(it.Record.Posting, it.Received)
-		p.Metrics.ProcessSeconds.Observe(time.Since(start).Seconds())
+		a := described[i]
+		p.Pipeline.Deduplicate(a)
 		p.Metrics.ObserveAnalysis(len(a.Skills), a.Occupation.Code == "unclassified", a.Region.Unspecified)
 		pr.batch = append(pr.batch, a)
 	}
