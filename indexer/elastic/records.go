@@ -1,7 +1,6 @@
 package elastic
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,8 +15,7 @@ import (
 	"github.com/skillpulse/skillpulse/worker/profile"
 )
 
-// Records reads every stored posting back as a ranking record, through
-// the scroll API (core Elasticsearch: no point-in-time or plugins needed).
+// Records reads stored postings back from Elasticsearch.
 type Records struct {
 	Client  *Client
 	Indices Indices
@@ -28,61 +26,13 @@ var recordFields = []string{"key", "occupation.code", "region.*", "posted_at", "
 
 // Records implements indexer.RecordSource.
 func (r *Records) Records(ctx context.Context) ([]profile.Record, error) {
-	es := r.Client.es
-	res, err := esapi.SearchRequest{
-		Index: []string{r.Indices.PostingsPattern()}, Size: ptr(2000), Scroll: time.Minute,
-		SourceIncludes: recordFields, Sort: []string{"_doc"}, AllowNoIndices: ptr(true),
-		IgnoreUnavailable: ptr(true),
-	}.Do(ctx, es)
-	if err != nil {
-		return nil, fmt.Errorf("search postings: %w", err)
-	}
 	var out []profile.Record
-	scrollID, n, err := decodeHits(res, &out)
-	for err == nil && n > 0 {
-		res, err = esapi.ScrollRequest{ScrollID: scrollID, Scroll: time.Minute}.Do(ctx, es)
-		if err != nil {
-			return nil, fmt.Errorf("scroll postings: %w", err)
-		}
-		scrollID, n, err = decodeHits(res, &out)
-	}
-	if scrollID != "" {
-		if cr, cerr := (esapi.ClearScrollRequest{ScrollID: []string{scrollID}}).Do(context.WithoutCancel(ctx), es); cerr == nil {
-			cr.Body.Close()
-		}
-	}
+	err := r.scrollPostings(ctx, esapi.SearchRequest{SourceIncludes: recordFields, Sort: []string{"_doc"}},
+		func(a *analyzer.Analysis) { out = append(out, indexer.ToRecord(a)) })
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
-}
-
-func decodeHits(res *esapi.Response, out *[]profile.Record) (string, int, error) {
-	defer res.Body.Close()
-	if res.IsError() {
-		b, _ := io.ReadAll(io.LimitReader(res.Body, 2048))
-		return "", 0, fmt.Errorf("search postings: %s: %s", res.Status(), b)
-	}
-	var body struct {
-		ScrollID string `json:"_scroll_id"`
-		Hits     struct {
-			Hits []struct {
-				Source json.RawMessage `json:"_source"`
-			} `json:"hits"`
-		} `json:"hits"`
-	}
-	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
-		return "", 0, fmt.Errorf("decode search response: %w", err)
-	}
-	for _, h := range body.Hits.Hits {
-		var a analyzer.Analysis
-		dec := json.NewDecoder(bytes.NewReader(h.Source))
-		if err := dec.Decode(&a); err != nil {
-			return "", 0, fmt.Errorf("decode posting: %w", err)
-		}
-		*out = append(*out, indexer.ToRecord(&a))
-	}
-	return body.ScrollID, len(body.Hits.Hits), nil
 }
 
 func ptr[T any](v T) *T { return &v }
