@@ -55,16 +55,8 @@ func testInput(t *testing.T, n int) (string, map[string]bool, int) {
 
 func esCount(t *testing.T, es *elastic.Client, idx elastic.Indices) int {
 	t.Helper()
-	ctx := context.Background()
-	es.Refresh(ctx, idx.PostingsPattern())
-	res, err := es.Raw().Count(es.Raw().Count.WithIndex(idx.PostingsPattern()), es.Raw().Count.WithContext(ctx))
-	if err != nil {
-		return -1
-	}
-	defer res.Body.Close()
-	var v struct{ Count int }
-	json.NewDecoder(res.Body).Decode(&v)
-	return v.Count
+	es.Refresh(context.Background(), idx.PostingsPattern())
+	return countDocs(es, idx)
 }
 
 func startWorker(t *testing.T, ctx context.Context, cfg config.Config) (addr string, done <-chan error) {

@@ -41,15 +41,33 @@ type Server struct {
 // Handler routes every endpoint.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/v1/occupations", s.occupations)
-	mux.HandleFunc("GET /api/v1/occupations/{noc}/profile", s.profile)
-	mux.HandleFunc("GET /api/v1/skills/{id}/demand", s.skillDemand)
-	mux.HandleFunc("GET /api/v1/regions", s.regions)
+	mux.HandleFunc("GET /api/v1/occupations", s.handle(s.occupations))
+	mux.HandleFunc("GET /api/v1/occupations/{noc}/profile", s.handle(s.profile))
+	mux.HandleFunc("GET /api/v1/skills/{id}/demand", s.handle(s.skillDemand))
+	mux.HandleFunc("GET /api/v1/regions", s.handle(s.regions))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{}))
 	web, _ := fs.Sub(dashboards.Web, "web")
 	mux.Handle("GET /", http.FileServerFS(web))
 	return mux
+}
+
+// handle adapts an endpoint that returns its body or an error.
+func (s *Server) handle(f func(r *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := f(r)
+		s.write(w, v, err)
+	}
+}
+
+// load reads the stored records and the common query parameters.
+func (s *Server) load(r *http.Request) ([]profile.Record, query, error) {
+	recs, err := s.records(r.Context())
+	if err != nil {
+		return nil, query{}, err
+	}
+	q, err := s.parse(r, recs)
+	return recs, q, err
 }
 
 // apiError is a client mistake, answered with 400 and its message.
@@ -156,7 +174,7 @@ func (s *Server) title(code string) string {
 	return code
 }
 
-func (s *Server) regions(w http.ResponseWriter, r *http.Request) {
+func (s *Server) regions(*http.Request) (any, error) {
 	var out struct {
 		Provinces []map[string]string `json:"provinces"`
 		Regions   []map[string]string `json:"regions"`
@@ -167,19 +185,13 @@ func (s *Server) regions(w http.ResponseWriter, r *http.Request) {
 	for _, e := range geo.Regions() {
 		out.Regions = append(out.Regions, map[string]string{"code": e.Code, "name": e.Name, "province": e.Province})
 	}
-	s.write(w, out, nil)
+	return out, nil
 }
 
-func (s *Server) occupations(w http.ResponseWriter, r *http.Request) {
-	recs, err := s.records(r.Context())
+func (s *Server) occupations(r *http.Request) (any, error) {
+	recs, q, err := s.load(r)
 	if err != nil {
-		s.write(w, nil, err)
-		return
-	}
-	q, err := s.parse(r, recs)
-	if err != nil {
-		s.write(w, nil, err)
-		return
+		return nil, err
 	}
 	list := profile.Occupations(recs, profile.Query{Scope: q.scope, Period: q.period})
 	type item struct {
@@ -196,7 +208,7 @@ func (s *Server) occupations(w http.ResponseWriter, r *http.Request) {
 		out.Occupations = append(out.Occupations, item{Code: o.Code, Title: s.title(o.Code), Postings: o.Postings})
 	}
 	sort.SliceStable(out.Occupations, func(i, j int) bool { return out.Occupations[i].Postings > out.Occupations[j].Postings })
-	s.write(w, out, nil)
+	return out, nil
 }
 
 // nocCode accepts a 5-digit NOC 2021 unit group or "unclassified".
@@ -210,21 +222,14 @@ func nocCode(s string) (string, error) {
 	return s, nil
 }
 
-func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) profile(r *http.Request) (any, error) {
 	noc, err := nocCode(r.PathValue("noc"))
 	if err != nil {
-		s.write(w, nil, err)
-		return
+		return nil, err
 	}
-	recs, err := s.records(r.Context())
+	recs, q, err := s.load(r)
 	if err != nil {
-		s.write(w, nil, err)
-		return
-	}
-	q, err := s.parse(r, recs)
-	if err != nil {
-		s.write(w, nil, err)
-		return
+		return nil, err
 	}
 	p := profile.Compute(recs, profile.Query{Occupation: noc, Scope: q.scope, Period: q.period, TopN: q.top, MinCount: q.min,
 		KnownRegions: knownRegions()})
@@ -234,34 +239,26 @@ func (s *Server) profile(w http.ResponseWriter, r *http.Request) {
 		MinCount   int               `json:"min_count"`
 		profile.Profile
 	}{Occupation: map[string]string{"code": noc, "title": s.title(noc)}, ScopeName: q.scopeName, MinCount: q.min, Profile: p}
-	s.write(w, out, nil)
+	return out, nil
 }
 
-func (s *Server) skillDemand(w http.ResponseWriter, r *http.Request) {
+func (s *Server) skillDemand(r *http.Request) (any, error) {
 	id := r.PathValue("id")
 	if id == "" || len(id) > 200 {
-		s.write(w, nil, badRequest("skill id: must be 1 to 200 characters"))
-		return
+		return nil, badRequest("skill id: must be 1 to 200 characters")
 	}
-	recs, err := s.records(r.Context())
+	recs, q, err := s.load(r)
 	if err != nil {
-		s.write(w, nil, err)
-		return
-	}
-	q, err := s.parse(r, recs)
-	if err != nil {
-		s.write(w, nil, err)
-		return
+		return nil, err
 	}
 	d := profile.SkillDemand(recs, id, q.scope, q.period)
 	if d.Postings == 0 && !skillKnown(recs, id) {
-		s.write(w, nil, fmt.Errorf("skill %q: %w in any stored posting", id, errNotFound))
-		return
+		return nil, fmt.Errorf("skill %q: %w in any stored posting", id, errNotFound)
 	}
-	s.write(w, struct {
+	return struct {
 		ScopeName string `json:"scope_name"`
 		profile.Demand
-	}{q.scopeName, d}, nil)
+	}{q.scopeName, d}, nil
 }
 
 func skillKnown(recs []profile.Record, id string) bool {
