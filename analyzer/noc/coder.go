@@ -1,0 +1,250 @@
+package noc
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+)
+
+// Options tune a coder.
+type Options struct {
+	// Threshold is the lowest confidence that still codes a posting;
+	// zero means DefaultThreshold.
+	Threshold float64
+}
+
+// DefaultThreshold was chosen on the held-out evaluation (see README).
+const DefaultThreshold = 0.3
+
+// Coder codes titles with a multinomial naive Bayes model over title
+// features, trained on an index of titles. It is safe for concurrent use.
+type Coder struct {
+	opts   Options
+	exact  map[string]int32 // cleaned title -> class, only when unambiguous
+	feat   map[string]int32
+	post   [][]entry // feature -> classes that have it
+	base   []float32 // per class: log of the smoothed probability of an unseen feature
+	codes  []string
+	titles []string
+}
+
+// entry is one feature's evidence for a class: log(1 + count/alpha), what
+// the feature adds over the unseen-feature baseline.
+type entry struct {
+	class int32
+	w     float32
+}
+
+// alpha is the additive smoothing; small because titles are short and
+// a feature seen once in a group is strong evidence.
+const alpha = 0.05
+
+// NewCoder builds a coder over titles. Titles whose code is not one of
+// the 516 unit groups are skipped.
+func NewCoder(titles []Title, opts Options) *Coder {
+	load()
+	if opts.Threshold <= 0 {
+		opts.Threshold = DefaultThreshold
+	}
+	c := &Coder{opts: opts, exact: map[string]int32{}, feat: map[string]int32{}}
+	class := map[string]int32{}
+	ambiguous := map[string]bool{}
+	var total []float32
+	for _, t := range titles {
+		title, ok := groups[t.Code]
+		if !ok {
+			continue
+		}
+		clean := cleanTitle(t.Text)
+		if clean == "" {
+			continue
+		}
+		k, ok := class[t.Code]
+		if !ok {
+			k = int32(len(c.codes))
+			class[t.Code] = k
+			c.codes = append(c.codes, t.Code)
+			c.titles = append(c.titles, title)
+			total = append(total, 0)
+		}
+		if prev, seen := c.exact[clean]; seen && prev != k {
+			ambiguous[clean] = true
+		}
+		c.exact[clean] = k
+		for _, f := range features(clean) {
+			id, ok := c.feat[f.key]
+			if !ok {
+				id = int32(len(c.post))
+				c.feat[f.key] = id
+				c.post = append(c.post, nil)
+			}
+			c.post[id] = append(c.post[id], entry{k, f.weight})
+			total[k] += f.weight
+		}
+	}
+	for clean := range ambiguous {
+		delete(c.exact, clean)
+	}
+	vocab := float64(len(c.post))
+	c.base = make([]float32, len(c.codes))
+	for k, t := range total {
+		c.base[k] = float32(math.Log(alpha / (float64(t) + alpha*vocab)))
+	}
+	for id, es := range c.post {
+		c.post[id] = mergeCounts(es)
+	}
+	return c
+}
+
+// mergeCounts sums one feature's weighted counts per class and turns them
+// into log evidence.
+func mergeCounts(es []entry) []entry {
+	sort.Slice(es, func(i, j int) bool { return es[i].class < es[j].class })
+	out := es[:0]
+	for _, e := range es {
+		if n := len(out); n > 0 && out[n-1].class == e.class {
+			out[n-1].w += e.w
+			continue
+		}
+		out = append(out, e)
+	}
+	for i := range out {
+		out[i].w = float32(math.Log1p(float64(out[i].w) / alpha))
+	}
+	return out[:len(out):len(out)]
+}
+
+// Code codes one posting: its given code when it is a NOC 2021 unit
+// group, else its title; the description only breaks near ties.
+func (c *Coder) Code(title, description string, given *posting.OccupationCode) Result {
+	if given != nil && (given.System == "" || strings.EqualFold(given.System, "noc2021")) {
+		code := strings.TrimSpace(given.Code)
+		if t, ok := TitleOf(code); ok {
+			return Result{Code: code, Title: t, Confidence: 1, Method: "source"}
+		}
+	}
+	clean := cleanTitle(title)
+	if k, ok := c.exact[clean]; ok {
+		return Result{Code: c.codes[k], Title: c.titles[k], Confidence: 1, Method: "title"}
+	}
+	k, conf := c.classify(clean, description)
+	if k < 0 || conf < c.opts.Threshold {
+		return Result{Code: Unclassified, Confidence: round2(conf), Method: "unclassified"}
+	}
+	return Result{Code: c.codes[k], Title: c.titles[k], Confidence: round2(conf), Method: "title"}
+}
+
+// temperature flattens the naive Bayes posterior, which is overconfident
+// because title features are far from independent.
+const temperature = 2
+
+// runnersUp is how many next-best classes compete for the confidence.
+const runnersUp = 4
+
+// tieMargin is the log-score gap under which the description is consulted.
+const tieMargin = 1.0
+
+// classify returns the best class (or -1) and a confidence: the tempered
+// posterior of the best class times the share of the title's words the
+// index knows.
+func (c *Coder) classify(clean, description string) (int32, float64) {
+	if len(c.codes) == 0 {
+		return -1, 0
+	}
+	scores := make([]float32, len(c.codes))
+	var mass, words, known float32
+	for _, f := range features(clean) {
+		if f.isWord() {
+			words++
+		}
+		id, ok := c.feat[f.key]
+		if !ok {
+			continue
+		}
+		if f.isWord() {
+			known++
+		}
+		mass += f.weight
+		for _, e := range c.post[id] {
+			scores[e.class] += f.weight * e.w
+		}
+	}
+	if known == 0 {
+		return -1, 0
+	}
+	for k := range scores {
+		scores[k] += mass * c.base[k]
+	}
+	best := argmax(scores)
+	if description != "" {
+		best = c.breakTie(scores, best, description)
+	}
+	return best, float64(known/words) * posterior(scores, best)
+}
+
+// posterior is the tempered probability of the best class among the
+// runners-up: the many hopeless classes of a large index would otherwise
+// drown it, making confidence depend on the index size.
+func posterior(scores []float32, best int32) float64 {
+	top := make([]float64, 0, len(scores))
+	for _, s := range scores {
+		top = append(top, float64(s-scores[best])/temperature)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(top)))
+	if len(top) > runnersUp+1 {
+		top = top[:runnersUp+1]
+	}
+	sum := 0.0
+	for _, d := range top {
+		sum += math.Exp(d)
+	}
+	return 1 / sum
+}
+
+func argmax(scores []float32) int32 {
+	best := int32(0)
+	for k, s := range scores {
+		if s > scores[best] {
+			best = int32(k)
+		}
+	}
+	return best
+}
+
+// breakTie lets the description's words choose among classes whose title
+// scores are within tieMargin of the best.
+func (c *Coder) breakTie(scores []float32, best int32, description string) int32 {
+	var close []int32
+	for k, s := range scores {
+		if scores[best]-s < tieMargin {
+			close = append(close, int32(k))
+		}
+	}
+	if len(close) < 2 {
+		return best
+	}
+	bonus := map[int32]float32{}
+	for i, w := range tokens(cleanTitle(description)) {
+		if i >= 300 {
+			break
+		}
+		id, ok := c.feat["w:"+w]
+		if !ok {
+			continue
+		}
+		for _, e := range c.post[id] {
+			bonus[e.class] += e.w
+		}
+	}
+	choice, top := best, float32(math.Inf(-1))
+	for _, k := range close {
+		if b := bonus[k]; b > top || (b == top && scores[k] > scores[choice]) {
+			choice, top = k, b
+		}
+	}
+	return choice
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
