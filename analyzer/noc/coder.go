@@ -18,17 +18,35 @@ type Options struct {
 // DefaultThreshold was chosen on the held-out evaluation (see README).
 const DefaultThreshold = 0.3
 
-// Coder codes titles with a multinomial naive Bayes model over title
-// features, trained on an index of titles. It is safe for concurrent use.
+// Coder codes titles with a hierarchical multinomial naive Bayes model
+// over title features, trained on an index of titles: a unit group's score
+// adds the evidence for its minor, sub-major and major groups, so a title
+// whose words are spread over sibling unit groups still lands in the right
+// family. It is safe for concurrent use.
 type Coder struct {
 	opts   Options
 	exact  map[string]int32 // cleaned title -> class, only when unambiguous
 	feat   map[string]int32
-	post   [][]entry // feature -> classes that have it
-	base   []float32 // per class: log of the smoothed probability of an unseen feature
+	levels []level // unit group first, then ever broader groups
 	codes  []string
 	titles []string
 }
+
+// level is the naive Bayes model at one level of the NOC hierarchy.
+type level struct {
+	weight float32
+	group  []int32   // unit group class -> group at this level
+	post   [][]entry // feature -> groups that have it
+	base   []float32 // per group: log of the smoothed probability of an unseen feature
+}
+
+// levelWeights weigh the unit group, minor, sub-major and major group
+// models (code prefixes of 5, 4, 3 and 2 digits); set on the held-out
+// evaluation.
+var levelWeights = []struct {
+	digits int
+	weight float32
+}{{5, 1}, {4, 1}, {3, 0.5}, {2, 0.25}}
 
 // entry is one feature's evidence for a class: log(1 + count/alpha), what
 // the feature adds over the unseen-feature baseline.
@@ -52,6 +70,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	class := map[string]int32{}
 	ambiguous := map[string]bool{}
 	var total []float32
+	var post [][]entry // feature -> weighted counts per class
 	for _, t := range titles {
 		title, ok := groups[t.Code]
 		if !ok {
@@ -76,26 +95,52 @@ func NewCoder(titles []Title, opts Options) *Coder {
 		for _, f := range features(clean) {
 			id, ok := c.feat[f.key]
 			if !ok {
-				id = int32(len(c.post))
+				id = int32(len(post))
 				c.feat[f.key] = id
-				c.post = append(c.post, nil)
+				post = append(post, nil)
 			}
-			c.post[id] = append(c.post[id], entry{k, f.weight})
+			post[id] = append(post[id], entry{k, f.weight})
 			total[k] += f.weight
 		}
 	}
 	for clean := range ambiguous {
 		delete(c.exact, clean)
 	}
-	vocab := float64(len(c.post))
-	c.base = make([]float32, len(c.codes))
-	for k, t := range total {
-		c.base[k] = float32(math.Log(alpha / (float64(t) + alpha*vocab)))
-	}
-	for id, es := range c.post {
-		c.post[id] = mergeCounts(es)
+	for _, lw := range levelWeights {
+		c.levels = append(c.levels, newLevel(c.codes, lw.digits, lw.weight, post, total, len(post)))
 	}
 	return c
+}
+
+// newLevel groups the classes by their first digits and sums their counts.
+func newLevel(codes []string, digits int, weight float32, post [][]entry, total []float32, vocab int) level {
+	l := level{weight: weight, group: make([]int32, len(codes))}
+	index := map[string]int32{}
+	for k, code := range codes {
+		g, ok := index[code[:digits]]
+		if !ok {
+			g = int32(len(index))
+			index[code[:digits]] = g
+		}
+		l.group[k] = g
+	}
+	gtotal := make([]float64, len(index))
+	for k, t := range total {
+		gtotal[l.group[k]] += float64(t)
+	}
+	l.base = make([]float32, len(index))
+	for g, t := range gtotal {
+		l.base[g] = float32(math.Log(alpha / (t + alpha*float64(vocab))))
+	}
+	l.post = make([][]entry, len(post))
+	for id, es := range post {
+		ge := make([]entry, len(es))
+		for i, e := range es {
+			ge[i] = entry{l.group[e.class], e.w}
+		}
+		l.post[id] = mergeCounts(ge)
+	}
+	return l
 }
 
 // mergeCounts sums one feature's weighted counts per class and turns them
@@ -153,35 +198,73 @@ func (c *Coder) classify(clean, description string) (int32, float64) {
 	if len(c.codes) == 0 {
 		return -1, 0
 	}
-	scores := make([]float32, len(c.codes))
-	var mass, words, known float32
-	for _, f := range features(clean) {
-		if f.isWord() {
-			words++
-		}
-		id, ok := c.feat[f.key]
-		if !ok {
-			continue
-		}
-		if f.isWord() {
-			known++
-		}
-		mass += f.weight
-		for _, e := range c.post[id] {
-			scores[e.class] += f.weight * e.w
-		}
-	}
-	if known == 0 {
+	ids, mass, share := c.lookup(clean)
+	if share == 0 {
 		return -1, 0
 	}
-	for k := range scores {
-		scores[k] += mass * c.base[k]
+	scores := make([]float32, len(c.codes))
+	for _, l := range c.levels {
+		gs := make([]float32, len(l.base))
+		for _, f := range ids {
+			for _, e := range l.post[f.id] {
+				gs[e.class] += f.weight * e.w
+			}
+		}
+		for k := range scores {
+			g := l.group[k]
+			scores[k] += l.weight * (gs[g] + mass*l.base[g])
+		}
 	}
 	best := argmax(scores)
 	if description != "" {
 		best = c.breakTie(scores, best, description)
 	}
-	return best, float64(known/words) * posterior(scores, best)
+	return best, share * posterior(scores, best)
+}
+
+// known is a title feature the index has.
+type known struct {
+	id     int32
+	weight float32
+}
+
+// lookup finds the title's features in the index, their total weight, and
+// the share of the title's words the index knows.
+func (c *Coder) lookup(clean string) (ids []known, mass float32, share float64) {
+	var words, seen float32
+	grams := map[string][2]int{} // word -> 4-grams known, 4-grams
+	for _, f := range features(clean) {
+		id, ok := c.feat[f.key]
+		switch {
+		case f.isWord():
+			words++
+			if ok {
+				seen++
+			}
+		case f.key[0] == 'c':
+			g := grams[f.word]
+			g[1]++
+			if ok {
+				g[0]++
+			}
+			grams[f.word] = g
+		}
+		if ok {
+			ids = append(ids, known{id, f.weight})
+			mass += f.weight
+		}
+	}
+	// An unseen word most of whose 4-grams are known ("neuropsychiatrist")
+	// still half counts as known.
+	for w, g := range grams {
+		if _, ok := c.feat["w:"+w]; !ok && 2*g[0] >= g[1] {
+			seen += 0.5 * float32(g[0]) / float32(g[1])
+		}
+	}
+	if words == 0 {
+		return nil, 0, 0
+	}
+	return ids, mass, float64(seen / words)
 }
 
 // posterior is the tempered probability of the best class among the
@@ -234,7 +317,7 @@ func (c *Coder) breakTie(scores []float32, best int32, description string) int32
 		if !ok {
 			continue
 		}
-		for _, e := range c.post[id] {
+		for _, e := range c.levels[0].post[id] {
 			bonus[e.class] += e.w
 		}
 	}

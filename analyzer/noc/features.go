@@ -4,6 +4,7 @@ package noc
 type feature struct {
 	key    string
 	weight float32
+	word   string // the word a 4-gram comes from
 }
 
 // Feature weights, set on the held-out evaluation: whole words carry the
@@ -24,18 +25,18 @@ func features(clean string) []feature {
 	tk := tokens(clean)
 	out := make([]feature, 0, 8*len(tk))
 	for _, w := range tk {
-		out = append(out, feature{"w:" + w, unigramWeight})
+		out = append(out, feature{key: "w:" + w, weight: unigramWeight})
 	}
 	for i := 1; i < len(tk); i++ {
-		out = append(out, feature{"b:" + tk[i-1] + "_" + tk[i], bigramWeight})
+		out = append(out, feature{key: "b:" + tk[i-1] + "_" + tk[i], weight: bigramWeight})
 	}
 	if len(tk) > 1 {
-		out = append(out, feature{"f:" + tk[0], headWeight}, feature{"l:" + tk[len(tk)-1], headWeight})
+		out = append(out, feature{key: "f:" + tk[0], weight: headWeight}, feature{key: "l:" + tk[len(tk)-1], weight: headWeight})
 	}
 	for _, w := range tk {
-		w = "<" + w + ">"
-		for i := 0; i+4 <= len(w); i++ {
-			out = append(out, feature{"c:" + w[i:i+4], charWeight})
+		b := "<" + w + ">"
+		for i := 0; i+4 <= len(b); i++ {
+			out = append(out, feature{key: "c:" + b[i:i+4], weight: charWeight, word: w})
 		}
 	}
 	return out
