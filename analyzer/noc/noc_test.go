@@ -1,31 +1,66 @@
 package noc
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
 	"github.com/skillpulse/skillpulse/internal/shareddata"
 )
 
-func TestRequiredTitles(t *testing.T) {
+// TestBuiltinTitles codes posting-style titles (none of them verbatim
+// built-in titles) with the built-in coder alone.
+func TestBuiltinTitles(t *testing.T) {
 	c := NewBuiltin()
-	cases := map[string]string{
-		"Sr. Health Records Technician - Night Shift (Full-time)": "12111",
-		"Commis à l'archivage médical":                            "12111",
-		"technicienne en gestion de l'information de santé":       "12111",
-		"Line Cook":                   "63200",
-		"Registered Nurse (RN) - ICU": "31301",
-		"Préposée aux bénéficiaires - temps plein": "33102",
-		"AZ Driver - Long Haul":                    "73300",
-		"Software Developer II":                    "21232",
+	cases := []struct{ title, want string }{
+		{"Sr. Health Records Technician - Night Shift (Full-time)", "12111"},
+		{"Commis à l'archivage médical", "12111"},
+		{"technicienne en gestion de l'information de santé", "12111"},
+		{"Archiviste médical(e) - temps partiel", "12111"},
+		{"Medical Records Technician - Part Time", "12111"},
+		{"Line Cook - Full Time", "63200"},
+		{"Cuisinier(ère) - temps plein", "63200"},
+		{"Registered Nurse (RN) - ICU", "31301"},
+		{"Registered Nurse, Emergency Department", "31301"},
+		{"Infirmier(ère) auxiliaire - CHSLD", "32101"},
+		{"RPN - Long Term Care", "32101"},
+		{"Préposée aux bénéficiaires - temps plein", "33102"},
+		{"AZ Driver - Long Haul", "73300"},
+		{"Chauffeur de camion classe 1", "73300"},
+		{"School Bus Driver - Casual", "73301"},
+		{"Software Developer II", "21232"},
+		{"Sr. Software Developer (Java)", "21232"},
+		{"Développeur(euse) web", "21234"},
+		{"IT Support Tech", "22221"},
+		{"Administrative Asst", "13110"},
+		{"Adjoint(e) administratif(ve)", "13110"},
+		{"Staff Accountant - Toronto, ON", "11100"},
+		{"Warehouse Picker/Packer - Day Shift", "75101"},
+		{"Forklift Driver", "75101"},
+		{"Customer Service Rep - Bilingual", "64409"},
+		{"Serveur/Serveuse", "65200"},
+		{"Conseiller(ère) aux ventes", "64100"},
+		{"Agent(e) de sécurité", "64410"},
+		{"Janitor - Evening Shift", "65312"},
+		{"Housekeeping Room Attendant", "65310"},
+		{"Early Childhood Educator (ECE) - Full Time", "42202"},
+		{"Éducatrice en garderie", "42202"},
+		{"Journeyman Electrician - Commercial", "72200"},
+		{"Heavy Duty Mechanic - Mining", "72401"},
+		{"Medical Office Receptionist", "14101"},
+		{"Pharmacien(ne)", "31120"},
+		{"Physiotherapist - Outpatient", "31202"},
+		{"Farm Worker - Seasonal", "85101"},
 	}
-	for title, want := range cases {
-		if got := c.Code(title, "", nil); got.Code != want || got.Method != "title" || got.Confidence <= 0 {
-			t.Errorf("Code(%q) = %+v, want %s", title, got, want)
+	for _, tc := range cases {
+		if got := c.Code(tc.title, "", nil); got.Code != tc.want || got.Method != "title" || got.Confidence < DefaultThreshold {
+			t.Errorf("Code(%q) = %+v, want %s", tc.title, got, tc.want)
 		}
 	}
-	if got := c.Code("xyzzy plugh", "", nil); got.Code != Unclassified {
-		t.Errorf("nonsense title coded as %+v", got)
+	for _, nonsense := range []string{"xyzzy plugh", "", "!!!", "- Night Shift (Full-time)"} {
+		if got := c.Code(nonsense, "", nil); got.Code != Unclassified || got.Method != "unclassified" {
+			t.Errorf("Code(%q) = %+v, want unclassified", nonsense, got)
+		}
 	}
 }
 
@@ -101,5 +136,42 @@ func TestConcurrentCoding(t *testing.T) {
 		if code := <-done; code != "33102" {
 			t.Errorf("concurrent coding gave %s", code)
 		}
+	}
+}
+
+// TestExamplesWellFormed: every authored example names a real unit group
+// and each of those groups has English and French titles.
+func TestExamplesWellFormed(t *testing.T) {
+	langs := map[string]map[string]bool{}
+	for i, line := range strings.Split(strings.TrimSpace(examplesTSV), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || (f[1] != "en" && f[1] != "fr") || strings.TrimSpace(f[2]) == "" {
+			t.Errorf("examples.tsv line %d malformed: %q", i+1, line)
+			continue
+		}
+		if _, ok := TitleOf(f[0]); !ok {
+			t.Errorf("examples.tsv line %d: %s is not a unit group", i+1, f[0])
+		}
+		if langs[f[0]] == nil {
+			langs[f[0]] = map[string]bool{}
+		}
+		langs[f[0]][f[1]] = true
+	}
+	if len(langs) < 60 {
+		t.Errorf("examples cover %d unit groups, want at least 60", len(langs))
+	}
+	for code, l := range langs {
+		if !l["en"] || !l["fr"] {
+			t.Errorf("%s: examples in %v only", code, l)
+		}
+	}
+}
+
+func TestGroupPrefixes(t *testing.T) {
+	if BroadCategory("12111") != "1" || MajorGroup("12111") != "12" || SubMajorGroup("12111") != "121" || MinorGroup("12111") != "1211" {
+		t.Error("prefixes of 12111")
+	}
+	if MajorGroup("1") != "" {
+		t.Error("a one-digit code has no major group")
 	}
 }
