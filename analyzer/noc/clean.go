@@ -11,10 +11,7 @@ import (
 )
 
 var (
-	parens    = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
-	dashSplit = regexp.MustCompile(`\s+[-–—|]\s+`)
 	placeTail = regexp.MustCompile(`^[\p{L} .'-]+,?\s*\(?(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
-	slashAlt  = regexp.MustCompile(`(\p{L}+)/(\p{L}+)`)
 )
 
 // noise words say nothing about the occupation: seniority, schedule,
@@ -50,29 +47,59 @@ func newFold() transform.Transformer {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 }
 
+// latin folds the accented letters of French titles without the cost of
+// a normalization chain; rarer letters take the slow path.
+var latin = map[rune]rune{
+	'à': 'a', 'â': 'a', 'ä': 'a', 'á': 'a', 'ç': 'c', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
+	'î': 'i', 'ï': 'i', 'í': 'i', 'ô': 'o', 'ö': 'o', 'ó': 'o', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ú': 'u', 'ÿ': 'y', 'ñ': 'n',
+}
+
+// fold strips the accents of a lower-cased string.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < 0x80 {
+			b.WriteRune(r)
+		} else if f, ok := latin[r]; ok {
+			b.WriteRune(f)
+		} else {
+			if f, _, err := transform.String(newFold(), s); err == nil {
+				return f
+			}
+			return s
+		}
+	}
+	return b.String()
+}
+
 // cleanTitle lower-cases, drops accents, parenthesized notes, suffixes
 // after " - " (shift, place) and French gender alternatives, expands
-// abbreviations and removes noise words.
+// abbreviations and removes noise words. Each regular expression runs only
+// when its trigger character is present: coders clean every index title.
 func cleanTitle(s string) string {
-	// Tail segments after " - " are kept when they qualify the occupation
-	// ("- trade, broadcasting and other services") and dropped when they
-	// are a place or schedule ("- St. John's, NL", "- Night Shift").
-	parts := dashSplit.Split(s, -1)
-	keep := parts[:1]
-	for _, p := range parts[1:] {
-		p = strings.TrimSpace(parens.ReplaceAllString(p, " "))
-		if placeTail.MatchString(p) || allNoise(p) {
-			continue
-		}
-		keep = append(keep, p)
+	if strings.ContainsAny(s, "-–—|") {
+		s = dropTails(s)
 	}
-	s = strings.ToLower(strings.Join(keep, " "))
-	s = parens.ReplaceAllString(s, " ")
-	s = slashAlt.ReplaceAllString(s, "$1")
-	if f, _, err := transform.String(newFold(), s); err == nil {
-		s = f
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "([") {
+		s = dropParens(s)
 	}
-	var out []string
+	if strings.Contains(s, "/") {
+		s = firstAlternative(s)
+	}
+	s = fold(s)
+	out := make([]string, 0, 8)
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
 		w = strings.Trim(w, "'")
 		if strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'") {
@@ -88,6 +115,43 @@ func cleanTitle(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// dropTails removes segments after " - " that are a place or schedule
+// ("- St. John's, NL", "- Night Shift") and keeps those that qualify the
+// occupation ("- trade, broadcasting and other services").
+func dropTails(s string) string {
+	parts := splitDashes(s)
+	if len(parts) == 1 {
+		return s
+	}
+	keep := parts[:1]
+	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
+		if mayBePlace(p) && placeTail.MatchString(p) {
+			continue
+		}
+		if strings.ContainsAny(p, "([") {
+			p = strings.TrimSpace(dropParens(p))
+		}
+		if (mayBePlace(p) && placeTail.MatchString(p)) || allNoise(p) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.Join(keep, " ")
+}
+
+// mayBePlace is a cheap test before placeTail: a place tail ends in an
+// upper-case province code (maybe in parentheses) or starts with
+// remote/hybrid.
+func mayBePlace(p string) bool {
+	t := strings.TrimSuffix(p, ")")
+	if n := len(t); n >= 2 && t[n-1] >= 'A' && t[n-1] <= 'Z' && t[n-2] >= 'A' && t[n-2] <= 'Z' {
+		return true
+	}
+	l := strings.ToLower(p)
+	return strings.HasPrefix(l, "remote") || strings.HasPrefix(l, "hybrid")
 }
 
 func allNoise(s string) bool {
@@ -126,4 +190,63 @@ func stem(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// splitDashes splits a title at free-standing dashes and bars
+// ("Cook - Night Shift | Toronto"), not at hyphens ("full-time").
+func splitDashes(s string) []string {
+	var parts []string
+	var cur []string
+	for _, f := range strings.Fields(s) {
+		switch f {
+		case "-", "–", "—", "|":
+			parts = append(parts, strings.Join(cur, " "))
+			cur = cur[:0]
+		default:
+			cur = append(cur, f)
+		}
+	}
+	return append(parts, strings.Join(cur, " "))
+}
+
+// dropParens blanks out closed (…) and […] notes: schedules, "(H/F)",
+// gender endings, abbreviations already spelled out.
+func dropParens(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		var closing byte
+		switch s[i] {
+		case '(':
+			closing = ')'
+		case '[':
+			closing = ']'
+		}
+		if closing != 0 {
+			if j := strings.IndexByte(s[i+1:], closing); j >= 0 {
+				b.WriteByte(' ')
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// firstAlternative keeps the first of slash-joined words, which in French
+// titles are gender forms ("technicien/technicienne") and elsewhere
+// near-synonyms ("picker/packer").
+func firstAlternative(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == '/' && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			for i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
+				i++
+			}
+			continue
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
 }

@@ -2,6 +2,7 @@ package noc
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -66,7 +67,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
-	c := &Coder{opts: opts, exact: map[string]int32{}, feat: map[string]int32{}}
+	c := &Coder{opts: opts, exact: make(map[string]int32, len(titles)), feat: make(map[string]int32, 4*len(titles))}
 	class := map[string]int32{}
 	ambiguous := map[string]bool{}
 	var total []float32
@@ -92,16 +93,22 @@ func NewCoder(titles []Title, opts Options) *Coder {
 			ambiguous[clean] = true
 		}
 		c.exact[clean] = k
-		for _, f := range features(clean) {
-			id, ok := c.feat[f.key]
+		eachFeature(clean, func(key []byte, weight float32, _ string) {
+			id, ok := c.feat[string(key)]
 			if !ok {
 				id = int32(len(post))
-				c.feat[f.key] = id
+				c.feat[string(key)] = id
 				post = append(post, nil)
 			}
-			post[id] = append(post[id], entry{k, f.weight})
-			total[k] += f.weight
-		}
+			// Index files list titles code by code, so a feature's counts
+			// mostly merge here and mergeCounts rarely sorts.
+			if es := post[id]; len(es) > 0 && es[len(es)-1].class == k {
+				es[len(es)-1].w += weight
+			} else {
+				post[id] = append(es, entry{k, weight})
+			}
+			total[k] += weight
+		})
 	}
 	for clean := range ambiguous {
 		delete(c.exact, clean)
@@ -132,33 +139,45 @@ func newLevel(codes []string, digits int, weight float32, post [][]entry, total 
 	for g, t := range gtotal {
 		l.base[g] = float32(math.Log(alpha / (t + alpha*float64(vocab))))
 	}
+	// One backing array for all features: fewer, larger allocations.
+	n := 0
+	for _, es := range post {
+		n += len(es)
+	}
+	all := make([]entry, 0, n)
+	scratch := []entry{}
 	l.post = make([][]entry, len(post))
 	for id, es := range post {
-		ge := make([]entry, len(es))
-		for i, e := range es {
-			ge[i] = entry{l.group[e.class], e.w}
+		scratch = scratch[:0]
+		for _, e := range es {
+			scratch = append(scratch, entry{l.group[e.class], e.w})
 		}
-		l.post[id] = mergeCounts(ge)
+		start := len(all)
+		all = mergeCounts(scratch, all)
+		l.post[id] = all[start:len(all):len(all)]
 	}
 	return l
 }
 
-// mergeCounts sums one feature's weighted counts per class and turns them
-// into log evidence.
-func mergeCounts(es []entry) []entry {
-	sort.Slice(es, func(i, j int) bool { return es[i].class < es[j].class })
-	out := es[:0]
+// mergeCounts sums one feature's weighted counts per class into out and
+// turns them into log evidence.
+func mergeCounts(es, out []entry) []entry {
+	if !slices.IsSortedFunc(es, func(a, b entry) int { return int(a.class - b.class) }) {
+		es = slices.Clone(es)
+		slices.SortFunc(es, func(a, b entry) int { return int(a.class - b.class) })
+	}
+	start := len(out)
 	for _, e := range es {
-		if n := len(out); n > 0 && out[n-1].class == e.class {
+		if n := len(out); n > start && out[n-1].class == e.class {
 			out[n-1].w += e.w
 			continue
 		}
 		out = append(out, e)
 	}
-	for i := range out {
+	for i := start; i < len(out); i++ {
 		out[i].w = float32(math.Log1p(float64(out[i].w) / alpha))
 	}
-	return out[:len(out):len(out)]
+	return out
 }
 
 // Code codes one posting: its given code when it is a NOC 2021 unit
@@ -233,27 +252,27 @@ type known struct {
 func (c *Coder) lookup(clean string) (ids []known, mass float32, share float64) {
 	var words, seen float32
 	grams := map[string][2]int{} // word -> 4-grams known, 4-grams
-	for _, f := range features(clean) {
-		id, ok := c.feat[f.key]
-		switch {
-		case f.isWord():
+	eachFeature(clean, func(key []byte, weight float32, word string) {
+		id, ok := c.feat[string(key)]
+		switch key[0] {
+		case wordFeature:
 			words++
 			if ok {
 				seen++
 			}
-		case f.key[0] == 'c':
-			g := grams[f.word]
+		case gramFeature:
+			g := grams[word]
 			g[1]++
 			if ok {
 				g[0]++
 			}
-			grams[f.word] = g
+			grams[word] = g
 		}
 		if ok {
-			ids = append(ids, known{id, f.weight})
-			mass += f.weight
+			ids = append(ids, known{id, weight})
+			mass += weight
 		}
-	}
+	})
 	// An unseen word most of whose 4-grams are known ("neuropsychiatrist")
 	// still half counts as known.
 	for w, g := range grams {

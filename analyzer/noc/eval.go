@@ -3,6 +3,7 @@ package noc
 import (
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strings"
 )
 
@@ -10,6 +11,7 @@ import (
 type Case struct {
 	Title string
 	Code  string
+	Lang  string
 }
 
 // Report scores a coder.
@@ -34,7 +36,7 @@ func Evaluate(c *Coder, cases []Case) Report {
 		if res.Code == k.Code {
 			r.Exact++
 		}
-		if res.Code[:2] == k.Code[:2] {
+		if MajorGroup(res.Code) == MajorGroup(k.Code) {
 			r.Major++
 		}
 	}
@@ -54,14 +56,45 @@ func (r Report) String() string {
 		r.Cases, 100*r.Accuracy, 100*r.MajorAccuracy, 100*r.Coverage, 100*r.Precision)
 }
 
+// Confusion is how often one unit group was coded as another.
+type Confusion struct {
+	Want, Got string
+	Count     int
+}
+
+// Confusions are the n most frequent miscodings of cases (Got may be
+// Unclassified).
+func Confusions(c *Coder, cases []Case, n int) []Confusion {
+	count := map[[2]string]int{}
+	for _, k := range cases {
+		if got := c.Code(k.Title, "", nil).Code; got != k.Code {
+			count[[2]string{k.Code, got}]++
+		}
+	}
+	out := make([]Confusion, 0, len(count))
+	for k, v := range count {
+		out = append(out, Confusion{Want: k[0], Got: k[1], Count: v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Want+out[i].Got < out[j].Want+out[j].Got
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
 // HoldOut splits an index deterministically: about one title in ten (by
-// hash) is held out as a noisy test case, the rest builds the coder.
+// hash of code and text, so the split does not depend on file order) is
+// held out as a noisy test case, the rest builds the coder.
 func HoldOut(titles []Title) (train []Title, test []Case) {
-	for i, t := range titles {
-		h := fnv.New32a()
-		h.Write([]byte(t.Code + "|" + t.Text))
-		if t.Lang == "en" && h.Sum32()%10 == 0 {
-			test = append(test, Case{Title: noisy(t.Text, i), Code: t.Code})
+	for _, t := range titles {
+		h := hash(t.Code + "|" + t.Text)
+		if h%10 == 0 {
+			test = append(test, Case{Title: Noisy(t.Text, t.Lang, h/10), Code: t.Code, Lang: t.Lang})
 			continue
 		}
 		train = append(train, t)
@@ -69,25 +102,101 @@ func HoldOut(titles []Title) (train []Title, test []Case) {
 	return train, test
 }
 
-var places = []string{"Toronto, ON", "St. John's, NL", "Montréal (QC)", "Calgary, AB", "Halifax NS", "Remote"}
+func hash(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
 
-// noisy dresses a clean title the way postings do: seniority, schedules,
-// places, casing and abbreviations.
-func noisy(title string, i int) string {
+var (
+	places      = []string{"Toronto, ON", "St. John's, NL", "Montréal (QC)", "Calgary, AB", "Halifax NS", "Remote", "Gatineau, QC"}
+	seniority   = []string{"Sr. ", "Senior ", "Junior ", "Jr. ", "Lead "}
+	schedulesEN = []string{" - Night Shift (Full-time)", " (Part-time)", " - Permanent", " - Casual", " (Contract)", " - Full Time"}
+	schedulesFR = []string{" - temps plein", " (temps partiel)", " - poste permanent", " - occasionnel"}
+	abbrevs     = [][2]string{{"assistant", "asst"}, {"manager", "mgr"}, {"technician", "tech"}, {"administrative", "admin"},
+		{"representative", "rep"}, {"supervisor", "supv"}, {"coordinator", "coord"}}
+)
+
+// Noisy dresses a clean title the way postings do, chosen by seed:
+// seniority, schedules, places, casing, abbreviations, an occasional typo,
+// and French gender forms.
+func Noisy(title, lang string, seed uint32) string {
 	t := title
-	switch i % 7 {
+	pick := func(list []string) string { return list[int(seed/7)%len(list)] }
+	if lang == "fr" {
+		t = genderForm(t, seed)
+	}
+	switch seed % 7 {
 	case 0:
-		t = "Sr. " + t
+		if lang == "fr" {
+			t += pick(schedulesFR)
+		} else {
+			t = pick(seniority) + t
+		}
 	case 1:
-		t = t + " - Night Shift (Full-time)"
+		if lang == "fr" {
+			t += pick(schedulesFR)
+		} else {
+			t += pick(schedulesEN)
+		}
 	case 2:
 		t = strings.ToUpper(t)
 	case 3:
-		t = t + " - " + places[i%len(places)]
+		t += " - " + pick(places)
 	case 4:
-		t = strings.Replace(t, "assistant", "asst", 1) + " (Part-time)"
+		for _, a := range abbrevs {
+			t = strings.Replace(t, a[0], a[1], 1)
+		}
 	case 5:
-		t = "Junior " + strings.Replace(t, "manager", "mgr", 1)
+		t = strings.Title(t) //nolint:staticcheck // ASCII title case is what postings use
+	}
+	if seed%11 == 0 {
+		t = typo(t)
 	}
 	return t
 }
+
+// genderForm writes the first word of a French title in the inclusive
+// forms postings use: "technicien(ne)", "vendeur/vendeuse", "(H/F)".
+func genderForm(t string, seed uint32) string {
+	first, rest, _ := strings.Cut(t, " ")
+	if rest != "" {
+		rest = " " + rest
+	}
+	switch {
+	case strings.HasSuffix(first, "ien"):
+		return first + "(ne)" + rest
+	case strings.HasSuffix(first, "eur") && seed%2 == 0:
+		return first + "/" + strings.TrimSuffix(first, "eur") + "euse" + rest
+	case strings.HasSuffix(first, "ier"):
+		return first + "(ère)" + rest
+	case strings.HasSuffix(first, "é"):
+		return first + "(e)" + rest
+	}
+	return t + " (H/F)"
+}
+
+// typo swaps two adjacent ASCII letters near the middle of the longest word.
+func typo(t string) string {
+	words := strings.Fields(t)
+	long := 0
+	for i, w := range words {
+		if len(w) > len(words[long]) {
+			long = i
+		}
+	}
+	if len(words) == 0 || len(words[long]) < 6 {
+		return t
+	}
+	b := []byte(words[long])
+	for m := len(b) / 2; m < len(b); m++ {
+		if isASCIILetter(b[m-1]) && isASCIILetter(b[m]) {
+			b[m-1], b[m] = b[m], b[m-1]
+			break
+		}
+	}
+	words[long] = string(b)
+	return strings.Join(words, " ")
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

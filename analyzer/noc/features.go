@@ -1,12 +1,5 @@
 package noc
 
-// feature is one matching feature of a cleaned title with its weight.
-type feature struct {
-	key    string
-	weight float32
-	word   string // the word a 4-gram comes from
-}
-
 // Feature weights, set on the held-out evaluation: whole words carry the
 // meaning; word pairs ("records clerk" vs "clerk supervisor") and the head
 // words (first and last, where English and French titles put the
@@ -20,28 +13,40 @@ const (
 	charWeight    = 0.3
 )
 
-// features are the matching features of a cleaned title.
-func features(clean string) []feature {
+// eachFeature calls fn with each matching feature of a cleaned title. The
+// key is only valid during the call: lookups of a map with string(key)
+// do not allocate, and coders look up millions of features.
+func eachFeature(clean string, fn func(key []byte, weight float32, word string)) {
 	tk := tokens(clean)
-	out := make([]feature, 0, 8*len(tk))
+	buf := make([]byte, 0, 64)
+	emit := func(weight float32, word string, parts ...string) {
+		buf = buf[:0]
+		for _, p := range parts {
+			buf = append(buf, p...)
+		}
+		fn(buf, weight, word)
+	}
 	for _, w := range tk {
-		out = append(out, feature{key: "w:" + w, weight: unigramWeight})
+		emit(unigramWeight, w, "w:", w)
 	}
 	for i := 1; i < len(tk); i++ {
-		out = append(out, feature{key: "b:" + tk[i-1] + "_" + tk[i], weight: bigramWeight})
+		emit(bigramWeight, "", "b:", tk[i-1], "_", tk[i])
 	}
 	if len(tk) > 1 {
-		out = append(out, feature{key: "f:" + tk[0], weight: headWeight}, feature{key: "l:" + tk[len(tk)-1], weight: headWeight})
+		emit(headWeight, "", "f:", tk[0])
+		emit(headWeight, "", "l:", tk[len(tk)-1])
 	}
 	for _, w := range tk {
 		b := "<" + w + ">"
 		for i := 0; i+4 <= len(b); i++ {
-			out = append(out, feature{key: "c:" + b[i:i+4], weight: charWeight, word: w})
+			emit(charWeight, w, "c:", b[i:i+4])
 		}
 	}
-	return out
 }
 
-// isWord tells whole-word features from the others: a title none of
-// whose words is known is not coded, however many 4-grams it shares.
-func (f feature) isWord() bool { return f.key[0] == 'w' }
+// Feature kinds, by the first byte of the key: a title none of whose
+// words is known is not coded, however many 4-grams it shares.
+const (
+	wordFeature = 'w'
+	gramFeature = 'c'
+)

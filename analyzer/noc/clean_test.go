@@ -1,0 +1,66 @@
+package noc
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestCleanTitle(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Sr. Health Records Technician - Night Shift (Full-time)", "health records technician"},
+		{"Commis à l'archivage médical", "commis archivage medical"},
+		{"Technicien/Technicienne en gestion de l'information de santé (H/F)", "technicien gestion information sante"},
+		{"Préposé(e) aux bénéficiaires - temps plein", "prepose beneficiaires"},
+		{"Line Cook - Toronto, ON", "line cook"},
+		{"Line Cook - Montréal (QC)", "line cook"},
+		{"Cook - St. John's, NL", "cook"},
+		{"Administrative Asst - Permanent", "administrative assistant"},
+		{"IT Support Tech II", "information technology support technician"},
+		{"AZ Driver", "truck driver driver"},
+		{"Store Mgr (Contract)", "store manager"},
+		{"Junior Payroll Clerk | Remote", "payroll clerk"},
+		// A tail that names the occupation's field is kept.
+		{"senior managers - trade, broadcasting and other services", "managers trade broadcasting services"},
+		{"", ""},
+	}
+	for _, tc := range cases {
+		if got := cleanTitle(tc.in); got != tc.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	cases := map[string]string{
+		"records": "record", "technicienne": "technicien", "vendeuse": "vendeur", "directrices": "directeur",
+		"infirmiere": "infirmier", "employee": "employe", "class": "class", "bus": "bus", "agencies": "agency",
+	}
+	for in, want := range cases {
+		if got := stem(in); got != want {
+			t.Errorf("stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzCode: any title codes without panicking, to a known unit group or
+// unclassified, with a confidence in [0, 1].
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{"Sr. Health Records Technician - Night Shift (Full-time)", "Commis à l'archivage médical", "(((", " - - ", "é/è", "\xff\xfe", "AZ/DZ"} {
+		f.Add(s)
+	}
+	c := NewBuiltin()
+	f.Fuzz(func(t *testing.T, title string) {
+		r := c.Code(title, title, nil)
+		if r.Confidence < 0 || r.Confidence > 1 {
+			t.Fatalf("confidence %v", r.Confidence)
+		}
+		if r.Code != Unclassified {
+			if _, ok := TitleOf(r.Code); !ok || r.Method != "title" {
+				t.Fatalf("%+v", r)
+			}
+		}
+		if clean := cleanTitle(title); utf8.ValidString(title) && !utf8.ValidString(clean) {
+			t.Fatalf("cleanTitle(%q) = %q is not UTF-8", title, clean)
+		}
+	})
+}
