@@ -3,7 +3,6 @@ package noc
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
@@ -181,7 +180,7 @@ func mergeCounts(es, out []entry) []entry {
 }
 
 // Code codes one posting: its given code when it is a NOC 2021 unit
-// group, else its title; the description only breaks near ties.
+// group, else its title; the description adds weak evidence.
 func (c *Coder) Code(title, description string, given *posting.OccupationCode) Result {
 	if given != nil && (given.System == "" || strings.EqualFold(given.System, "noc2021")) {
 		code := strings.TrimSpace(given.Code)
@@ -199,154 +198,3 @@ func (c *Coder) Code(title, description string, given *posting.OccupationCode) R
 	}
 	return Result{Code: c.codes[k], Title: c.titles[k], Confidence: round2(conf), Method: "title"}
 }
-
-// temperature flattens the naive Bayes posterior, which is overconfident
-// because title features are far from independent.
-const temperature = 2
-
-// runnersUp is how many next-best classes compete for the confidence.
-const runnersUp = 4
-
-// tieMargin is the log-score gap under which the description is consulted.
-const tieMargin = 1.0
-
-// classify returns the best class (or -1) and a confidence: the tempered
-// posterior of the best class times the share of the title's words the
-// index knows.
-func (c *Coder) classify(clean, description string) (int32, float64) {
-	if len(c.codes) == 0 {
-		return -1, 0
-	}
-	ids, mass, share := c.lookup(clean)
-	if share == 0 {
-		return -1, 0
-	}
-	scores := make([]float32, len(c.codes))
-	for _, l := range c.levels {
-		gs := make([]float32, len(l.base))
-		for _, f := range ids {
-			for _, e := range l.post[f.id] {
-				gs[e.class] += f.weight * e.w
-			}
-		}
-		for k := range scores {
-			g := l.group[k]
-			scores[k] += l.weight * (gs[g] + mass*l.base[g])
-		}
-	}
-	best := argmax(scores)
-	if description != "" {
-		best = c.breakTie(scores, best, description)
-	}
-	return best, share * posterior(scores, best)
-}
-
-// known is a title feature the index has.
-type known struct {
-	id     int32
-	weight float32
-}
-
-// lookup finds the title's features in the index, their total weight, and
-// the share of the title's words the index knows.
-func (c *Coder) lookup(clean string) (ids []known, mass float32, share float64) {
-	var words, seen float32
-	grams := map[string][2]int{} // word -> 4-grams known, 4-grams
-	eachFeature(clean, func(key []byte, weight float32, word string) {
-		id, ok := c.feat[string(key)]
-		switch key[0] {
-		case wordFeature:
-			words++
-			if ok {
-				seen++
-			}
-		case gramFeature:
-			g := grams[word]
-			g[1]++
-			if ok {
-				g[0]++
-			}
-			grams[word] = g
-		}
-		if ok {
-			ids = append(ids, known{id, weight})
-			mass += weight
-		}
-	})
-	// An unseen word most of whose 4-grams are known ("neuropsychiatrist")
-	// still half counts as known.
-	for w, g := range grams {
-		if _, ok := c.feat["w:"+w]; !ok && 2*g[0] >= g[1] {
-			seen += 0.5 * float32(g[0]) / float32(g[1])
-		}
-	}
-	if words == 0 {
-		return nil, 0, 0
-	}
-	return ids, mass, float64(seen / words)
-}
-
-// posterior is the tempered probability of the best class among the
-// runners-up: the many hopeless classes of a large index would otherwise
-// drown it, making confidence depend on the index size.
-func posterior(scores []float32, best int32) float64 {
-	top := make([]float64, 0, len(scores))
-	for _, s := range scores {
-		top = append(top, float64(s-scores[best])/temperature)
-	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(top)))
-	if len(top) > runnersUp+1 {
-		top = top[:runnersUp+1]
-	}
-	sum := 0.0
-	for _, d := range top {
-		sum += math.Exp(d)
-	}
-	return 1 / sum
-}
-
-func argmax(scores []float32) int32 {
-	best := int32(0)
-	for k, s := range scores {
-		if s > scores[best] {
-			best = int32(k)
-		}
-	}
-	return best
-}
-
-// breakTie lets the description's words choose among classes whose title
-// scores are within tieMargin of the best.
-func (c *Coder) breakTie(scores []float32, best int32, description string) int32 {
-	var close []int32
-	for k, s := range scores {
-		if scores[best]-s < tieMargin {
-			close = append(close, int32(k))
-		}
-	}
-	if len(close) < 2 {
-		return best
-	}
-	bonus := map[int32]float32{}
-	for i, w := range tokens(cleanTitle(description)) {
-		if i >= 300 {
-			break
-		}
-		id, ok := c.feat["w:"+w]
-		if !ok {
-			continue
-		}
-		for _, e := range c.levels[0].post[id] {
-			bonus[e.class] += e.w
-		}
-	}
-	choice, top := best, float32(math.Inf(-1))
-	for _, k := range close {
-		if b := bonus[k]; b > top || (b == top && scores[k] > scores[choice]) {
-			choice, top = k, b
-		}
-	}
-	return choice
-}
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -66,13 +66,28 @@ func TestBuiltinTitles(t *testing.T) {
 
 func TestSourceCode(t *testing.T) {
 	c := NewBuiltin()
-	got := c.Code("anything", "", &posting.OccupationCode{System: "noc2021", Code: "12111"})
-	if got.Code != "12111" || got.Method != "source" || got.Confidence != 1 || got.Title != "Health information management occupations" {
-		t.Errorf("%+v", got)
+	cases := []struct {
+		given      posting.OccupationCode
+		title      string
+		wantCode   string
+		wantMethod string
+	}{
+		{posting.OccupationCode{System: "noc2021", Code: "12111"}, "anything", "12111", "source"},
+		{posting.OccupationCode{System: "NOC2021", Code: " 12111 "}, "anything", "12111", "source"},
+		{posting.OccupationCode{Code: "31301"}, "Line cook", "31301", "source"},
+		// Invalid or foreign codes are ignored and the title is coded.
+		{posting.OccupationCode{System: "noc2021", Code: "99999"}, "Line cook", "63200", "title"},
+		{posting.OccupationCode{System: "noc2021", Code: "1211"}, "Line cook", "63200", "title"},
+		{posting.OccupationCode{System: "onet", Code: "12111"}, "Line cook", "63200", "title"},
 	}
-	got = c.Code("Line cook", "", &posting.OccupationCode{System: "noc2021", Code: "99999"})
-	if got.Code != "63200" || got.Method != "title" {
-		t.Errorf("an invalid given code must be ignored: %+v", got)
+	for _, tc := range cases {
+		got := c.Code(tc.title, "", &tc.given)
+		if got.Code != tc.wantCode || got.Method != tc.wantMethod {
+			t.Errorf("given %+v: %+v, want %s by %s", tc.given, got, tc.wantCode, tc.wantMethod)
+		}
+		if got.Method == "source" && (got.Confidence != 1 || got.Title == "") {
+			t.Errorf("given %+v: %+v", tc.given, got)
+		}
 	}
 }
 
@@ -174,5 +189,17 @@ func TestGroupPrefixes(t *testing.T) {
 	}
 	if MajorGroup("1") != "" {
 		t.Error("a one-digit code has no major group")
+	}
+}
+
+// TestDescriptionEvidence: a description decides what a generic title
+// leaves open, and does not override a specific title.
+func TestDescriptionEvidence(t *testing.T) {
+	c := NewBuiltin()
+	if got := c.Code("Technician", "Maintain patient health records, medical coding and chart abstraction.", nil); got.Code != "12111" {
+		t.Errorf("generic title with a health records description: %+v", got)
+	}
+	if got := c.Code("Line Cook", "Join our team: customer service, cleaning, dishes, IT support.", nil); got.Code != "63200" {
+		t.Errorf("specific title with a distracting description: %+v", got)
 	}
 }

@@ -1,0 +1,157 @@
+package noc
+
+import (
+	"math"
+	"sort"
+)
+
+// temperature flattens the naive Bayes posterior, which is overconfident
+// because title features are far from independent.
+const temperature = 2
+
+// runnersUp is how many next-best classes compete for the confidence.
+const runnersUp = 4
+
+// classify returns the best class (or -1) and a confidence: the tempered
+// posterior of the best class times the share of the title's words the
+// index knows.
+func (c *Coder) classify(clean, description string) (int32, float64) {
+	if len(c.codes) == 0 {
+		return -1, 0
+	}
+	ids, mass, share := c.lookup(clean)
+	if share == 0 {
+		return -1, 0
+	}
+	scores := make([]float32, len(c.codes))
+	for _, l := range c.levels {
+		gs := make([]float32, len(l.base))
+		for _, f := range ids {
+			for _, e := range l.post[f.id] {
+				gs[e.class] += f.weight * e.w
+			}
+		}
+		for k := range scores {
+			g := l.group[k]
+			scores[k] += l.weight * (gs[g] + mass*l.base[g])
+		}
+	}
+	if description != "" {
+		c.addDescription(scores, description)
+	}
+	best := argmax(scores)
+	return best, share * posterior(scores, best)
+}
+
+// known is a title feature the index has.
+type known struct {
+	id     int32
+	weight float32
+}
+
+// lookup finds the title's features in the index, their total weight, and
+// the share of the title's words the index knows.
+func (c *Coder) lookup(clean string) (ids []known, mass float32, share float64) {
+	var words, seen float32
+	grams := map[string][2]int{} // word -> 4-grams known, 4-grams
+	eachFeature(clean, func(key []byte, weight float32, word string) {
+		id, ok := c.feat[string(key)]
+		switch key[0] {
+		case wordFeature:
+			words++
+			if ok {
+				seen++
+			}
+		case gramFeature:
+			g := grams[word]
+			g[1]++
+			if ok {
+				g[0]++
+			}
+			grams[word] = g
+		}
+		if ok {
+			ids = append(ids, known{id, weight})
+			mass += weight
+		}
+	})
+	// An unseen word most of whose 4-grams are known ("neuropsychiatrist")
+	// still half counts as known.
+	for w, g := range grams {
+		if _, ok := c.feat["w:"+w]; !ok && 2*g[0] >= g[1] {
+			seen += 0.5 * float32(g[0]) / float32(g[1])
+		}
+	}
+	if words == 0 {
+		return nil, 0, 0
+	}
+	return ids, mass, float64(seen / words)
+}
+
+// posterior is the tempered probability of the best class among the
+// runners-up: the many hopeless classes of a large index would otherwise
+// drown it, making confidence depend on the index size.
+func posterior(scores []float32, best int32) float64 {
+	top := make([]float64, 0, len(scores))
+	for _, s := range scores {
+		top = append(top, float64(s-scores[best])/temperature)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(top)))
+	if len(top) > runnersUp+1 {
+		top = top[:runnersUp+1]
+	}
+	sum := 0.0
+	for _, d := range top {
+		sum += math.Exp(d)
+	}
+	return 1 / sum
+}
+
+func argmax(scores []float32) int32 {
+	best := int32(0)
+	for k, s := range scores {
+		if s > scores[best] {
+			best = int32(k)
+		}
+	}
+	return best
+}
+
+// descriptionWeight is the total weight of a description's words, spread
+// over them: together they count as much as a few title words, so they decide
+// between groups a generic title ("Technician") leaves open and barely
+// move a specific one.
+const descriptionWeight = 3
+
+// maxDescriptionWords bounds the work on long descriptions; the duties
+// that name the occupation usually come first.
+const maxDescriptionWords = 200
+
+// addDescription adds the evidence of the description's known words to
+// the unit group scores.
+func (c *Coder) addDescription(scores []float32, description string) {
+	seen := map[int32]bool{}
+	for _, w := range tokens(cleanTitle(description)) {
+		if len(seen) >= maxDescriptionWords {
+			break
+		}
+		if id, ok := c.feat["w:"+w]; ok {
+			seen[id] = true
+		}
+	}
+	if len(seen) == 0 {
+		return
+	}
+	weight := float32(descriptionWeight) / float32(len(seen))
+	unit := c.levels[0]
+	for id := range seen {
+		for _, e := range unit.post[id] {
+			scores[e.class] += weight * e.w
+		}
+	}
+	for k := range scores {
+		scores[k] += descriptionWeight * unit.base[unit.group[k]]
+	}
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
