@@ -200,3 +200,21 @@ func typo(t string) string {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// Unseen are the titles of other whose cleaned text no title of index has,
+// dressed with posting noise: a test of a coder built from index on
+// titles from another source (OaSIS example titles against the NOC index).
+func Unseen(index, other []Title) []Case {
+	have := make(map[string]bool, len(index))
+	for _, t := range index {
+		have[cleanTitle(t.Text)] = true
+	}
+	var out []Case
+	for _, t := range other {
+		if clean := cleanTitle(t.Text); clean != "" && !have[clean] {
+			have[clean] = true // each unseen title once
+			out = append(out, Case{Title: Noisy(t.Text, t.Lang, hash(t.Code+"|"+t.Text)), Code: t.Code, Lang: t.Lang})
+		}
+	}
+	return out
+}

@@ -203,3 +203,24 @@ func TestDescriptionEvidence(t *testing.T) {
 		t.Errorf("specific title with a distracting description: %+v", got)
 	}
 }
+
+// TestUnseenOaSISTitles codes OaSIS example titles absent from the NOC
+// index (about 150: OaSIS mostly repeats the index) with a coder built
+// from the whole NOC index.
+func TestUnseenOaSISTitles(t *testing.T) {
+	idx, err := LoadIndex(shareddata.Require(t, "occupations", "noc2021_index_cannocdata", "All examples.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	oasis, err := LoadIndex(shareddata.Require(t, "occupations", "oasis_2023", "example-titles_oasis_2023_v1.0.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := append(BuiltinTitles(), idx...)
+	cases := Unseen(titles, oasis)
+	r := Evaluate(NewCoder(titles, Options{}), cases)
+	t.Logf("unseen OaSIS titles: %s", r)
+	if r.Cases < 100 || r.Accuracy < 0.65 {
+		t.Errorf("%s", r)
+	}
+}

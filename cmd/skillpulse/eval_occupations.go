@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -13,23 +14,58 @@ import (
 func init() {
 	registerEval(evalSuite{
 		name: "occupations",
-		help: "NOC 2021 coding of held-out, noisy titles from the NOC title index",
-		run: func(cmd *cobra.Command, out io.Writer) error {
-			dir, err := dataDir(cmd)
-			if err != nil {
-				return err
-			}
-			idx, err := noc.LoadIndex(filepath.Join(dir, "occupations", "noc2021_index_cannocdata", "All examples.csv"))
-			if err != nil {
-				return err
-			}
-			train, test := noc.HoldOut(idx)
-			full := noc.Evaluate(noc.NewCoder(append(noc.BuiltinTitles(), train...), noc.Options{}), test)
-			base := noc.Evaluate(noc.NewBuiltin(), test)
-			fmt.Fprintf(out, "index titles %d (train %d, held out %d)\n", len(idx), len(train), len(test))
-			fmt.Fprintf(out, "built-in + index coder  %s\n", full)
-			fmt.Fprintf(out, "built-in only           %s\n", base)
-			return nil
-		},
+		help: "NOC 2021 coding of noisy held-out titles (NOC index, 1 in 10 by hash) and of OaSIS titles unseen in the index",
+		run:  runOccupationsEval,
 	})
+}
+
+func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
+	dir, err := dataDir(cmd)
+	if err != nil {
+		return err
+	}
+	idx, err := noc.LoadIndex(filepath.Join(dir, "occupations", "noc2021_index_cannocdata", "All examples.csv"))
+	if err != nil {
+		return fmt.Errorf("load NOC title index: %w", err)
+	}
+	oasis, err := noc.LoadIndex(filepath.Join(dir, "occupations", "oasis_2023", "example-titles_oasis_2023_v1.0.csv"))
+	if err != nil {
+		return fmt.Errorf("load OaSIS titles: %w", err)
+	}
+	train, test := noc.HoldOut(idx)
+	held := noc.NewCoder(append(noc.BuiltinTitles(), train...), noc.Options{})
+	all := append(noc.BuiltinTitles(), idx...)
+	unseen := noc.Unseen(all, oasis)
+
+	rows := []struct {
+		name  string
+		coder *noc.Coder
+		cases []noc.Case
+	}{
+		{"held-out NOC titles, built-in + other 90%", held, test},
+		{"held-out NOC titles, built-in only", noc.NewBuiltin(), test},
+		{"unseen OaSIS titles, built-in + NOC index", noc.NewCoder(all, noc.Options{}), unseen},
+	}
+	fmt.Fprintf(out, "NOC index titles %d (train %d, held out %d); OaSIS titles %d (unseen in the index %d); threshold %.2f\n",
+		len(idx), len(train), len(test), len(oasis), len(unseen), noc.DefaultThreshold)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "coder\tcases\texact unit group\tmajor group\tcoverage\tprecision\t")
+	for _, r := range rows {
+		rep := noc.Evaluate(r.coder, r.cases)
+		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t\n", r.name, rep.Cases,
+			100*rep.Accuracy, 100*rep.MajorAccuracy, 100*rep.Coverage, 100*rep.Precision)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "target: 85% exact unit group, 95% major group (held-out, built-in + other 90%)")
+	if v, _ := cmd.Flags().GetBool("verbose"); v {
+		fmt.Fprintln(out, "most frequent miscodings (held-out, built-in + other 90%):")
+		for _, c := range noc.Confusions(held, test, 15) {
+			want, _ := noc.TitleOf(c.Want)
+			got, _ := noc.TitleOf(c.Got)
+			fmt.Fprintf(out, "  %3d  %s %s -> %s %s\n", c.Count, c.Want, want, c.Got, got)
+		}
+	}
+	return nil
 }
