@@ -244,3 +244,12 @@ func TestParseMergesFiles(t *testing.T) {
 		t.Errorf("two = %+v", two)
 	}
 }
+
+// BenchmarkParse measures what the first Load costs at start-up.
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		if _, err := parse(files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
