@@ -57,7 +57,7 @@ type entry struct {
 
 // alpha is the additive smoothing; small because titles are short and
 // a feature seen once in a group is strong evidence.
-const alpha = 0.05
+const alpha = 0.01
 
 // NewCoder builds a coder over titles. Titles whose code is not one of
 // the 516 unit groups are skipped.

@@ -8,9 +8,9 @@ package noc
 // "electromechanic") meet known ones.
 const (
 	unigramWeight = 1
-	bigramWeight  = 0.5
-	headWeight    = 0.5
-	charWeight    = 0.3
+	bigramWeight  = 0.75
+	headWeight    = 1
+	charWeight    = 0.4
 )
 
 // eachFeature calls fn with each matching feature of a cleaned title. The

@@ -125,11 +125,11 @@ func TestHeldOutAccuracy(t *testing.T) {
 	if full.Cases < 300 {
 		t.Fatalf("only %d held-out cases", full.Cases)
 	}
-	// The target is 85% / 95%; this coder reaches about 75% / 82%
+	// The target is 85% / 95%; this coder reaches about 77% / 83%
 	// on English and French held-out titles (README). The floor guards
 	// against regressions until it gets there.
-	if full.Accuracy < 0.73 || full.MajorAccuracy < 0.80 || full.Precision < 0.75 || full.Accuracy <= base.Accuracy {
-		t.Errorf("exact %.3f, major %.3f, precision %.3f; regression below 0.73 / 0.80 / 0.75",
+	if full.Accuracy < 0.75 || full.MajorAccuracy < 0.81 || full.Precision < 0.76 || full.Accuracy <= base.Accuracy {
+		t.Errorf("exact %.3f, major %.3f, precision %.3f; regression below 0.75 / 0.81 / 0.76",
 			full.Accuracy, full.MajorAccuracy, full.Precision)
 	}
 }

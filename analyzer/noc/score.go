@@ -121,7 +121,7 @@ func argmax(scores []float32) int32 {
 // over them: together they count as much as a few title words, so they decide
 // between groups a generic title ("Technician") leaves open and barely
 // move a specific one.
-const descriptionWeight = 3
+const descriptionWeight = 4
 
 // maxDescriptionWords bounds the work on long descriptions; the duties
 // that name the occupation usually come first.
