@@ -115,7 +115,7 @@ func (c *docContext) supports(tg target, h hit) bool {
 		if c.techCtx == 0 {
 			c.techCtx = 1
 			for _, t := range c.sc.toks {
-				if techContextHashes[t.hash] {
+				if techContextHashes()[t.hash] {
 					c.techCtx = 2
 					break
 				}

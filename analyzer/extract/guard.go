@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // commonWords are everyday English and French words that are also the
 // names of tools or languages. As a one-word label they count only with
@@ -53,8 +56,10 @@ func toSet(s string) map[string]bool {
 	return m
 }
 
-// techContextHashes are techContext as token hashes, built once.
-var techContextHashes = func() map[uint64]bool {
+// techContextHashes are techContext as token hashes. Built on first use:
+// as a package variable it would run before tokenize.go's init fills the
+// tokenizer's tables, and hash almost nothing.
+var techContextHashes = sync.OnceValue(func() map[uint64]bool {
 	m := map[uint64]bool{}
 	for w := range techContext {
 		for _, t := range tokenize(w, nil) {
@@ -62,4 +67,4 @@ var techContextHashes = func() map[uint64]bool {
 		}
 	}
 	return m
-}()
+})

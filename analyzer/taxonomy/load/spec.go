@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
-	"github.com/skillpulse/skillpulse/analyzer/taxonomy/defaults"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/builtin"
 )
 
 // Spec loads "builtin", "esco:PATH", "onet:PATH" or "custom:PATH".
@@ -16,7 +16,7 @@ func Spec(spec string) (*taxonomy.Taxonomy, error) {
 	}
 	switch kind {
 	case "builtin", "":
-		return defaults.Load()
+		return builtin.Load()
 	case "esco":
 		en, fr, err := escoFiles(path)
 		if err != nil {
