@@ -15,7 +15,9 @@ type Options struct {
 	Threshold float64
 }
 
-// DefaultThreshold was chosen on the held-out evaluation (see README).
+// DefaultThreshold was chosen on the held-out evaluation: below it the
+// built-in coder is right less than one time in five, while the index
+// coder still classifies 99% of titles.
 const DefaultThreshold = 0.3
 
 // Coder codes titles with a hierarchical multinomial naive Bayes model

@@ -51,6 +51,7 @@ func Evaluate(c *Coder, cases []Case) Report {
 	return r
 }
 
+// String is the report on one line.
 func (r Report) String() string {
 	return fmt.Sprintf("cases %d  exact unit group %.1f%%  major group %.1f%%  coverage %.1f%%  precision %.1f%%",
 		r.Cases, 100*r.Accuracy, 100*r.MajorAccuracy, 100*r.Coverage, 100*r.Precision)

@@ -1,8 +1,9 @@
 // Package noc codes job postings to NOC 2021 unit groups: the posting's own
-// code when it is valid, else the best match of its title against an index
-// of occupation titles (the 516 unit group titles and authored example
-// titles built in; the full NOC and OaSIS title indexes loadable), with a
-// confidence, and "unclassified" below a threshold.
+// code when it is valid, else a hierarchical naive Bayes classification of
+// its cleaned title (and, weakly, its description) trained on an index of
+// occupation titles (the 516 unit group titles and authored English and
+// French example titles built in; the full NOC and OaSIS title indexes
+// loadable), with a confidence, and "unclassified" below a threshold.
 package noc
 
 import (
