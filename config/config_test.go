@@ -14,6 +14,7 @@ func TestLoadFileThenEnv(t *testing.T) {
 	os.WriteFile(path, []byte("listen: 0.0.0.0:9000\nkafka:\n  brokers: [k1:9092]\n  batch_size: 100\nelasticsearch:\n  urls: [http://es:9200]\n"), 0o644)
 	t.Setenv("SKILLPULSE_KAFKA_BROKERS", "a:1, b:2")
 	t.Setenv("SKILLPULSE_KAFKA_BATCH_TIMEOUT", "250ms")
+	t.Setenv("SKILLPULSE_KAFKA_MEMBERS", "3")
 	c, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -21,7 +22,7 @@ func TestLoadFileThenEnv(t *testing.T) {
 	if c.Listen != "0.0.0.0:9000" || c.Kafka.BatchSize != 100 {
 		t.Errorf("file values not applied: %+v", c)
 	}
-	if strings.Join(c.Kafka.Brokers, ",") != "a:1,b:2" || c.Kafka.BatchTimeout != 250*time.Millisecond {
+	if strings.Join(c.Kafka.Brokers, ",") != "a:1,b:2" || c.Kafka.BatchTimeout != 250*time.Millisecond || c.Kafka.Members != 3 {
 		t.Errorf("env must win over the file: %+v", c.Kafka)
 	}
 	if !c.Production() {
@@ -45,6 +46,7 @@ func TestInvalid(t *testing.T) {
 		"kafka:\n  brokers: [x]\n": "go together",
 		"nosuchkey: 1\n":           "nosuchkey",
 		"kafka:\n  in_flight: 1\n": "in_flight",
+		"kafka:\n  members: 0\n":   "kafka.members",
 	}
 	for yml, want := range cases {
 		path := filepath.Join(t.TempDir(), "c.yaml")

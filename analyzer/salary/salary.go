@@ -123,9 +123,12 @@ func finish(raw string, lo, hi float64, period, currency string) (Wage, bool) {
 
 func round2(x float64) float64 { return float64(int64(x*100+0.5)) / 100 }
 
+// separators maps the spaces and dashes wage strings use to plain ones;
+// built once because a Replacer's tables cost more than a replacement.
+var separators = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "–", "-", "—", "-", "’", "'")
+
 func normalize(raw string) string {
-	r := strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "–", "-", "—", "-", "’", "'")
-	return strings.TrimSpace(strings.ToLower(r.Replace(raw)))
+	return strings.TrimSpace(strings.ToLower(separators.Replace(raw)))
 }
 
 func periodOf(s string) string {

@@ -111,6 +111,11 @@ func (e errRetryable) Unwrap() error { return e.err }
 // bulk sends one _bulk request with "index" actions (replays overwrite).
 func (c *Client) bulk(ctx context.Context, docs []Doc) ([]ItemResult, error) {
 	var body bytes.Buffer
+	size := 0
+	for _, d := range docs {
+		size += len(d.Body) + len(d.Index) + len(d.ID) + 40
+	}
+	body.Grow(size)
 	for _, d := range docs {
 		meta, _ := json.Marshal(map[string]map[string]string{"index": {"_index": d.Index, "_id": d.ID}})
 		body.Write(meta)

@@ -75,7 +75,7 @@ func startWorker(t *testing.T, ctx context.Context, cfg config.Config) (addr str
 	return addr, errc
 }
 
-func metricsPage(t *testing.T, addr string) string {
+func metricsPage(t testing.TB, addr string) string {
 	t.Helper()
 	res, err := http.Get(addr + "/metrics")
 	if err != nil {
@@ -157,6 +157,7 @@ func TestProductionPipeline(t *testing.T) {
 	if dups == 0 {
 		t.Error("the sample has reposts, but no duplicates were counted")
 	}
+	checkMembers(t, page, cfg.Kafka.Members, 4)
 	checkPromtool(t, page)
 	checkDeadLetters(t, brokers, cfg.Kafka.DeadLetterTopic, bad)
 	checkSample(t, es, idx, path)
@@ -241,6 +242,34 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 	}
 	t.Fatal("condition not met within 30s")
+}
+
+// checkMembers checks that the worker's group members shared the topic's
+// partitions: each fetched messages, and between them all partitions.
+func checkMembers(t *testing.T, page string, members, partitions int) {
+	t.Helper()
+	byMember, parts := map[string]float64{}, map[string]bool{}
+	for _, line := range strings.Split(page, "\n") {
+		var member, part string
+		var n float64
+		rest, ok := strings.CutPrefix(line, `skillpulse_consumer_fetched_messages_total{member="`)
+		if !ok {
+			continue
+		}
+		member, rest, _ = strings.Cut(rest, `",partition="`)
+		part, rest, _ = strings.Cut(rest, `"} `)
+		fmt.Sscan(rest, &n)
+		byMember[member] += n
+		parts[part] = true
+	}
+	if len(byMember) != members || len(parts) != partitions {
+		t.Errorf("fetched by member %v from partitions %v: want %d members sharing %d partitions", byMember, parts, members, partitions)
+	}
+	for m, n := range byMember {
+		if n == 0 {
+			t.Errorf("member %s fetched nothing", m)
+		}
+	}
 }
 
 func checkPromtool(t *testing.T, page string) {

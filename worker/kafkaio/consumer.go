@@ -30,8 +30,12 @@ type ConsumerConfig struct {
 	BatchSize    int
 	BatchTimeout time.Duration
 	// InFlight bounds messages fetched but not committed: at most this
-	// many are held while a batch waits on Elasticsearch.
+	// many are held while a batch waits on Elasticsearch. The members
+	// share it.
 	InFlight int
+	// Members is how many consumer-group members this process runs; the
+	// group gives each a share of the partitions. Zero means 2.
+	Members int
 	// DrainTimeout bounds the flush of in-flight batches after shutdown.
 	DrainTimeout time.Duration
 }
@@ -52,6 +56,9 @@ func NewConsumer(cfg ConsumerConfig, proc *ingest.Processor, m *metrics.Metrics,
 	if cfg.BatchTimeout <= 0 {
 		cfg.BatchTimeout = time.Second
 	}
+	if cfg.Members <= 0 {
+		cfg.Members = 2
+	}
 	if cfg.InFlight < cfg.BatchSize {
 		cfg.InFlight = 2 * cfg.BatchSize
 	}
@@ -70,18 +77,13 @@ type batch struct {
 // Run consumes until ctx ends, then stops fetching, finishes the batches it
 // holds (indexing, dead-lettering, committing) within DrainTimeout and
 // returns. Run returns an error only for failures it cannot ride out.
+//
+// It runs Members group members side by side: the group spreads the
+// topic's partitions over them, and each runs its own fetch → analyze →
+// index → commit pipeline, so partitions are analyzed and indexed in
+// parallel while each partition stays in order.
 func (c *Consumer) Run(ctx context.Context) error {
-	r := kafka.NewReader(kafka.ReaderConfig{
-		Brokers: c.cfg.Brokers, Topic: c.cfg.Topic, GroupID: c.cfg.GroupID,
-		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 250 * time.Millisecond,
-		QueueCapacity:  min(c.cfg.BatchSize, 1000),
-		CommitInterval: 0, // synchronous: CommitMessages returns once Kafka has the offsets
-		StartOffset:    kafka.FirstOffset,
-		ErrorLogger:    kafka.LoggerFunc(func(f string, a ...any) { c.log.Debug("kafka reader: " + fmt.Sprintf(f, a...)) }),
-	})
-	defer r.Close()
 	c.m.InFlightBudget.Set(float64(c.cfg.InFlight))
-
 	// Processing outlives ctx by DrainTimeout so SIGTERM flushes what was
 	// fetched instead of abandoning it.
 	procCtx, cancelProc := context.WithCancel(context.WithoutCancel(ctx))
@@ -91,11 +93,40 @@ func (c *Consumer) Run(ctx context.Context) error {
 	})
 	defer stopDrain()
 
+	errs := make([]error, c.cfg.Members)
+	var wg sync.WaitGroup
+	for i := range c.cfg.Members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = c.runMember(ctx, procCtx, cancelProc, strconv.Itoa(i))
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// runMember is one group member's pipeline, with its share of the
+// in-flight budget.
+func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.CancelFunc, member string) error {
+	r := kafka.NewReader(kafka.ReaderConfig{
+		Brokers: c.cfg.Brokers, Topic: c.cfg.Topic, GroupID: c.cfg.GroupID,
+		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 250 * time.Millisecond,
+		QueueCapacity:  min(c.cfg.BatchSize, 1000),
+		CommitInterval: 0, // synchronous: CommitMessages returns once Kafka has the offsets
+		StartOffset:    kafka.FirstOffset,
+		ErrorLogger: kafka.LoggerFunc(func(f string, a ...any) {
+			c.log.Debug("kafka reader: "+fmt.Sprintf(f, a...), "member", member)
+		}),
+	})
+	defer r.Close()
+
 	// Two stages: while one batch is indexed and committed, the next is
 	// fetched. The channel's capacity plus the batch being filled is the
-	// in-flight budget; when it is full, fetching waits (back-pressure).
-	depth := max(c.cfg.InFlight/c.cfg.BatchSize-1, 0)
-	batches := make(chan batch, depth)
+	// member's in-flight budget; when it is full, fetching waits
+	// (back-pressure).
+	budget := max(c.cfg.InFlight/c.cfg.Members, c.cfg.BatchSize)
+	batches := make(chan batch, max(budget/c.cfg.BatchSize-1, 0))
 	var wg sync.WaitGroup
 	var commitErr error
 	wg.Add(1)
@@ -103,7 +134,7 @@ func (c *Consumer) Run(ctx context.Context) error {
 		defer wg.Done()
 		for b := range batches {
 			if err := c.finish(procCtx, r, b); err != nil {
-				commitErr = err
+				commitErr = fmt.Errorf("member %s: %w", member, err)
 				cancelProc()
 				for range batches { // unblock the fetcher; these replay later
 				}
@@ -111,19 +142,19 @@ func (c *Consumer) Run(ctx context.Context) error {
 			}
 		}
 	}()
-	fetchErr := c.fetchLoop(ctx, procCtx, r, batches)
+	fetchErr := c.fetchLoop(ctx, procCtx, r, batches, member)
 	close(batches)
 	wg.Wait()
 	if commitErr != nil {
 		return commitErr
 	}
 	if fetchErr != nil && !errors.Is(fetchErr, context.Canceled) {
-		return fetchErr
+		return fmt.Errorf("member %s: %w", member, fetchErr)
 	}
 	return nil
 }
 
-func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out chan<- batch) error {
+func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out chan<- batch, member string) error {
 	var cur batch
 	deadline := time.Now().Add(c.cfg.BatchTimeout)
 	send := func() bool {
@@ -146,7 +177,7 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 		cancel()
 		switch {
 		case err == nil:
-			c.add(&cur, m)
+			c.add(&cur, m, member)
 			if len(cur.msgs) >= c.cfg.BatchSize {
 				if !send() {
 					return procCtx.Err()
@@ -173,9 +204,11 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 	}
 }
 
-func (c *Consumer) add(b *batch, m kafka.Message) {
+func (c *Consumer) add(b *batch, m kafka.Message, member string) {
 	lag := m.HighWaterMark - m.Offset - 1
-	c.m.ConsumerLag.WithLabelValues(m.Topic, strconv.Itoa(m.Partition)).Set(float64(max(lag, 0)))
+	part := strconv.Itoa(m.Partition)
+	c.m.ConsumerLag.WithLabelValues(m.Topic, part).Set(float64(max(lag, 0)))
+	c.m.MemberFetched.WithLabelValues(member, part).Inc()
 	p, err := posting.Parse(m.Value)
 	b.msgs = append(b.msgs, m)
 	b.items = append(b.items, ingest.Item{

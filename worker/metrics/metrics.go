@@ -34,7 +34,8 @@ type Metrics struct {
 	Analyzed         prometheus.Counter
 	UnclassifiedRate prometheus.GaugeFunc
 	UnspecifiedRate  prometheus.GaugeFunc
-	ConsumerLag      *prometheus.GaugeVec // by topic, partition
+	ConsumerLag      *prometheus.GaugeVec   // by topic, partition
+	MemberFetched    *prometheus.CounterVec // by member, partition
 	InFlight         prometheus.Gauge
 	InFlightBudget   prometheus.Gauge
 	ESRetries        *prometheus.CounterVec // by reason
@@ -69,6 +70,8 @@ func New(reg prometheus.Registerer) *Metrics {
 			Help: "Postings analyzed."}),
 		ConsumerLag: prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: ns, Name: "consumer_lag_messages",
 			Help: "Messages behind the partition's high watermark, computed from fetched offsets."}, []string{"topic", "partition"}),
+		MemberFetched: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: ns, Name: "consumer_fetched_messages_total",
+			Help: "Messages fetched by each consumer-group member of this process, by partition: shows how partitions are spread."}, []string{"member", "partition"}),
 		InFlight: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "in_flight_postings",
 			Help: "Postings fetched but not yet committed."}),
 		InFlightBudget: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "in_flight_budget_postings",
@@ -94,7 +97,7 @@ func New(reg prometheus.Registerer) *Metrics {
 		Help: "Build information; the value is always 1."}, []string{"version", "goversion"})
 	info.WithLabelValues(version(), runtime.Version()).Set(1)
 	reg.MustRegister(m.Consumed, m.Processed, m.ProcessSeconds, m.BulkSeconds, m.SkillsExtracted, m.Unclassified,
-		m.UnspecifiedPlace, m.Analyzed, m.UnclassifiedRate, m.UnspecifiedRate, m.ConsumerLag, m.InFlight, m.InFlightBudget,
+		m.UnspecifiedPlace, m.Analyzed, m.UnclassifiedRate, m.UnspecifiedRate, m.ConsumerLag, m.MemberFetched, m.InFlight, m.InFlightBudget,
 		m.ESRetries, m.JobRuns, m.JobFailures, m.JobSeconds, m.JobLastSuccess, m.StoredPostings, info,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range []string{OutcomeIndexed, OutcomeDuplicate, OutcomeInvalid, OutcomeDeadLettered} {
