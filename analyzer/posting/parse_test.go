@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestParseErrors(t *testing.T) {
@@ -104,6 +105,24 @@ func FuzzParse(f *testing.F) {
 		}
 		if !reflect.DeepEqual(p, q) {
 			t.Fatalf("round trip changed the posting:\n%+v\n%+v", p, q)
+		}
+	})
+}
+
+// FuzzJSONString checks the unescaped fast path against encoding/json.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"with \"quote\""`, `"tab\tand\u00e9"`, `""`, `"x"y"`, `12`, `"é à"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var want string
+		wantErr := json.Unmarshal([]byte(in), &want)
+		if wantErr != nil || !utf8.ValidString(in) {
+			return // Parse validates the document before it decodes fields
+		}
+		got, err := jsonString(json.RawMessage(in))
+		if err != nil || got != want {
+			t.Errorf("jsonString(%q) = %q, %v; encoding/json says %q", in, got, err, want)
 		}
 	})
 }
