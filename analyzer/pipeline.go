@@ -5,7 +5,6 @@
 package analyzer
 
 import (
-	"sync"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
@@ -39,6 +38,8 @@ type Analysis struct {
 	TaxVersion  string           `json:"taxonomy_version"`
 	AnalyzedAt  time.Time        `json:"analyzed_at"`
 	Posting     *posting.Posting `json:"posting"` // as received, unknown fields included
+
+	signed repost.Signed // computed by Describe, consumed by Deduplicate
 }
 
 // Occupation is the coded occupation.
@@ -63,10 +64,10 @@ type Stages struct {
 }
 
 // Pipeline analyzes postings. Analyze is safe for concurrent use: every
-// stage but duplicate detection is stateless, and that one is serialized.
+// stage but duplicate detection is stateless, and the detector serializes
+// itself.
 type Pipeline struct {
 	st  Stages
-	mu  sync.Mutex
 	now func() time.Time
 }
 
@@ -121,7 +122,15 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	a.Occupation = p.st.Occupations.Code(title, text, post.Occupation)
 	a.Region = regionOf(p.st.Places.Resolve(post.Location))
 	a.Wage = wageOf(post.Salary)
+	if p.st.Dedup != nil {
+		a.signed = p.st.Dedup.Sign(dedupDoc(a))
+	}
 	return a
+}
+
+func dedupDoc(a *Analysis) repost.Doc {
+	return repost.Doc{Key: a.Key, Source: a.Source, Employer: a.Employer, Title: a.Title,
+		Location: a.Region.Key, Province: a.Region.Province, Text: a.Text, PostedAt: a.PostedAt}
 }
 
 // Deduplicate decides whether a described posting repeats an earlier one;
@@ -130,11 +139,10 @@ func (p *Pipeline) Deduplicate(a *Analysis) {
 	if p.st.Dedup == nil {
 		return
 	}
-	doc := repost.Doc{Key: a.Key, Source: a.Source, Employer: a.Employer, Title: a.Title,
-		Location: a.Region.Key, Province: a.Region.Province, Text: a.Text, PostedAt: a.PostedAt}
-	p.mu.Lock()
-	a.Duplicate = p.st.Dedup.Add(doc)
-	p.mu.Unlock()
+	if a.signed == (repost.Signed{}) {
+		a.signed = p.st.Dedup.Sign(dedupDoc(a))
+	}
+	a.Duplicate = p.st.Dedup.AddSigned(a.signed)
 }
 
 func regionOf(r geo.Region) Region {

@@ -127,17 +127,33 @@ func (d *Detector) reset() {
 // Adding the same key again returns the first verdict: replays are
 // idempotent.
 func (d *Detector) Add(doc Doc) Verdict {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if e, ok := d.byKey[doc.Key]; ok {
-		return e.Verdict
-	}
+	return d.AddSigned(d.Sign(doc))
+}
+
+// Signed is a posting with its MinHash signature computed, ready to add.
+type Signed struct{ e *entry }
+
+// Sign computes what Add needs from a posting apart from the other
+// postings: the costly part (normalizing and MinHashing the text), which
+// callers can run in parallel while AddSigned runs in arrival order.
+func (d *Detector) Sign(doc Doc) Signed {
 	text := normText(doc.Text)
 	e := &entry{Key: doc.Key, Source: doc.Source, Employer: normKey(doc.Employer), Title: normKey(doc.Title),
 		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: hash64(text), PostedAt: doc.PostedAt}
 	e.Sig = d.signature(text)
-	e.Verdict = d.match(e)
-	d.insert(e)
+	return Signed{e}
+}
+
+// AddSigned is Add for a posting signed by this detector.
+func (d *Detector) AddSigned(s Signed) Verdict {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if e, ok := d.byKey[s.e.Key]; ok {
+		return e.Verdict
+	}
+	e := *s.e // the caller's Signed stays reusable
+	e.Verdict = d.match(&e)
+	d.insert(&e)
 	return e.Verdict
 }
 

@@ -3,6 +3,7 @@ package repost
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -154,5 +155,48 @@ func TestRememberKeepsEarlierGroups(t *testing.T) {
 	}
 	if v := d.Add(doc("linkedin:2", "E", "HIM", "1010", body, day)); !v.Duplicate || v.Group != "indeed:9" {
 		t.Errorf("new repost got %+v", v)
+	}
+}
+
+// TestSignInParallelAddInOrder checks the contract the ingest pipeline
+// relies on: signing concurrently and adding in arrival order gives the
+// verdicts of plain sequential Adds.
+func TestSignInParallelAddInOrder(t *testing.T) {
+	cfg := sample.DefaultConfig()
+	cfg.Count = 1500
+	var docs []Doc
+	err := sample.GenerateWithTruth(cfg, func(p *posting.Posting, _ sample.Truth) error {
+		docs = append(docs, Doc{Key: p.Key(), Source: p.Source, Employer: p.Employer, Title: textnorm.Clean(p.Title),
+			Text: textnorm.Clean(p.Description), PostedAt: p.PostedAt})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, par := New(DefaultConfig()), New(DefaultConfig())
+	signed := make([]Signed, len(docs))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(docs); i += 4 {
+				signed[i] = par.Sign(docs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	dups := 0
+	for i, d := range docs {
+		want, got := seq.Add(d), par.AddSigned(signed[i])
+		if want != got {
+			t.Fatalf("posting %d: signed-then-added verdict %+v, sequential %+v", i, got, want)
+		}
+		if want.Duplicate {
+			dups++
+		}
+	}
+	if dups == 0 {
+		t.Fatal("no duplicates in the sample: the comparison would prove little")
 	}
 }
