@@ -2,7 +2,6 @@ package noc
 
 import (
 	"math"
-	"sort"
 )
 
 // temperature flattens the naive Bayes posterior, which is overconfident
@@ -92,16 +91,25 @@ func (c *Coder) lookup(clean string) (ids []known, mass float32, share float64) 
 // runners-up: the many hopeless classes of a large index would otherwise
 // drown it, making confidence depend on the index size.
 func posterior(scores []float32, best int32) float64 {
-	top := make([]float64, 0, len(scores))
+	// Keep the runnersUp+1 largest differences by insertion: a full sort of
+	// every class was half of the cost of coding a title.
+	var top [runnersUp + 1]float64
+	n := 0
 	for _, s := range scores {
-		top = append(top, float64(s-scores[best])/temperature)
-	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(top)))
-	if len(top) > runnersUp+1 {
-		top = top[:runnersUp+1]
+		d := float64(s-scores[best]) / temperature
+		if n == len(top) && d <= top[n-1] {
+			continue
+		}
+		i := min(n, len(top)-1)
+		for i > 0 && top[i-1] < d {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = d
+		n = min(n+1, len(top))
 	}
 	sum := 0.0
-	for _, d := range top {
+	for _, d := range top[:n] {
 		sum += math.Exp(d)
 	}
 	return 1 / sum
