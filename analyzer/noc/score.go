@@ -2,6 +2,7 @@ package noc
 
 import (
 	"math"
+	"strings"
 )
 
 // temperature flattens the naive Bayes posterior, which is overconfident
@@ -138,6 +139,12 @@ const maxDescriptionWords = 200
 // addDescription adds the evidence of the description's known words to
 // the unit group scores.
 func (c *Coder) addDescription(scores []float32, description string) {
+	// Only the first words are used: clean no more text than they need.
+	if limit := maxDescriptionWords * 16; len(description) > limit {
+		if cut := strings.LastIndexByte(description[:limit], ' '); cut > 0 {
+			description = description[:cut]
+		}
+	}
 	seen := map[int32]bool{}
 	for _, w := range tokens(cleanTitle(description)) {
 		if len(seen) >= maxDescriptionWords {

@@ -63,11 +63,25 @@ func StripHTML(s string) string {
 func Normalize(s string) string {
 	// Invalid bytes first: NFKC does not compose across them, which would
 	// leave the output unstable under a second normalization.
-	s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
+	if !isASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
+		s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space, newline := false, false
 	for _, r := range s {
+		if r > ' ' && r < 0x7f { // printable ASCII: nothing to map
+			if newline {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+			} else if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			newline, space = false, false
+			b.WriteByte(byte(r))
+			continue
+		}
 		switch r {
 		case '\u2018', '\u2019', '\u201B', '\u2032':
 			r = '\''
@@ -106,3 +120,12 @@ func Normalize(s string) string {
 
 // Clean is StripHTML followed by Normalize: the text analysis sees.
 func Clean(s string) string { return Normalize(StripHTML(s)) }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -121,7 +121,7 @@ func BenchmarkEndToEndVsRawBulk(b *testing.B) {
 			if time.Since(start) > 5*time.Minute {
 				b.Fatal("end-to-end run did not finish in 5 minutes")
 			}
-			time.Sleep(20 * time.Millisecond)
+			time.Sleep(100 * time.Millisecond)
 		}
 		es.Refresh(ctx, elastic.Indices{Prefix: run}.PostingsPattern())
 		if c := countDocs(es, elastic.Indices{Prefix: run}); c != n {
