@@ -9,12 +9,13 @@ package repost
 import (
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
+
 	"sort"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Doc is what duplicate detection looks at.
@@ -355,17 +356,51 @@ func normKey(s string) string {
 	}), " ")
 }
 
+// normText splits lowercased text into words of letters and digits.
 func normText(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	s = strings.ToLower(s)
+	words := make([]string, 0, len(s)/6)
+	start := -1
+	for i, r := range s {
+		if r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words
 }
 
-func hash64(words []string) uint64 {
-	h := fnv.New64a()
-	for _, w := range words {
-		h.Write([]byte(w))
-		h.Write([]byte{0})
+// asciiWord marks the ASCII letters and digits: most postings are ASCII,
+// and a table is cheaper than the Unicode categories.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
-	return h.Sum64()
+	return t
+}()
+
+// hash64 is FNV-1a over the words, each followed by a zero byte; written
+// out so that hashing allocates nothing.
+func hash64(words []string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= prime
+		}
+		h *= prime // the zero byte: h ^= 0 changes nothing
+	}
+	return h
 }
 
 func contains(list []string, s string) bool {
