@@ -3,6 +3,7 @@ package noc
 import (
 	"math"
 	"strings"
+	"unicode"
 )
 
 // temperature flattens the naive Bayes posterior, which is overconfident
@@ -146,7 +147,7 @@ func (c *Coder) addDescription(scores []float32, description string) {
 		}
 	}
 	seen := map[int32]bool{}
-	for _, w := range tokens(cleanTitle(description)) {
+	for _, w := range descriptionWords(description) {
 		if len(seen) >= maxDescriptionWords {
 			break
 		}
@@ -170,3 +171,44 @@ func (c *Coder) addDescription(scores []float32, description string) {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// descriptionWords are the stemmed words of running text: what tokens
+// gives for a cleaned title, without the title-only steps (dash tails,
+// parenthesized notes, slash alternatives) that cost most on long text.
+func descriptionWords(text string) []string {
+	text = fold(strings.ToLower(text))
+	var out []string
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = appendWord(out, text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = appendWord(out, text[start:])
+	}
+	return out
+}
+
+// appendWord appends a word of text the way cleanTitle and tokens treat it.
+func appendWord(out []string, w string) []string {
+	w = strings.Trim(w, "'")
+	if strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'") {
+		w = w[2:]
+	}
+	if e, ok := expansions[w]; ok {
+		for _, x := range strings.Fields(e) {
+			out = append(out, stem(x))
+		}
+		return out
+	}
+	if w == "" || noise[w] {
+		return out
+	}
+	return append(out, stem(w))
+}

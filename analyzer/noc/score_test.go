@@ -4,7 +4,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPosteriorKeepsTheLargest checks the selection in posterior against
@@ -37,4 +39,21 @@ func TestPosteriorKeepsTheLargest(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzDescriptionWords checks the running-text tokenizer against the title
+// cleaner on text where the title-only steps do nothing.
+func FuzzDescriptionWords(f *testing.F) {
+	for _, s := range []string{"Maintain patient health records; RN and PSW staff.", "Tenir à jour les dossiers médicaux de l'hôpital", "Sr. Mgr, IT", "  ", "d'l''x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "-–—|([/") || !utf8.ValidString(s) {
+			return
+		}
+		got, want := descriptionWords(s), tokens(cleanTitle(s))
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("descriptionWords(%q) = %q, title cleaning gives %q", s, got, want)
+		}
+	})
 }
