@@ -2,13 +2,16 @@ package posting
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	// segmentio/encoding is a drop-in encoding/json about twice as fast on
+	// postings: parsing and writing them are a fifth of a worker's CPU.
+	"github.com/segmentio/encoding/json"
 )
 
 // FieldError says which field of a posting is wrong and why. It is the

@@ -2,8 +2,9 @@ package elastic
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+
+	"github.com/segmentio/encoding/json"
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/indexer"

@@ -75,11 +75,20 @@ func startWorker(t *testing.T, ctx context.Context, cfg config.Config) (addr str
 	return addr, errc
 }
 
-func metricsPage(t testing.TB, addr string) string {
+func metricsPage(t *testing.T, addr string) string {
 	t.Helper()
+	page := fetchMetrics(addr)
+	if page == "" {
+		t.Fatalf("no metrics from %s", addr)
+	}
+	return page
+}
+
+// fetchMetrics is the worker's /metrics page, or "" when it cannot be read.
+func fetchMetrics(addr string) string {
 	res, err := http.Get(addr + "/metrics")
 	if err != nil {
-		t.Fatal(err)
+		return ""
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
