@@ -350,6 +350,18 @@ func (d *Detector) Len() int {
 	return len(d.byKey)
 }
 
+// PartitionKey is the Kafka message key under which producers should
+// publish a posting: its employer, or its title when the employer is
+// unknown. Postings can only repeat postings of the same employer (or of
+// none), so keyed this way all candidates meet on one partition, and with
+// it in one group member's detector, in arrival order.
+func PartitionKey(employer, title string) string {
+	if e := normKey(employer); e != "" {
+		return "employer:" + e
+	}
+	return "title:" + normKey(title)
+}
+
 func normKey(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)

@@ -200,3 +200,17 @@ func TestSignInParallelAddInOrder(t *testing.T) {
 		t.Fatal("no duplicates in the sample: the comparison would prove little")
 	}
 }
+
+func TestPartitionKey(t *testing.T) {
+	cases := []struct{ employer, title, want string }{
+		{"Eastern Health", "Health Records Technician", "employer:eastern health"},
+		{"  EASTERN-HEALTH ", "Clerk", "employer:eastern health"}, // spelled as the detector compares employers
+		{"", "Sr. Health Records Technician", "title:sr health records technician"},
+		{"—", "Cook", "title:cook"},
+	}
+	for _, c := range cases {
+		if got := PartitionKey(c.employer, c.title); got != c.want {
+			t.Errorf("PartitionKey(%q, %q) = %q, want %q", c.employer, c.title, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/worker/ingest"
 )
 
@@ -90,7 +91,9 @@ func EnsureTopic(ctx context.Context, brokers []string, topic string, partitions
 }
 
 // Publish produces the postings of a JSON-lines or CSV file onto topic,
-// keyed by posting id so reposts of one id share a partition. Lines that
+// keyed by repost.PartitionKey: the postings of one employer share a
+// partition, so one group member sees every posting that could repeat
+// another, in order, however many workers share the topic. Lines that
 // do not parse are published as they are: the worker dead-letters them
 // with the reason, as it would for any producer. progress is called with
 // the bytes read so far.
@@ -125,7 +128,7 @@ func Publish(ctx context.Context, brokers []string, topic, name string, r io.Rea
 		}
 		key := []byte(fmt.Sprintf("line-%d", rec.Line))
 		if rec.Posting != nil {
-			key = []byte(rec.Posting.Key())
+			key = []byte(repost.PartitionKey(rec.Posting.Employer, rec.Posting.Title))
 		}
 		batch = append(batch, kafka.Message{Key: key, Value: append([]byte(nil), rec.Raw...)})
 		if len(batch) == 500 {
