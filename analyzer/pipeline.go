@@ -18,26 +18,30 @@ import (
 
 // Analysis is an analyzed posting: what is indexed and ranked.
 type Analysis struct {
-	Key         string           `json:"key"` // source:id, the document id
-	ID          string           `json:"id"`
-	Source      string           `json:"source"`
-	Title       string           `json:"title"`
-	Employer    string           `json:"employer,omitempty"`
-	URL         string           `json:"url,omitempty"`
-	Location    string           `json:"location,omitempty"`
-	PostedAt    time.Time        `json:"posted_at"`
-	DateGuessed bool             `json:"posted_at_estimated,omitempty"` // no date given: ingestion date used
-	Language    string           `json:"language"`
-	Text        string           `json:"text"` // normalized description
-	Occupation  Occupation       `json:"occupation"`
-	Region      Region           `json:"region"`
-	Skills      []extract.Match  `json:"skills"`
-	Wage        *salary.Wage     `json:"wage,omitempty"`
-	Duplicate   repost.Verdict   `json:"duplicate"`
-	Taxonomy    string           `json:"taxonomy"`
-	TaxVersion  string           `json:"taxonomy_version"`
-	AnalyzedAt  time.Time        `json:"analyzed_at"`
-	Posting     *posting.Posting `json:"posting"` // as received, unknown fields included
+	Key         string          `json:"key"` // source:id, the document id
+	ID          string          `json:"id"`
+	Source      string          `json:"source"`
+	Title       string          `json:"title"`
+	Employer    string          `json:"employer,omitempty"`
+	URL         string          `json:"url,omitempty"`
+	Location    string          `json:"location,omitempty"`
+	PostedAt    time.Time       `json:"posted_at"`
+	DateGuessed bool            `json:"posted_at_estimated,omitempty"` // no date given: ingestion date used
+	Language    string          `json:"language"`
+	Text        string          `json:"text"` // normalized description
+	Occupation  Occupation      `json:"occupation"`
+	Region      Region          `json:"region"`
+	Skills      []extract.Match `json:"skills"`
+	Wage        *salary.Wage    `json:"wage,omitempty"`
+	Duplicate   repost.Verdict  `json:"duplicate"`
+	// PartitionKey groups the postings that could repeat one another
+	// (repost.PartitionKey): producers key messages by it, and a worker
+	// recalls a key's recent postings when it first meets the key.
+	PartitionKey string           `json:"partition_key"`
+	Taxonomy     string           `json:"taxonomy"`
+	TaxVersion   string           `json:"taxonomy_version"`
+	AnalyzedAt   time.Time        `json:"analyzed_at"`
+	Posting      *posting.Posting `json:"posting"` // as received, unknown fields included
 
 	signed repost.Signed // computed by Describe, consumed by Deduplicate
 }
@@ -122,10 +126,28 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	a.Occupation = p.st.Occupations.Code(title, text, post.Occupation)
 	a.Region = regionOf(p.st.Places.Resolve(post.Location))
 	a.Wage = wageOf(post.Salary)
+	a.PartitionKey = repost.PartitionKey(post.Employer, post.Title)
 	if p.st.Dedup != nil {
 		a.signed = p.st.Dedup.Sign(dedupDoc(a))
 	}
 	return a
+}
+
+// Remember makes the duplicate detector know a posting analyzed earlier
+// (by this process before a restart, or by another worker), with the
+// verdict it was given then.
+func (p *Pipeline) Remember(a *Analysis) {
+	if p.st.Dedup != nil {
+		p.st.Dedup.Remember(dedupDoc(a), a.Duplicate)
+	}
+}
+
+// Window is how far back the duplicate detector looks; zero without one.
+func (p *Pipeline) Window() time.Duration {
+	if p.st.Dedup == nil {
+		return 0
+	}
+	return p.st.Dedup.Window()
 }
 
 func dedupDoc(a *Analysis) repost.Doc {

@@ -66,7 +66,8 @@ func postingsMapping() map[string]any {
 			"duplicate": map[string]any{"properties": map[string]any{
 				"group": kw(), "duplicate": map[string]any{"type": "boolean"}, "exact": map[string]any{"type": "boolean"},
 				"similarity": map[string]any{"type": "float"}}},
-			"posting": map[string]any{"type": "object", "enabled": false},
+			"posting":       map[string]any{"type": "object", "enabled": false},
+			"partition_key": kw(),
 		},
 	}
 }
@@ -103,6 +104,19 @@ func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
 		if res.IsError() {
 			return fmt.Errorf("put index template %s: %s: %s", name, res.Status(), b)
 		}
+	}
+	// Templates shape new indices only: add fields a newer version maps
+	// (partition_key, say) to the posting indices that already exist.
+	body, _ := json.Marshal(map[string]any{"properties": postingsMapping()["properties"]})
+	res, err := esapi.IndicesPutMappingRequest{Index: []string{n.PostingsPattern()}, Body: strings.NewReader(string(body)),
+		AllowNoIndices: ptr(true), IgnoreUnavailable: ptr(true)}.Do(ctx, c.es)
+	if err != nil {
+		return fmt.Errorf("update postings mappings: %w", err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.IsError() {
+		return fmt.Errorf("update postings mappings: %s: %s", res.Status(), b)
 	}
 	return nil
 }

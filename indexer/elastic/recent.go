@@ -1,7 +1,9 @@
 package elastic
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -12,7 +14,7 @@ import (
 )
 
 var recentFields = []string{"key", "source", "employer", "title", "region.key", "region.province", "text",
-	"posted_at", "duplicate"}
+	"posted_at", "duplicate", "partition_key"}
 
 // Analyzed calls fn for every posting analyzed since the given time, oldest
 // posting first, with the fields duplicate detection needs. The worker
@@ -20,4 +22,22 @@ var recentFields = []string{"key", "source", "employer", "title", "region.key", 
 func (r *Records) Analyzed(ctx context.Context, since time.Time, fn func(a *analyzer.Analysis)) error {
 	q := fmt.Sprintf(`{"query":{"range":{"analyzed_at":{"gte":%q}}},"sort":[{"posted_at":"asc"},{"key":"asc"}]}`, since.UTC().Format(time.RFC3339))
 	return r.scrollPostings(ctx, esapi.SearchRequest{Body: strings.NewReader(q), SourceIncludes: recentFields}, fn)
+}
+
+// Recall calls fn for every posting under one of the partition keys
+// analyzed since the given time, oldest first: what another worker
+// analyzed for keys this worker takes over (ingest.Recaller). Writes of
+// the last refresh interval (1 s) are not yet searchable.
+func (r *Records) Recall(ctx context.Context, keys []string, since time.Time, fn func(a *analyzer.Analysis)) error {
+	q, err := json.Marshal(map[string]any{
+		"query": map[string]any{"bool": map[string]any{"filter": []any{
+			map[string]any{"terms": map[string]any{"partition_key": keys}},
+			map[string]any{"range": map[string]any{"analyzed_at": map[string]any{"gte": since.UTC().Format(time.RFC3339)}}},
+		}}},
+		"sort": []any{map[string]any{"posted_at": "asc"}, map[string]any{"key": "asc"}},
+	})
+	if err != nil {
+		return fmt.Errorf("recall query: %w", err)
+	}
+	return r.scrollPostings(ctx, esapi.SearchRequest{Body: bytes.NewReader(q), SourceIncludes: recentFields}, fn)
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
-	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/elastic"
 	"github.com/skillpulse/skillpulse/worker/ingest"
@@ -40,25 +39,15 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		}
 	}
 	records := &elastic.Records{Client: es, Indices: idx}
-	// Duplicate groups live in the detector's memory: seed it with what was
-	// indexed within the window, with the verdicts given then, so reposts
-	// and replays after a restart are judged as before.
-	window := st.Dedup.Window()
-	start, seeded := time.Now(), 0
-	if err := retry(ctx, log, "remember duplicate groups", func() error {
-		return records.Analyzed(ctx, time.Now().Add(-window), func(a *analyzer.Analysis) {
-			st.Dedup.Remember(repost.Doc{Key: a.Key, Source: a.Source, Employer: a.Employer, Title: a.Title,
-				Location: a.Region.Key, Province: a.Region.Province, Text: a.Text, PostedAt: a.PostedAt}, a.Duplicate)
-			seeded++
-		})
-	}); err != nil {
-		return err
-	}
-	log.Info("duplicate detector seeded", "postings", seeded, "took", time.Since(start).Round(time.Millisecond))
 	dlq := kafkaio.NewDeadLetters(cfg.Kafka.Brokers, cfg.Kafka.DeadLetterTopic)
 	defer dlq.Close()
 	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: &elastic.PostingSink{Client: es, Indices: idx},
-		DeadLetter: dlq, Metrics: m, Source: "kafka"}
+		DeadLetter: dlq, Metrics: m, Source: "kafka",
+		// Duplicate groups live in the detector's memory. Recalling each
+		// partition key's recent postings (with the verdicts given then) on
+		// first meeting it makes restarts, replays and partitions taken
+		// over from another worker judge reposts as before.
+		Recall: records}
 	sched := jobs.New(ctx, m, log)
 	roll := &rollup.Job{Source: records, Client: es, Indices: idx, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount}
 	if err := sched.Add(jobs.Job{Name: "rollup", Spec: cfg.Schedule.Rollup, Run: roll.Run}); err != nil {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -17,13 +18,15 @@ import (
 	"github.com/skillpulse/skillpulse/worker/kafkaio"
 )
 
-// TestWorkersAgreeOnDuplicates runs two worker processes' worth of
-// RunProduction in one consumer group and checks that sharing the topic
-// changes no verdict: Elasticsearch ends with exactly the distinct
-// postings, and exactly as many marked duplicate as one detector finds
-// reading the file in order. Each worker has its own detector, so this
-// holds only because producers key postings by employer (Publish does)
-// and every posting that could repeat another reaches the same member.
+// TestWorkersAgreeOnDuplicates runs two workers in one consumer group
+// and checks that sharing the topic changes no verdict: Elasticsearch ends
+// with exactly the distinct postings, and exactly as many marked duplicate
+// as one detector finds reading the file in order. Each worker has its own
+// detector, so this holds only because producers key postings by employer
+// (Publish does), which brings every posting that could repeat another to
+// the same group member, and because a worker that takes over partitions
+// (here when the other one stops halfway) recalls what the other analyzed
+// under their keys.
 func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	brokers := testsvc.KafkaBrokers(t)
 	esURL := testsvc.ElasticsearchURL(t)
@@ -47,23 +50,41 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	if err := kafkaio.EnsureTopic(ctx, brokers, cfg.Kafka.Topic, 4); err != nil {
 		t.Fatal(err)
 	}
-	wctx, stop := context.WithCancel(ctx)
-	defer stop()
+	ctx1, stop1 := context.WithCancel(ctx)
+	defer stop1()
+	ctx2, stop2 := context.WithCancel(ctx)
+	defer stop2()
 	// Both workers join before anything is published, as a deployment's
 	// replicas would be running when postings arrive.
-	_, done1 := startWorker(t, wctx, cfg)
-	_, done2 := startWorker(t, wctx, cfg)
+	_, done1 := startWorker(t, ctx1, cfg)
+	_, done2 := startWorker(t, ctx2, cfg)
 	time.Sleep(3 * time.Second)
-	f, _ := os.Open(path)
-	_, err = kafkaio.Publish(ctx, brokers, cfg.Kafka.Topic, path, f, nil)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
+
+	all, _ := os.ReadFile(path)
+	lines := bytes.SplitAfter(all, []byte("\n"))
+	first, second := bytes.Join(lines[:len(lines)/2], nil), bytes.Join(lines[len(lines)/2:], nil)
+	publish := func(name string, b []byte) {
+		if _, err := kafkaio.Publish(ctx, brokers, cfg.Kafka.Topic, name, bytes.NewReader(b), nil); err != nil {
+			t.Fatal(err)
+		}
 	}
-	deadline := time.Now().Add(2 * time.Minute)
-	for esCount(t, es, idx) < len(keys) && time.Now().Before(deadline) {
-		time.Sleep(500 * time.Millisecond)
+	waitCount := func(n int) {
+		deadline := time.Now().Add(2 * time.Minute)
+		for esCount(t, es, idx) < n && time.Now().Before(deadline) {
+			time.Sleep(500 * time.Millisecond)
+		}
 	}
+	publish("first.jsonl", first)
+	waitCount(distinctKeys(first))
+	// The second worker leaves: the first takes over its partitions and
+	// must judge their reposts against what the second one analyzed.
+	stop2()
+	if err := <-done2; err != nil {
+		t.Errorf("second worker shutdown: %v", err)
+	}
+	time.Sleep(2 * time.Second) // the refresh interval, and the group's rebalance
+	publish("second.jsonl", second)
+	waitCount(len(keys))
 	time.Sleep(time.Second) // anything still in flight would show as extra
 	if got := esCount(t, es, idx); got != len(keys) {
 		t.Fatalf("Elasticsearch holds %d postings, want the %d distinct ones", got, len(keys))
@@ -71,12 +92,20 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	if got := esDuplicates(t, es, idx); got != want || want == 0 {
 		t.Errorf("two workers marked %d postings duplicate; one detector reading the file in order marks %d", got, want)
 	}
-	stop()
-	for _, d := range []<-chan error{done1, done2} {
-		if err := <-d; err != nil {
-			t.Errorf("worker shutdown: %v", err)
+	stop1()
+	if err := <-done1; err != nil {
+		t.Errorf("first worker shutdown: %v", err)
+	}
+}
+
+func distinctKeys(jsonl []byte) int {
+	seen := map[string]bool{}
+	for _, line := range bytes.Split(jsonl, []byte("\n")) {
+		if p, err := posting.Parse(line); err == nil {
+			seen[p.Key()] = true
 		}
 	}
+	return len(seen)
 }
 
 // sequentialDuplicates is how many valid postings of the file one

@@ -36,6 +36,12 @@ type DeadLetterSink interface {
 	DeadLetter(ctx context.Context, dl []DeadLetter) error
 }
 
+// Recaller finds postings already indexed under some partition keys
+// (analyzer.Analysis.PartitionKey) analyzed since a time, by any worker.
+type Recaller interface {
+	Recall(ctx context.Context, keys []string, since time.Time, fn func(*analyzer.Analysis)) error
+}
+
 // Processor analyzes and indexes batches.
 type Processor struct {
 	Pipeline   *analyzer.Pipeline
@@ -43,6 +49,15 @@ type Processor struct {
 	DeadLetter DeadLetterSink
 	Metrics    *metrics.Metrics
 	Source     string // metric label: "file" or "kafka"
+	// Recall, when set, is asked for the recent postings of each partition
+	// key the first time this process meets it, before judging duplicates.
+	// Several workers share a topic: after a rebalance a worker takes over
+	// keys whose recent postings another worker analyzed, and its detector
+	// must know them to judge reposts as that worker would have.
+	Recall Recaller
+
+	mu  sync.Mutex
+	met map[string]bool // partition keys consumed or recalled by this process
 }
 
 // Item is one input record and where it came from.
@@ -69,13 +84,18 @@ func (pr *Prepared) Len() int { return len(pr.items) }
 
 // Process analyzes and stores a batch: Prepare then Store.
 func (p *Processor) Process(ctx context.Context, items []Item) ([]*analyzer.Analysis, error) {
-	return p.Store(ctx, p.Prepare(items))
+	pr, err := p.Prepare(ctx, items)
+	if err != nil {
+		return nil, err
+	}
+	return p.Store(ctx, pr)
 }
 
 // Prepare analyzes the valid items and classifies the invalid ones. It is
-// CPU work only, so a consumer can prepare the next batch while the
-// previous one is being indexed.
-func (p *Processor) Prepare(items []Item) *Prepared {
+// CPU work (and a recall query for partition keys met for the first time),
+// so a consumer can prepare the next batch while the previous one is being
+// indexed. It fails only when ctx ends while a recall keeps failing.
+func (p *Processor) Prepare(ctx context.Context, items []Item) (*Prepared, error) {
 	pr := &Prepared{items: items, batch: make([]*analyzer.Analysis, 0, len(items))}
 	described := make([]*analyzer.Analysis, len(items))
 	// Describe in parallel (stateless), then deduplicate in arrival order
@@ -101,6 +121,9 @@ func (p *Processor) Prepare(items []Item) *Prepared {
 	}
 	close(next)
 	wg.Wait()
+	if err := p.recall(ctx, described); err != nil {
+		return nil, err
+	}
 	for i, it := range items {
 		if it.Record.Err != nil {
 			dl := Classify(it.Record.Raw, it.Record.Err, it.Origin)
@@ -113,7 +136,51 @@ func (p *Processor) Prepare(items []Item) *Prepared {
 		p.Metrics.ObserveAnalysis(len(a.Skills), a.Occupation.Code == "unclassified", a.Region.Unspecified)
 		pr.batch = append(pr.batch, a)
 	}
-	return pr
+	return pr, nil
+}
+
+// recall makes the detector know the recent postings of the batch's
+// partition keys this process has not met, retrying while the store is
+// unreachable: judging without them would miscount reposts.
+func (p *Processor) recall(ctx context.Context, batch []*analyzer.Analysis) error {
+	if p.Recall == nil {
+		return nil
+	}
+	p.mu.Lock()
+	if p.met == nil {
+		p.met = map[string]bool{}
+	}
+	var keys []string
+	fresh := map[string]bool{}
+	for _, a := range batch {
+		if a != nil && !p.met[a.PartitionKey] && !fresh[a.PartitionKey] {
+			fresh[a.PartitionKey] = true
+			keys = append(keys, a.PartitionKey)
+		}
+	}
+	p.mu.Unlock()
+	if len(keys) == 0 {
+		return nil
+	}
+	since := time.Now().Add(-p.Pipeline.Window())
+	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 15*time.Second) {
+		err := p.Recall.Recall(ctx, keys, since, p.Pipeline.Remember)
+		if err == nil {
+			break
+		}
+		p.Metrics.ESRetries.WithLabelValues("recall").Inc()
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("recall postings of %d partition keys: %w", len(keys), err)
+		case <-time.After(wait):
+		}
+	}
+	p.mu.Lock()
+	for _, k := range keys {
+		p.met[k] = true
+	}
+	p.mu.Unlock()
+	return nil
 }
 
 // Store indexes a prepared batch and dead-letters its invalid items. It

@@ -162,7 +162,11 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 			return true
 		}
 		// Analysis happens here, overlapping the previous batch's indexing.
-		cur.prepared = c.proc.Prepare(cur.items)
+		prepared, err := c.proc.Prepare(procCtx, cur.items)
+		if err != nil {
+			return false // shutting down: the batch is not committed and replays
+		}
+		cur.prepared = prepared
 		select {
 		case out <- cur:
 		case <-procCtx.Done():
