@@ -34,20 +34,26 @@ type Analysis struct {
 	Skills      []extract.Match `json:"skills"`
 	Wage        *salary.Wage    `json:"wage,omitempty"`
 	Duplicate   repost.Verdict  `json:"duplicate"`
-	// PartitionKey groups the postings that could repeat one another
-	// (repost.PartitionKey): producers key messages by it, and a worker
-	// recalls a key's recent postings when it first meets the key.
-	PartitionKey string           `json:"partition_key"`
-	Taxonomy     string           `json:"taxonomy"`
-	TaxVersion   string           `json:"taxonomy_version"`
-	AnalyzedAt   time.Time        `json:"analyzed_at"`
-	Posting      *posting.Posting `json:"posting"` // as received, unknown fields included
+	// Kafka is where the posting was consumed from, when it was: a worker
+	// taking over a partition recalls the partition's recent postings.
+	Kafka      *KafkaOrigin     `json:"kafka,omitempty"`
+	Taxonomy   string           `json:"taxonomy"`
+	TaxVersion string           `json:"taxonomy_version"`
+	AnalyzedAt time.Time        `json:"analyzed_at"`
+	Posting    *posting.Posting `json:"posting"` // as received, unknown fields included
 
 	signed repost.Signed // computed by Describe, consumed by Deduplicate
 }
 
 // Occupation is the coded occupation.
 type Occupation = noc.Result
+
+// KafkaOrigin is a message's topic, partition and offset.
+type KafkaOrigin struct {
+	Topic     string `json:"topic"`
+	Partition int    `json:"partition"`
+	Offset    int64  `json:"offset"`
+}
 
 // Region is where the job is, flattened for indexing.
 type Region struct {
@@ -126,7 +132,6 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	a.Occupation = p.st.Occupations.Code(title, text, post.Occupation)
 	a.Region = regionOf(p.st.Places.Resolve(post.Location))
 	a.Wage = wageOf(post.Salary)
-	a.PartitionKey = repost.PartitionKey(post.Employer, post.Title)
 	if p.st.Dedup != nil {
 		a.signed = p.st.Dedup.Sign(dedupDoc(a))
 	}

@@ -66,8 +66,9 @@ func postingsMapping() map[string]any {
 			"duplicate": map[string]any{"properties": map[string]any{
 				"group": kw(), "duplicate": map[string]any{"type": "boolean"}, "exact": map[string]any{"type": "boolean"},
 				"similarity": map[string]any{"type": "float"}}},
-			"posting":       map[string]any{"type": "object", "enabled": false},
-			"partition_key": kw(),
+			"posting": map[string]any{"type": "object", "enabled": false},
+			"kafka": map[string]any{"properties": map[string]any{
+				"topic": kw(), "partition": map[string]any{"type": "integer"}, "offset": map[string]any{"type": "long"}}},
 		},
 	}
 }
@@ -106,7 +107,7 @@ func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
 		}
 	}
 	// Templates shape new indices only: add fields a newer version maps
-	// (partition_key, say) to the posting indices that already exist.
+	// (kafka, say) to the posting indices that already exist.
 	body, _ := json.Marshal(map[string]any{"properties": postingsMapping()["properties"]})
 	res, err := esapi.IndicesPutMappingRequest{Index: []string{n.PostingsPattern()}, Body: strings.NewReader(string(body)),
 		AllowNoIndices: ptr(true), IgnoreUnavailable: ptr(true)}.Do(ctx, c.es)

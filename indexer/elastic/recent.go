@@ -14,7 +14,7 @@ import (
 )
 
 var recentFields = []string{"key", "source", "employer", "title", "region.key", "region.province", "text",
-	"posted_at", "duplicate", "partition_key"}
+	"posted_at", "duplicate"}
 
 // Analyzed calls fn for every posting analyzed since the given time, oldest
 // posting first, with the fields duplicate detection needs. The worker
@@ -24,14 +24,19 @@ func (r *Records) Analyzed(ctx context.Context, since time.Time, fn func(a *anal
 	return r.scrollPostings(ctx, esapi.SearchRequest{Body: strings.NewReader(q), SourceIncludes: recentFields}, fn)
 }
 
-// Recall calls fn for every posting under one of the partition keys
-// analyzed since the given time, oldest first: what another worker
-// analyzed for keys this worker takes over (ingest.Recaller). Writes of
-// the last refresh interval (1 s) are not yet searchable.
-func (r *Records) Recall(ctx context.Context, keys []string, since time.Time, fn func(a *analyzer.Analysis)) error {
+// Recall calls fn for every posting consumed from a Kafka partition and
+// analyzed since the given time: what the partition's previous owner
+// analyzed, for a worker taking it over (ingest.Recaller). Takeovers are
+// rare, so it first refreshes the indices: the previous owner's last
+// writes are then searchable.
+func (r *Records) Recall(ctx context.Context, topic string, partition int, since time.Time, fn func(a *analyzer.Analysis)) error {
+	if err := r.Client.Refresh(ctx, r.Indices.PostingsPattern()); err != nil {
+		return err
+	}
 	q, err := json.Marshal(map[string]any{
 		"query": map[string]any{"bool": map[string]any{"filter": []any{
-			map[string]any{"terms": map[string]any{"partition_key": keys}},
+			map[string]any{"term": map[string]any{"kafka.topic": topic}},
+			map[string]any{"term": map[string]any{"kafka.partition": partition}},
 			map[string]any{"range": map[string]any{"analyzed_at": map[string]any{"gte": since.UTC().Format(time.RFC3339)}}},
 		}}},
 		"sort": []any{map[string]any{"posted_at": "asc"}, map[string]any{"key": "asc"}},

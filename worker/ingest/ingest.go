@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -36,10 +37,10 @@ type DeadLetterSink interface {
 	DeadLetter(ctx context.Context, dl []DeadLetter) error
 }
 
-// Recaller finds postings already indexed under some partition keys
-// (analyzer.Analysis.PartitionKey) analyzed since a time, by any worker.
+// Recaller finds the postings indexed from a Kafka partition (by any
+// worker) analyzed since a time.
 type Recaller interface {
-	Recall(ctx context.Context, keys []string, since time.Time, fn func(*analyzer.Analysis)) error
+	Recall(ctx context.Context, topic string, partition int, since time.Time, fn func(*analyzer.Analysis)) error
 }
 
 // Processor analyzes and indexes batches.
@@ -49,15 +50,17 @@ type Processor struct {
 	DeadLetter DeadLetterSink
 	Metrics    *metrics.Metrics
 	Source     string // metric label: "file" or "kafka"
-	// Recall, when set, is asked for the recent postings of each partition
-	// key the first time this process meets it, before judging duplicates.
-	// Several workers share a topic: after a rebalance a worker takes over
-	// keys whose recent postings another worker analyzed, and its detector
-	// must know them to judge reposts as that worker would have.
+	// Recall, when set, is asked for the recent postings of each Kafka
+	// partition the first time this process consumes from it, before
+	// duplicates in it are judged. Producers key postings so that those
+	// that could repeat one another share a partition
+	// (repost.PartitionKey); a worker that takes a partition over, at
+	// start-up or after a rebalance, must know what was analyzed from it
+	// to judge reposts as its previous owner would have.
 	Recall Recaller
 
-	mu  sync.Mutex
-	met map[string]bool // partition keys consumed or recalled by this process
+	mu   sync.Mutex
+	next map[partition]int64 // per Kafka partition: the offset after the last one consumed here
 }
 
 // Item is one input record and where it came from.
@@ -121,7 +124,7 @@ func (p *Processor) Prepare(ctx context.Context, items []Item) (*Prepared, error
 	}
 	close(next)
 	wg.Wait()
-	if err := p.recall(ctx, described); err != nil {
+	if err := p.recall(ctx, items); err != nil {
 		return nil, err
 	}
 	for i, it := range items {
@@ -132,6 +135,9 @@ func (p *Processor) Prepare(ctx context.Context, items []Item) (*Prepared, error
 			continue
 		}
 		a := described[i]
+		if it.Topic != "" {
+			a.Kafka = &analyzer.KafkaOrigin{Topic: it.Topic, Partition: it.Partition, Offset: it.Offset}
+		}
 		p.Pipeline.Deduplicate(a)
 		p.Metrics.ObserveAnalysis(len(a.Skills), a.Occupation.Code == "unclassified", a.Region.Unspecified)
 		pr.batch = append(pr.batch, a)
@@ -139,47 +145,53 @@ func (p *Processor) Prepare(ctx context.Context, items []Item) (*Prepared, error
 	return pr, nil
 }
 
+type partition struct {
+	topic     string
+	partition int
+}
+
 // recall makes the detector know the recent postings of the batch's
-// partition keys this process has not met, retrying while the store is
-// unreachable: judging without them would miscount reposts.
-func (p *Processor) recall(ctx context.Context, batch []*analyzer.Analysis) error {
+// partitions that other workers may have analyzed: partitions this process
+// has not consumed from, and those whose offsets jump past what it last
+// consumed (another worker had the partition in between). It retries while
+// the store is unreachable: judging without them would miscount reposts.
+func (p *Processor) recall(ctx context.Context, items []Item) error {
 	if p.Recall == nil {
 		return nil
 	}
+	var fresh []partition
 	p.mu.Lock()
-	if p.met == nil {
-		p.met = map[string]bool{}
+	if p.next == nil {
+		p.next = map[partition]int64{}
 	}
-	var keys []string
-	fresh := map[string]bool{}
-	for _, a := range batch {
-		if a != nil && !p.met[a.PartitionKey] && !fresh[a.PartitionKey] {
-			fresh[a.PartitionKey] = true
-			keys = append(keys, a.PartitionKey)
+	for _, it := range items {
+		if it.Topic == "" {
+			continue
 		}
+		pt := partition{it.Topic, it.Partition}
+		if next, ok := p.next[pt]; (!ok || it.Offset > next) && !slices.Contains(fresh, pt) {
+			fresh = append(fresh, pt)
+		}
+		p.next[pt] = max(p.next[pt], it.Offset+1)
 	}
 	p.mu.Unlock()
-	if len(keys) == 0 {
-		return nil
-	}
 	since := time.Now().Add(-p.Pipeline.Window())
-	for wait := 500 * time.Millisecond; ; wait = min(2*wait, 15*time.Second) {
-		err := p.Recall.Recall(ctx, keys, since, p.Pipeline.Remember)
-		if err == nil {
-			break
-		}
-		p.Metrics.ESRetries.WithLabelValues("recall").Inc()
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("recall postings of %d partition keys: %w", len(keys), err)
-		case <-time.After(wait):
+	for _, pt := range fresh {
+		for wait := 500 * time.Millisecond; ; wait = min(2*wait, 15*time.Second) {
+			err := p.Recall.Recall(ctx, pt.topic, pt.partition, since, p.Pipeline.Remember)
+			if err == nil {
+				break
+			}
+			p.Metrics.ESRetries.WithLabelValues("recall").Inc()
+			select {
+			case <-ctx.Done():
+				// Not recalled: the batch is not committed, and the next
+				// owner of the partition recalls it.
+				return fmt.Errorf("recall postings of %s/%d: %w", pt.topic, pt.partition, err)
+			case <-time.After(wait):
+			}
 		}
 	}
-	p.mu.Lock()
-	for _, k := range keys {
-		p.met[k] = true
-	}
-	p.mu.Unlock()
 	return nil
 }
 
