@@ -70,50 +70,38 @@ func Normalize(s string) string {
 	b.Grow(len(s))
 	space, newline := false, false
 	for _, r := range s {
-		if r > ' ' && r < 0x7f { // printable ASCII: nothing to map
-			if newline {
-				if b.Len() > 0 {
-					b.WriteByte('\n')
-				}
-			} else if space && b.Len() > 0 {
-				b.WriteByte(' ')
+		if r <= ' ' || r >= 0x7f { // printable ASCII needs no mapping: most text skips this
+			switch r {
+			case '\u2018', '\u2019', '\u201B', '\u2032':
+				r = '\''
+			case '\u201C', '\u201D', '\u201F', '\u2033', '\u00AB', '\u00BB':
+				r = '"'
+			case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+				r = '-'
+			case '\u2022', '\u25CF', '\u25AA', '\u2023', '\u2043', '\u00B7':
+				// Bullets start a new item.
+				r = '\n'
+			case '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD':
+				continue
 			}
-			newline, space = false, false
-			b.WriteByte(byte(r))
-			continue
-		}
-		switch r {
-		case '\u2018', '\u2019', '\u201B', '\u2032':
-			r = '\''
-		case '\u201C', '\u201D', '\u201F', '\u2033', '\u00AB', '\u00BB':
-			r = '"'
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-			r = '-'
-		case '\u2022', '\u25CF', '\u25AA', '\u2023', '\u2043', '\u00B7':
-			// Bullets start a new item.
-			r = '\n'
-		case '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD':
-			continue
-		}
-		switch {
-		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-			newline = true
-			space = false
-		case unicode.IsSpace(r):
-			space = true
-		case unicode.IsControl(r) || r == unicode.ReplacementChar:
-			space = true
-		default:
-			if newline {
-				if b.Len() > 0 {
-					b.WriteByte('\n')
-				}
-			} else if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			switch {
+			case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+				newline, space = true, false
+				continue
+			case unicode.IsSpace(r), unicode.IsControl(r), r == unicode.ReplacementChar:
+				space = true
+				continue
 			}
-			newline, space = false, false
-			b.WriteRune(r)
 		}
+		if newline {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+		} else if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		newline, space = false, false
+		b.WriteRune(r)
 	}
 	return b.String()
 }
