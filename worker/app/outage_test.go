@@ -12,8 +12,6 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
 	"github.com/skillpulse/skillpulse/analyzer/sample"
-	"github.com/skillpulse/skillpulse/config"
-	"github.com/skillpulse/skillpulse/indexer/elastic"
 	"github.com/skillpulse/skillpulse/worker/kafkaio"
 )
 
@@ -41,18 +39,8 @@ func TestOutagesLoseNothing(t *testing.T) {
 	services(t, "start", "all")
 	t.Cleanup(func() { services(t, "stop", "all") })
 	brokers := []string{"127.0.0.1:" + outageKafkaPort}
-	esURL := "http://127.0.0.1:" + outageESPort
-	run := fmt.Sprintf("outage%d", time.Now().UnixNano()%1e9)
-	cfg := config.Default()
-	cfg.Kafka.Brokers, cfg.Elasticsearch.URLs = brokers, []string{esURL}
-	cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic, cfg.Kafka.GroupID = run, run+"-dlq", run
-	cfg.Kafka.BatchSize, cfg.Kafka.BatchTimeout = 200, 200*time.Millisecond
-	cfg.Elasticsearch.IndexPrefix, cfg.Listen = run, "127.0.0.1:0"
-	es, err := elastic.New(elastic.Config{URLs: cfg.Elasticsearch.URLs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := elastic.Indices{Prefix: run}
+	cfg, es, idx := testWorker(t, "outage", brokers, "http://127.0.0.1:"+outageESPort, 200)
+	run := cfg.Kafka.Topic
 
 	// Three waves of distinct postings: before, during the ES outage, and
 	// around the Kafka outage.

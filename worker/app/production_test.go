@@ -53,6 +53,26 @@ func testInput(t *testing.T, n int) (string, map[string]bool, int) {
 	return path, keys, len(bad)
 }
 
+// testWorker is a worker configuration on names of its own (topic, group,
+// indices) for one test, the client to check its results, and its
+// indices, deleted when the test ends. Rollups run only on demand.
+func testWorker(t *testing.T, name string, brokers []string, esURL string, batch int) (config.Config, *elastic.Client, elastic.Indices) {
+	t.Helper()
+	run := fmt.Sprintf("%s%d", name, time.Now().UnixNano()%1e9)
+	cfg := config.Default()
+	cfg.Kafka.Brokers, cfg.Elasticsearch.URLs = brokers, []string{esURL}
+	cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic, cfg.Kafka.GroupID = run, run+"-dlq", run
+	cfg.Kafka.BatchSize, cfg.Kafka.BatchTimeout = batch, 200*time.Millisecond
+	cfg.Elasticsearch.IndexPrefix, cfg.Listen = run, "127.0.0.1:0"
+	cfg.Schedule.Rollup = "@every 1h"
+	es, err := elastic.New(elastic.Config{URLs: cfg.Elasticsearch.URLs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { es.Raw().Indices.Delete([]string{run + "-*"}) })
+	return cfg, es, elastic.Indices{Prefix: run}
+}
+
 func esCount(t *testing.T, es *elastic.Client, idx elastic.Indices) int {
 	t.Helper()
 	es.Refresh(context.Background(), idx.PostingsPattern())
@@ -116,20 +136,7 @@ func metricValue(page, series string) float64 {
 func TestProductionPipeline(t *testing.T) {
 	brokers := testsvc.KafkaBrokers(t)
 	esURL := testsvc.ElasticsearchURL(t)
-	run := fmt.Sprintf("e2e%d", time.Now().UnixNano()%1e9)
-	cfg := config.Default()
-	cfg.Kafka.Brokers, cfg.Elasticsearch.URLs = brokers, []string{esURL}
-	cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic, cfg.Kafka.GroupID = run, run+"-dlq", run
-	cfg.Kafka.BatchSize, cfg.Kafka.BatchTimeout = 250, 300*time.Millisecond
-	cfg.Elasticsearch.IndexPrefix = run
-	cfg.Listen = "127.0.0.1:0"
-	cfg.Schedule.Rollup = "@every 1h" // run on demand below
-	es, err := elastic.New(elastic.Config{URLs: cfg.Elasticsearch.URLs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := elastic.Indices{Prefix: run}
-	t.Cleanup(func() { es.Raw().Indices.Delete([]string{run + "-*"}) })
+	cfg, es, idx := testWorker(t, "e2e", brokers, esURL, 250)
 
 	path, keys, bad := testInput(t, 3000)
 	ctx := context.Background()

@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
 	"github.com/skillpulse/skillpulse/config"
-	"github.com/skillpulse/skillpulse/indexer/elastic"
 	"github.com/skillpulse/skillpulse/internal/testsvc"
 	"github.com/skillpulse/skillpulse/worker/kafkaio"
 )
@@ -30,19 +28,7 @@ import (
 func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	brokers := testsvc.KafkaBrokers(t)
 	esURL := testsvc.ElasticsearchURL(t)
-	run := fmt.Sprintf("scale%d", time.Now().UnixNano()%1e9)
-	cfg := config.Default()
-	cfg.Kafka.Brokers, cfg.Elasticsearch.URLs = brokers, []string{esURL}
-	cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic, cfg.Kafka.GroupID = run, run+"-dlq", run
-	cfg.Kafka.BatchSize, cfg.Kafka.BatchTimeout = 100, 200*time.Millisecond
-	cfg.Elasticsearch.IndexPrefix, cfg.Listen = run, "127.0.0.1:0"
-	cfg.Schedule.Rollup = "@every 1h"
-	es, err := elastic.New(elastic.Config{URLs: cfg.Elasticsearch.URLs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := elastic.Indices{Prefix: run}
-	t.Cleanup(func() { es.Raw().Indices.Delete([]string{run + "-*"}) })
+	cfg, es, idx := testWorker(t, "scale", brokers, esURL, 100)
 
 	path, keys, _ := testInput(t, 2000)
 	want := sequentialDuplicates(t, path)

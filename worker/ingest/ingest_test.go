@@ -3,8 +3,10 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -13,6 +15,7 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
+	"github.com/skillpulse/skillpulse/analyzer/posting"
 	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 	"github.com/skillpulse/skillpulse/indexer"
@@ -97,5 +100,68 @@ func TestStoreFailureIsReturnedAndRetryable(t *testing.T) {
 	rd := strings.NewReader(`{"id":"1","title":"t","description":"d"}` + "\n")
 	if _, err := File(context.Background(), p, "in.jsonl", rd, 10); err == nil {
 		t.Fatal("a failing store must surface its error: nothing may be treated as durable")
+	}
+}
+
+// recorder is a Recaller that lists what it was asked for and hands back
+// one earlier posting for partition 1, which the detector must then know.
+type recorder struct{ asked []string }
+
+func (r *recorder) Recall(_ context.Context, topic string, partition int, _ time.Time, fn func(*analyzer.Analysis)) error {
+	r.asked = append(r.asked, fmt.Sprintf("%s/%d", topic, partition))
+	if partition == 1 {
+		fn(&analyzer.Analysis{Key: "jb:earlier", Source: "jb", Title: "Clerk", Text: "Good communication and filing.",
+			PostedAt: time.Now(), Duplicate: repost.Verdict{Group: "jb:earlier"}})
+	}
+	return nil
+}
+
+// TestRecallOnTakeover checks when a worker recalls a partition's earlier
+// postings: the first time it consumes from the partition, and when the
+// partition's offsets jump past what it consumed (another worker had it
+// in between) — not for every batch, nor for file input.
+func TestRecallOnTakeover(t *testing.T) {
+	p, _ := newProcessor(t, &rejectingSink{}, &deadLetters{})
+	rec := &recorder{}
+	p.Recall = rec
+	batch := func(partition int, from, to int64) []Item {
+		var items []Item
+		for off := from; off < to; off++ {
+			raw := fmt.Sprintf(`{"id":"p%d-%d","source":"jb","title":"Clerk","description":"Posting %d of partition %d."}`, partition, off, off, partition)
+			post, err := posting.Parse([]byte(raw))
+			items = append(items, Item{Record: posting.Record{Raw: []byte(raw), Posting: post, Err: err},
+				Topic: "postings", Partition: partition, Offset: off})
+		}
+		return items
+	}
+	steps := []struct {
+		items []Item
+		want  string
+	}{
+		{batch(0, 0, 5), "postings/0"},   // first meeting
+		{batch(0, 5, 10), ""},            // continues where it left off
+		{batch(0, 3, 8), ""},             // a replay of what it consumed
+		{batch(0, 20, 25), "postings/0"}, // offsets 10-19 went to another worker
+		{append(batch(1, 0, 2), batch(0, 25, 27)...), "postings/1"},
+		{[]Item{{Record: batch(2, 0, 1)[0].Record, Origin: "file.jsonl:1"}}, ""}, // not from Kafka
+	}
+	for i, s := range steps {
+		rec.asked = nil
+		if _, err := p.Prepare(context.Background(), s.items); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(rec.asked, ","); got != s.want {
+			t.Errorf("step %d: recalled %q, want %q", i, got, s.want)
+		}
+	}
+	// What was recalled takes part in duplicate detection.
+	raw := `{"id":"later","source":"indeed","title":"Clerk","description":"Good communication and filing."}`
+	post, _ := posting.Parse([]byte(raw))
+	pr, err := p.Prepare(context.Background(), []Item{{Record: posting.Record{Raw: []byte(raw), Posting: post}, Topic: "postings", Partition: 1, Offset: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := pr.batch[0]; !a.Duplicate.Duplicate || a.Duplicate.Group != "jb:earlier" {
+		t.Errorf("a repost of a recalled posting was judged %+v", a.Duplicate)
 	}
 }
