@@ -11,6 +11,14 @@ func TestCleanTitle(t *testing.T) {
 		{"Commis à l'archivage médical", "commis archivage medical"},
 		{"Technicien/Technicienne en gestion de l'information de santé (H/F)", "technicien gestion information sante"},
 		{"Préposé(e) aux bénéficiaires - temps plein", "prepose beneficiaires"},
+		// A French form that repeats a phrase goes whole; a synonym only
+		// takes its own word.
+		{"analyste commercial/analyste commerciale en économie", "analyste commercial economie"},
+		{"chroniqueur économique/chroniqueuse économique", "chroniqueur economique"},
+		{"avocat-fiscaliste/avocate-fiscaliste", "avocat fiscaliste"},
+		{"hosiery foreman/woman", "hosiery foreman"},
+		{"picker/packer warehouse", "picker warehouse"},
+		{"24/7 support agent", "24 7 support agent"},
 		{"Line Cook - Toronto, ON", "line cook"},
 		{"Line Cook - Montréal (QC)", "line cook"},
 		{"Cook - St. John's, NL", "cook"},

@@ -8,8 +8,8 @@ package repost
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-
 	"sort"
 	"strings"
 	"sync"
@@ -79,7 +79,6 @@ type Detector struct {
 	exact  map[uint64][]*entry
 	bands  map[uint64][]*entry
 	groups map[string]*GroupInfo
-	seeds  []uint64
 }
 
 // GroupInfo lists a group's members and distinct sources.
@@ -107,13 +106,6 @@ func New(cfg Config) *Detector {
 	}
 	det := &Detector{cfg: d}
 	det.reset()
-	x := uint64(0x9E3779B97F4A7C15)
-	for i := 0; i < d.Hashes; i++ {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-		det.seeds = append(det.seeds, x|1)
-	}
 	return det
 }
 
@@ -281,14 +273,24 @@ func titleSimilar(a, b string) bool {
 	return float64(common) >= 0.5*float64(max(len(wa), len(wb)))
 }
 
+// snapshot is the detector's state as saved. Signature names the signature
+// scheme: signatures of another scheme (or shape) cannot be compared.
+type snapshot struct {
+	Config    Config   `json:"config"`
+	Signature string   `json:"signature"`
+	Entries   []*entry `json:"entries"`
+}
+
+// ErrIncompatibleSnapshot is returned by Restore for a snapshot whose
+// signatures were computed another way (an older version, another
+// config); the caller can rebuild the state with Remember instead.
+var ErrIncompatibleSnapshot = errors.New("incompatible duplicate snapshot")
+
 // Snapshot serializes the detector's state for a restart.
 func (d *Detector) Snapshot() ([]byte, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	state := struct {
-		Config  Config   `json:"config"`
-		Entries []*entry `json:"entries"`
-	}{Config: d.cfg}
+	state := snapshot{Config: d.cfg, Signature: signatureScheme}
 	for _, e := range d.byKey {
 		state.Entries = append(state.Entries, e)
 	}
@@ -298,17 +300,15 @@ func (d *Detector) Snapshot() ([]byte, error) {
 
 // Restore replaces the state with a snapshot taken with the same config.
 func (d *Detector) Restore(b []byte) error {
-	var state struct {
-		Config  Config   `json:"config"`
-		Entries []*entry `json:"entries"`
-	}
+	var state snapshot
 	if err := json.Unmarshal(b, &state); err != nil {
 		return fmt.Errorf("restore duplicates: %w", err)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if state.Config.Hashes != d.cfg.Hashes || state.Config.Bands != d.cfg.Bands || state.Config.Shingle != d.cfg.Shingle {
-		return fmt.Errorf("restore duplicates: snapshot config %+v differs from %+v", state.Config, d.cfg)
+	if state.Signature != signatureScheme || state.Config.Hashes != d.cfg.Hashes || state.Config.Bands != d.cfg.Bands || state.Config.Shingle != d.cfg.Shingle {
+		return fmt.Errorf("restore duplicates: snapshot signatures (%q, %+v) differ from %q, %+v: %w",
+			state.Signature, state.Config, signatureScheme, d.cfg, ErrIncompatibleSnapshot)
 	}
 	d.reset()
 	// Group founders first, so every group exists before its members.

@@ -1,6 +1,8 @@
 package repost
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -88,8 +90,16 @@ func TestSnapshotRestore(t *testing.T) {
 	if v := r.Add(doc("indeed:2", "E", "HIM", "1010", body, day)); !v.Duplicate || v.Group != "jobbank:1" {
 		t.Errorf("after restore a repost is not recognized: %+v", v)
 	}
-	if err := New(Config{Hashes: 32, Bands: 8}).Restore(b); err == nil {
-		t.Error("restoring into a different signature config must fail")
+	if err := New(Config{Hashes: 32, Bands: 8}).Restore(b); !errors.Is(err, ErrIncompatibleSnapshot) {
+		t.Errorf("restoring into a different signature config: %v, want ErrIncompatibleSnapshot", err)
+	}
+	// A snapshot of an older signature scheme (before schemes were named).
+	old := bytes.Replace(b, []byte(`"signature":"`+signatureScheme+`"`), []byte(`"signature":""`), 1)
+	if bytes.Equal(old, b) {
+		t.Fatal("snapshot does not name its signature scheme")
+	}
+	if err := New(DefaultConfig()).Restore(old); !errors.Is(err, ErrIncompatibleSnapshot) {
+		t.Errorf("restoring a snapshot of another signature scheme: %v, want ErrIncompatibleSnapshot", err)
 	}
 }
 

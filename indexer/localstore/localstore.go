@@ -146,6 +146,19 @@ func (s *Store) Get(key string) (*analyzer.Analysis, error) {
 	return &a, nil
 }
 
+// Each calls fn with every stored analysis, in key order.
+func (s *Store) Each(fn func(*analyzer.Analysis) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPostings).ForEach(func(k, v []byte) error {
+			var a analyzer.Analysis
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("posting %s: %w", k, err)
+			}
+			return fn(&a)
+		})
+	})
+}
+
 // SaveState stores an opaque blob, such as the duplicate detector's state.
 func (s *Store) SaveState(name string, b []byte) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketState).Put([]byte(name), b) })

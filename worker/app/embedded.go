@@ -2,14 +2,17 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/analyzer/sample"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
@@ -36,7 +39,14 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 	if b, err := store.LoadState(dedupState); err != nil {
 		return fmt.Errorf("load duplicate state: %w", err)
 	} else if b != nil {
-		if err := st.Dedup.Restore(b); err != nil {
+		if err := st.Dedup.Restore(b); errors.Is(err, repost.ErrIncompatibleSnapshot) {
+			// Saved by a version that signed texts another way: the
+			// stored postings carry their texts and verdicts.
+			log.Warn("duplicate state from another version; rebuilding it from the stored postings", "reason", err)
+			if err := rememberStored(store, analyzer.New(st)); err != nil {
+				return fmt.Errorf("rebuild duplicate state: %w", err)
+			}
+		} else if err != nil {
 			return fmt.Errorf("restore duplicate state: %w", err)
 		}
 	}
@@ -78,4 +88,18 @@ func openInput(path string) (string, io.ReadCloser, error) {
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(sample.WriteJSONL(pw, sample.DefaultConfig())) }()
 	return "bundled-sample.jsonl", pr, nil
+}
+
+// rememberStored makes the duplicate detector know every stored posting
+// with the verdict it was given, oldest first.
+func rememberStored(store *localstore.Store, p *analyzer.Pipeline) error {
+	var all []*analyzer.Analysis
+	if err := store.Each(func(a *analyzer.Analysis) error { all = append(all, a); return nil }); err != nil {
+		return err
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].PostedAt.Before(all[j].PostedAt) })
+	for _, a := range all {
+		p.Remember(a)
+	}
+	return nil
 }

@@ -1,0 +1,59 @@
+package analyzer_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/geo"
+	"github.com/skillpulse/skillpulse/analyzer/noc"
+	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/repost"
+	"github.com/skillpulse/skillpulse/analyzer/salary"
+	"github.com/skillpulse/skillpulse/analyzer/sample"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/builtin"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+// BenchmarkStages times each stage of Describe on generated postings, so
+// a change to one stage is measured beside the others in one run.
+func BenchmarkStages(b *testing.B) {
+	tax, err := builtin.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := analyzer.Stages{Extractor: extract.New(tax), Occupations: noc.NewBuiltin(), Places: geo.NewBuiltin(),
+		Dedup: repost.New(repost.DefaultConfig())}
+	cfg := sample.DefaultConfig()
+	cfg.Count = 500
+	var posts []*posting.Posting
+	if err := sample.Generate(cfg, func(p *posting.Posting) error { posts = append(posts, p); return nil }); err != nil {
+		b.Fatal(err)
+	}
+	texts := make([]string, len(posts))
+	for i, p := range posts {
+		texts[i] = textnorm.Clean(p.Description)
+	}
+	p := analyzer.New(st)
+	each := func(name string, fn func(i int)) {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				fn(i % len(posts))
+			}
+		})
+	}
+	each("Describe", func(i int) { p.Describe(posts[i], time.Time{}) })
+	each("Clean", func(i int) { textnorm.Clean(posts[i].Description) })
+	each("Extract", func(i int) { st.Extractor.Extract(texts[i]) })
+	each("Occupation", func(i int) { st.Occupations.Code(posts[i].Title, texts[i], posts[i].Occupation) })
+	each("Place", func(i int) { st.Places.Resolve(posts[i].Location) })
+	each("Wage", func(i int) {
+		if s := posts[i].Salary; s != nil && s.Raw != "" {
+			salary.Parse(s.Raw)
+		}
+	})
+	each("Sign", func(i int) {
+		st.Dedup.Sign(repost.Doc{Key: posts[i].Key(), Employer: posts[i].Employer, Title: posts[i].Title, Text: texts[i], PostedAt: posts[i].PostedAt})
+	})
+}
