@@ -6,6 +6,7 @@ package textnorm
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -33,7 +34,7 @@ func StripHTML(s string) string {
 	b.Grow(len(s))
 	skip := 0
 	for {
-		switch z.Next() {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
 			return b.String()
 		case html.TextToken:
@@ -41,16 +42,19 @@ func StripHTML(s string) string {
 				b.Write(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			tt := z.Token()
-			if tt.DataAtom == atom.Script || tt.DataAtom == atom.Style {
-				if tt.Type == html.StartTagToken {
+			// TagName, unlike Token, does not copy the attributes, which
+			// no stage reads.
+			name, _ := z.TagName()
+			tag := atom.Lookup(name)
+			if tag == atom.Script || tag == atom.Style {
+				if tt == html.StartTagToken {
 					skip++
-				} else if tt.Type == html.EndTagToken && skip > 0 {
+				} else if tt == html.EndTagToken && skip > 0 {
 					skip--
 				}
 				continue
 			}
-			if blockTags[tt.DataAtom] {
+			if blockTags[tag] {
 				b.WriteByte('\n')
 			}
 		}
@@ -69,30 +73,7 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, newline := false, false
-	for _, r := range s {
-		if r <= ' ' || r >= 0x7f { // printable ASCII needs no mapping: most text skips this
-			switch r {
-			case '\u2018', '\u2019', '\u201B', '\u2032':
-				r = '\''
-			case '\u201C', '\u201D', '\u201F', '\u2033', '\u00AB', '\u00BB':
-				r = '"'
-			case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-				r = '-'
-			case '\u2022', '\u25CF', '\u25AA', '\u2023', '\u2043', '\u00B7':
-				// Bullets start a new item.
-				r = '\n'
-			case '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD':
-				continue
-			}
-			switch {
-			case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-				newline, space = true, false
-				continue
-			case unicode.IsSpace(r), unicode.IsControl(r), r == unicode.ReplacementChar:
-				space = true
-				continue
-			}
-		}
+	flush := func() {
 		if newline {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
@@ -101,6 +82,44 @@ func Normalize(s string) string {
 			b.WriteByte(' ')
 		}
 		newline, space = false, false
+	}
+	for i := 0; i < len(s); {
+		// Runs of printable ASCII need no mapping: copy them whole, which
+		// is most of most postings.
+		if c := s[i]; c > ' ' && c < 0x7f {
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			flush()
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '\u2018', '\u2019', '\u201B', '\u2032':
+			r = '\''
+		case '\u201C', '\u201D', '\u201F', '\u2033', '\u00AB', '\u00BB':
+			r = '"'
+		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+			r = '-'
+		case '\u2022', '\u25CF', '\u25AA', '\u2023', '\u2043', '\u00B7':
+			// Bullets start a new item.
+			r = '\n'
+		case '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD':
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			newline, space = true, false
+			continue
+		case unicode.IsSpace(r), unicode.IsControl(r), r == unicode.ReplacementChar:
+			space = true
+			continue
+		}
+		flush()
 		b.WriteRune(r)
 	}
 	return b.String()
