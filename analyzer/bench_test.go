@@ -2,6 +2,8 @@ package analyzer_test
 
 import (
 	"testing"
+
+	"github.com/segmentio/encoding/json"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
@@ -19,12 +21,7 @@ import (
 // BenchmarkStages times each stage of Describe on generated postings, so
 // a change to one stage is measured beside the others in one run.
 func BenchmarkStages(b *testing.B) {
-	tax, err := builtin.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	st := analyzer.Stages{Extractor: extract.New(tax), Occupations: noc.NewBuiltin(), Places: geo.NewBuiltin(),
-		Dedup: repost.New(repost.DefaultConfig())}
+	st := builtinStages(b)
 	cfg := sample.DefaultConfig()
 	cfg.Count = 500
 	var posts []*posting.Posting
@@ -57,3 +54,37 @@ func BenchmarkStages(b *testing.B) {
 		st.Dedup.Sign(repost.Doc{Key: posts[i].Key(), Employer: posts[i].Employer, Title: posts[i].Title, Text: texts[i], PostedAt: posts[i].PostedAt})
 	})
 }
+
+// BenchmarkEncode times encoding an analysis as the sinks write it.
+func BenchmarkEncode(b *testing.B) {
+	p := analyzer.New(builtinStages(b))
+	cfg := sample.DefaultConfig()
+	cfg.Count = 200
+	var as []*analyzer.Analysis
+	if err := sample.Generate(cfg, func(post *posting.Posting) error { as = append(as, p.Analyze(post)); return nil }); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("Marshal", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			json.Marshal(as[i%len(as)])
+		}
+	})
+	b.Run("AppendJSON", func(b *testing.B) {
+		var buf []byte
+		for i := 0; i < b.N; i++ {
+			buf, _ = analyzer.AppendJSON(buf[:0], as[i%len(as)])
+		}
+	})
+}
+
+// builtinStages are the default analysis stages.
+func builtinStages(tb testing.TB) analyzer.Stages {
+	tax, err := builtin.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return analyzer.Stages{Extractor: extract.New(tax), Occupations: noc.NewBuiltin(), Places: geo.NewBuiltin(),
+		Dedup: repost.New(repost.DefaultConfig())}
+}
+
+func pipeline(tb testing.TB) *analyzer.Pipeline { return analyzer.New(builtinStages(tb)) }

@@ -41,8 +41,13 @@ type Kafka struct {
 	InFlight int `yaml:"in_flight"`
 	// Members is how many consumer-group members each process runs: the
 	// group spreads partitions over them, and each analyzes and indexes
-	// its partitions in parallel with the others.
+	// its partitions in parallel with the others. One is usually best:
+	// members in one process rebalance when they start, and partitions
+	// rarely hold equal shares of the work.
 	Members int `yaml:"members"`
+	// IndexConcurrency is how many batches each member has in flight to
+	// Elasticsearch at once; offsets are still committed in fetch order.
+	IndexConcurrency int `yaml:"index_concurrency"`
 }
 
 // Elasticsearch configures the production sink.
@@ -80,7 +85,7 @@ func Default() Config {
 		Listen:   "127.0.0.1:8080",
 		Taxonomy: "builtin",
 		Kafka: Kafka{Topic: "postings", GroupID: "skillpulse", DeadLetterTopic: "postings-dlq",
-			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000, Members: 2},
+			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000, Members: 1, IndexConcurrency: 2},
 		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36},
 		Rank:          Rank{TopN: 10, MinCount: 5},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
@@ -134,7 +139,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		}
 	}
 	ints := map[string]*int{"SKILLPULSE_KAFKA_BATCH_SIZE": &c.Kafka.BatchSize, "SKILLPULSE_KAFKA_IN_FLIGHT": &c.Kafka.InFlight,
-		"SKILLPULSE_KAFKA_MEMBERS":  &c.Kafka.Members,
+		"SKILLPULSE_KAFKA_MEMBERS": &c.Kafka.Members, "SKILLPULSE_KAFKA_INDEX_CONCURRENCY": &c.Kafka.IndexConcurrency,
 		"SKILLPULSE_RANK_MIN_COUNT": &c.Rank.MinCount, "SKILLPULSE_RANK_TOP_N": &c.Rank.TopN,
 		"SKILLPULSE_ES_RETENTION_MONTHS": &c.Elasticsearch.RetentionMonths}
 	for k, p := range ints {
@@ -179,6 +184,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("kafka.batch_size: must be positive")
 	case c.Kafka.Members <= 0:
 		return fmt.Errorf("kafka.members: must be positive")
+	case c.Kafka.IndexConcurrency <= 0:
+		return fmt.Errorf("kafka.index_concurrency: must be positive")
 	case c.Kafka.InFlight < c.Kafka.BatchSize:
 		return fmt.Errorf("kafka.in_flight (%d) must be at least kafka.batch_size (%d)", c.Kafka.InFlight, c.Kafka.BatchSize)
 	case c.Dedup.Threshold <= 0 || c.Dedup.Threshold > 1:

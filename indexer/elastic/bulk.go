@@ -18,6 +18,7 @@ import (
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
+	segjson "github.com/segmentio/encoding/json"
 )
 
 // Doc is one document to index under a deterministic id.
@@ -94,6 +95,16 @@ type bulkResponse struct {
 	} `json:"items"`
 }
 
+// appendIndexAction appends the action line of d:
+// {"index":{"_index":…,"_id":…}} and a newline.
+func appendIndexAction(b []byte, d Doc) []byte {
+	b = append(b, `{"index":{"_index":`...)
+	b, _ = segjson.Append(b, d.Index, 0) // strings always encode
+	b = append(b, `,"_id":`...)
+	b, _ = segjson.Append(b, d.ID, 0)
+	return append(b, "}}\n"...)
+}
+
 // ItemResult is the outcome of one document of a bulk request.
 type ItemResult struct {
 	Doc    Doc
@@ -116,10 +127,10 @@ func (c *Client) bulk(ctx context.Context, docs []Doc) ([]ItemResult, error) {
 		size += len(d.Body) + len(d.Index) + len(d.ID) + 40
 	}
 	body.Grow(size)
+	var meta []byte
 	for _, d := range docs {
-		meta, _ := json.Marshal(map[string]map[string]string{"index": {"_index": d.Index, "_id": d.ID}})
+		meta = appendIndexAction(meta[:0], d)
 		body.Write(meta)
-		body.WriteByte('\n')
 		body.Write(bytes.TrimSpace(d.Body))
 		body.WriteByte('\n')
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -153,5 +154,23 @@ func TestRealElasticsearch(t *testing.T) {
 	}
 	if got := count(t, c, may); got != 2 {
 		t.Errorf("retention touched a recent index: %d docs", got)
+	}
+}
+
+// The action line must be the JSON object the map form gave, for any id.
+func TestAppendIndexAction(t *testing.T) {
+	for _, id := range []string{"jobbank:1", `quote"d\back`, "é\u2028\x01", ""} {
+		line := appendIndexAction(nil, Doc{Index: "skillpulse-postings-2025.03", ID: id})
+		if line[len(line)-1] != '\n' {
+			t.Fatalf("%q: action line does not end in a newline", line)
+		}
+		var got map[string]map[string]string
+		if err := json.Unmarshal(line, &got); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		want := map[string]map[string]string{"index": {"_index": "skillpulse-postings-2025.03", "_id": id}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("action %s, want %v", line, want)
+		}
 	}
 }

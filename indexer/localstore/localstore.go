@@ -79,7 +79,7 @@ func (s *Store) Index(ctx context.Context, batch []*analyzer.Analysis) ([]indexe
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		pb, rb := tx.Bucket(bucketPostings), tx.Bucket(bucketRecords)
 		for i, a := range batch {
-			doc, err := json.Marshal(a)
+			doc, err := analyzer.AppendJSON(nil, a)
 			if err != nil {
 				return fmt.Errorf("encode %s: %w", a.Key, err)
 			}

@@ -34,8 +34,11 @@ type ConsumerConfig struct {
 	// share it.
 	InFlight int
 	// Members is how many consumer-group members this process runs; the
-	// group gives each a share of the partitions. Zero means 2.
+	// group gives each a share of the partitions. Zero means 1.
 	Members int
+	// IndexConcurrency is how many batches a member indexes at once.
+	// Zero means 2.
+	IndexConcurrency int
 	// DrainTimeout bounds the flush of in-flight batches after shutdown.
 	DrainTimeout time.Duration
 }
@@ -57,7 +60,10 @@ func NewConsumer(cfg ConsumerConfig, proc *ingest.Processor, m *metrics.Metrics,
 		cfg.BatchTimeout = time.Second
 	}
 	if cfg.Members <= 0 {
-		cfg.Members = 2
+		cfg.Members = 1
+	}
+	if cfg.IndexConcurrency <= 0 {
+		cfg.IndexConcurrency = 2
 	}
 	if cfg.InFlight < cfg.BatchSize {
 		cfg.InFlight = 2 * cfg.BatchSize
@@ -121,32 +127,31 @@ func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.Ca
 	})
 	defer r.Close()
 
-	// Two stages: while one batch is indexed and committed, the next is
-	// fetched. The channel's capacity plus the batch being filled is the
-	// member's in-flight budget; when it is full, fetching waits
-	// (back-pressure).
-	budget := max(c.cfg.InFlight/c.cfg.Members, c.cfg.BatchSize)
-	batches := make(chan batch, max(budget/c.cfg.BatchSize-1, 0))
-	var wg sync.WaitGroup
-	var commitErr error
-	wg.Add(1)
+	// Stages: the fetcher fills and analyzes the next batch while up to
+	// IndexConcurrency earlier ones are indexed; offsets are committed in
+	// fetch order. The member holds at most its in-flight budget: the
+	// batch being filled, the queue, one waiting for an indexing slot, and
+	// those being indexed or awaiting their commit. When it is full,
+	// fetching waits (back-pressure).
+	n := c.cfg.IndexConcurrency
+	budget := max(c.cfg.InFlight/c.cfg.Members, c.cfg.BatchSize) / c.cfg.BatchSize
+	batches := make(chan batch, max(budget-n-3, 0))
+	done := make(chan error, 1)
 	go func() {
-		defer wg.Done()
-		for b := range batches {
-			if err := c.finish(procCtx, r, b); err != nil {
-				commitErr = fmt.Errorf("member %s: %w", member, err)
-				cancelProc()
-				for range batches { // unblock the fetcher; these replay later
-				}
-				return
-			}
-		}
+		done <- inOrder{
+			n:      n,
+			store:  func(ctx context.Context, b batch) error { return c.store(ctx, b) },
+			commit: func(ctx context.Context, b batch) error { return c.commit(ctx, r, b) },
+			// Stops the fetcher; the batches it still sends are drained
+			// by run without being committed, and replay later.
+			fail:    cancelProc,
+			release: func(b batch) { c.m.InFlight.Sub(float64(len(b.msgs))) },
+		}.run(procCtx, batches)
 	}()
 	fetchErr := c.fetchLoop(ctx, procCtx, r, batches, member)
 	close(batches)
-	wg.Wait()
-	if commitErr != nil {
-		return commitErr
+	if err := <-done; err != nil {
+		return fmt.Errorf("member %s: %w", member, err)
 	}
 	if fetchErr != nil && !errors.Is(fetchErr, context.Canceled) {
 		return fmt.Errorf("member %s: %w", member, fetchErr)
@@ -223,15 +228,12 @@ func (c *Consumer) add(b *batch, m kafka.Message, member string) {
 	c.m.InFlight.Add(1)
 }
 
-// finish makes a batch durable, then commits its offsets. Batches finish
-// in fetch order, so committing a batch's highest offset per partition
-// never skips an unfinished message.
-func (c *Consumer) finish(ctx context.Context, r *kafka.Reader, b batch) error {
-	defer c.m.InFlight.Sub(float64(len(b.msgs)))
+// store makes a batch durable, retrying until it is or ctx ends.
+func (c *Consumer) store(ctx context.Context, b batch) error {
 	for {
 		_, err := c.proc.Store(ctx, b.prepared)
 		if err == nil {
-			break
+			return nil
 		}
 		if ctx.Err() != nil {
 			return fmt.Errorf("batch not finished before shutdown (it will be replayed): %w", err)
@@ -242,6 +244,10 @@ func (c *Consumer) finish(ctx context.Context, r *kafka.Reader, b batch) error {
 		case <-time.After(time.Second):
 		}
 	}
+}
+
+// commit commits a durable batch's offsets, retrying until ctx ends.
+func (c *Consumer) commit(ctx context.Context, r *kafka.Reader, b batch) error {
 	for {
 		err := r.CommitMessages(ctx, b.msgs...)
 		if err == nil {
