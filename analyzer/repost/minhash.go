@@ -4,7 +4,7 @@ import "math/bits"
 
 // signatureScheme names how signatures are computed; snapshots taken with
 // another scheme cannot be compared with new signatures.
-const signatureScheme = "oph-densified-v1"
+const signatureScheme = "oph-densified-v2"
 
 // signature is the one-permutation MinHash of the word shingles of text
 // (Li, Owen and Zhang 2012): each shingle's mixed hash picks one of the
@@ -15,7 +15,7 @@ const signatureScheme = "oph-densified-v1"
 // first non-empty bin of its own fixed probe sequence, which keeps two
 // signatures' agreement an estimate of their shingle sets' Jaccard
 // similarity.
-func (d *Detector) signature(words []string) []uint64 {
+func (d *Detector) signature(words []uint64) []uint64 {
 	k := uint64(d.cfg.Hashes)
 	sig := make([]uint64, k)
 	for i := range sig {
@@ -86,17 +86,14 @@ func mulHigh(x, k uint64) uint64 {
 	return hi
 }
 
-// shingleHash is FNV-1a over the words: deterministic across processes,
-// unlike maphash, so stored signatures stay comparable.
-func shingleHash(ws []string) uint64 {
-	h := uint64(14695981039346656037)
+// shingleHash combines the hashes of a shingle's words, in order; word
+// hashes are FNV-1a, deterministic across processes (unlike maphash), so
+// stored signatures stay comparable.
+func shingleHash(ws []uint64) uint64 {
+	h := uint64(len(ws))
 	for _, w := range ws {
-		for i := 0; i < len(w); i++ {
-			h ^= uint64(w[i])
-			h *= 1099511628211
-		}
-		h ^= ' '
-		h *= 1099511628211
+		h = bits.RotateLeft64(h, 23) ^ w
+		h *= 0x9E3779B97F4A7C15
 	}
 	return h
 }

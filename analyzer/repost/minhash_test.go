@@ -9,8 +9,8 @@ import (
 
 // shingleJaccard is the exact Jaccard similarity of two texts' shingle
 // sets, the quantity signatures estimate.
-func shingleJaccard(a, b []string, n int) float64 {
-	set := func(ws []string) map[uint64]bool {
+func shingleJaccard(a, b []uint64, n int) float64 {
+	set := func(ws []uint64) map[uint64]bool {
 		m := map[uint64]bool{}
 		for i := 0; i+n <= len(ws); i++ {
 			m[shingleHash(ws[i:i+n])] = true
@@ -28,22 +28,27 @@ func shingleJaccard(a, b []string, n int) float64 {
 }
 
 // edited replaces a share of the words of base with fresh ones.
-func edited(r *rand.Rand, base []string, share float64) []string {
-	out := append([]string(nil), base...)
+func edited(r *rand.Rand, base []uint64, share float64) []uint64 {
+	out := append([]uint64(nil), base...)
 	for i := range out {
 		if r.Float64() < share {
-			out[i] = fmt.Sprintf("new%d", r.IntN(1e9))
+			out[i] = wordHash(fmt.Sprintf("new%d", r.IntN(1e9)))
 		}
 	}
 	return out
 }
 
-func words(r *rand.Rand, n int) []string {
-	out := make([]string, n)
+func words(r *rand.Rand, n int) []uint64 {
+	out := make([]uint64, n)
 	for i := range out {
-		out[i] = fmt.Sprintf("w%d", r.IntN(5000))
+		out[i] = wordHash(fmt.Sprintf("w%d", r.IntN(5000)))
 	}
 	return out
+}
+
+func wordHash(w string) uint64 {
+	hs, _ := textHashes(w, nil)
+	return hs[0]
 }
 
 // Signatures must estimate the shingle Jaccard similarity without bias,
@@ -77,11 +82,11 @@ func TestSignatureEstimatesJaccard(t *testing.T) {
 func TestSignatureEdgeCases(t *testing.T) {
 	d := New(DefaultConfig())
 	empty := d.signature(nil)
-	one := d.signature([]string{"cook"})
-	if similarity(one, d.signature([]string{"cook"})) != 1 {
+	one := d.signature([]uint64{wordHash("cook")})
+	if similarity(one, d.signature([]uint64{wordHash("cook")})) != 1 {
 		t.Error("a one-word text does not match itself")
 	}
-	if s := similarity(one, d.signature([]string{"baker"})); s > 0.1 {
+	if s := similarity(one, d.signature([]uint64{wordHash("baker")})); s > 0.1 {
 		t.Errorf("different one-word texts: similarity %.2f", s)
 	}
 	if s := similarity(empty, one); s != 0 {

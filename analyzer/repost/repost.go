@@ -130,10 +130,10 @@ type Signed struct{ e *entry }
 // postings: the costly part (normalizing and MinHashing the text), which
 // callers can run in parallel while AddSigned runs in arrival order.
 func (d *Detector) Sign(doc Doc) Signed {
-	text := normText(doc.Text)
+	words, textHash := textHashes(doc.Text, make([]uint64, 0, len(doc.Text)/6))
 	e := &entry{Key: doc.Key, Source: doc.Source, Employer: normKey(doc.Employer), Title: normKey(doc.Title),
-		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: hash64(text), PostedAt: doc.PostedAt}
-	e.Sig = d.signature(text)
+		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: textHash, PostedAt: doc.PostedAt}
+	e.Sig = d.signature(words)
 	return Signed{e}
 }
 
@@ -368,27 +368,56 @@ func normKey(s string) string {
 	}), " ")
 }
 
-// normText splits lowercased text into words of letters and digits.
-func normText(s string) []string {
-	s = strings.ToLower(s)
-	words := make([]string, 0, len(s)/6)
-	start := -1
-	for i, r := range s {
-		if r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if start < 0 {
-				start = i
+// textHashes hashes the words of s, lowercased letters and digits, in one
+// pass that copies nothing: the FNV-1a hash of each word, and the FNV-1a
+// hash of all of them, each followed by a zero byte (the exact-text hash).
+// It is what FieldsFunc over strings.ToLower(s), then hashing, gives.
+func textHashes(s string, words []uint64) ([]uint64, uint64) {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	text, word := uint64(offset), uint64(offset)
+	in := false
+	var enc [utf8.UTFMax]byte
+	end := func() {
+		if in {
+			words = append(words, word)
+			text *= prime // the zero byte: text ^= 0 changes nothing
+			word, in = offset, false
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !asciiWord[c] {
+				end()
+				continue
 			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			text, word, in = (text^uint64(c))*prime, (word^uint64(c))*prime, true
 			continue
 		}
-		if start >= 0 {
-			words = append(words, s[start:i])
-			start = -1
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if size == 1 { // invalid UTF-8 lowercases to U+FFFD: a separator
+			end()
+			continue
+		}
+		r = unicode.ToLower(r)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			end()
+			continue
+		}
+		for _, b := range enc[:utf8.EncodeRune(enc[:], r)] {
+			text, word, in = (text^uint64(b))*prime, (word^uint64(b))*prime, true
 		}
 	}
-	if start >= 0 {
-		words = append(words, s[start:])
-	}
-	return words
+	end()
+	return words, text
 }
 
 // asciiWord marks the ASCII letters and digits: most postings are ASCII,
@@ -399,21 +428,6 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
-
-// hash64 is FNV-1a over the words, each followed by a zero byte; written
-// out so that hashing allocates nothing.
-func hash64(words []string) uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	for _, w := range words {
-		for i := 0; i < len(w); i++ {
-			h ^= uint64(w[i])
-			h *= prime
-		}
-		h *= prime // the zero byte: h ^= 0 changes nothing
-	}
-	return h
-}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -435,13 +449,13 @@ func (d *Detector) Remember(doc Doc, v Verdict) {
 	if _, ok := d.byKey[doc.Key]; ok {
 		return
 	}
-	text := normText(doc.Text)
+	words, textHash := textHashes(doc.Text, make([]uint64, 0, len(doc.Text)/6))
 	e := &entry{Key: doc.Key, Source: doc.Source, Employer: normKey(doc.Employer), Title: normKey(doc.Title),
-		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: hash64(text),
+		Location: normKey(doc.Location), Province: strings.ToUpper(doc.Province), TextHash: textHash,
 		PostedAt: doc.PostedAt, Verdict: v}
 	if e.Verdict.Group == "" {
 		e.Verdict.Group = doc.Key
 	}
-	e.Sig = d.signature(text)
+	e.Sig = d.signature(words)
 	d.insert(e)
 }

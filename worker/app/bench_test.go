@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -46,27 +47,34 @@ func BenchmarkEndToEndVsRawBulk(b *testing.B) {
 	}
 	ctx := context.Background()
 	var e2e, raw, startup float64
+	var e2eCPU, rawCPU cpuUse
 	for i := 0; i < b.N; i++ {
 		run := fmt.Sprintf("bench%d", time.Now().UnixNano()%1e9)
-		raw1 := rawBulk(b, es, log, buf.Bytes(), run+"raw1")
+		raw1, cpu1 := rawBulk(b, es, log, buf.Bytes(), run+"raw1")
 		var err error
-		e2e, startup, err = endToEnd(ctx, es, log, brokers, esURL, buf.Bytes(), run)
+		e2e, startup, e2eCPU, err = endToEnd(ctx, es, log, brokers, esURL, buf.Bytes(), run)
 		if err != nil {
 			b.Fatal(err)
 		}
-		raw = (raw1 + rawBulk(b, es, log, buf.Bytes(), run+"raw2")) / 2
+		raw2, cpu2 := rawBulk(b, es, log, buf.Bytes(), run+"raw2")
+		raw, rawCPU = (raw1+raw2)/2, cpuUse{es: (cpu1.es + cpu2.es) / 2}
 	}
 	b.ReportMetric(e2e, "e2e_postings/s")
 	b.ReportMetric(raw, "raw_bulk_postings/s")
 	b.ReportMetric(e2e/raw, "e2e/raw")
 	b.ReportMetric(startup, "startup_s")
+	// Where the CPU goes, per posting: on 2 cores the worker's share comes
+	// out of Elasticsearch's.
+	b.ReportMetric(e2eCPU.worker, "worker_cpu_µs/posting")
+	b.ReportMetric(e2eCPU.es, "e2e_es_cpu_µs/posting")
+	b.ReportMetric(rawCPU.es, "raw_es_cpu_µs/posting")
 }
 
 // rawBulk analyzes the postings as the worker would (untimed), then times
 // writing those documents with as many concurrent _bulk streams as the
 // worker has batches in flight (members × index concurrency), in its
 // batch size, plus one refresh: the same requests, minus the pipeline.
-func rawBulk(b *testing.B, es *elastic.Client, log *slog.Logger, input []byte, prefix string) float64 {
+func rawBulk(b *testing.B, es *elastic.Client, log *slog.Logger, input []byte, prefix string) (float64, cpuUse) {
 	ctx := context.Background()
 	st, err := Stages(config.Default(), log)
 	if err != nil {
@@ -91,6 +99,7 @@ func rawBulk(b *testing.B, es *elastic.Client, log *slog.Logger, input []byte, p
 	}
 	cfg := config.Default()
 	streams, size := cfg.Kafka.Members*cfg.Kafka.IndexConcurrency, cfg.Kafka.BatchSize
+	esStart := esCPU(es)
 	start := time.Now()
 	var wg sync.WaitGroup
 	for w := range streams {
@@ -108,10 +117,11 @@ func rawBulk(b *testing.B, es *elastic.Client, log *slog.Logger, input []byte, p
 	wg.Wait()
 	es.Refresh(ctx, idx.PostingsPattern())
 	rate := float64(len(docs)) / time.Since(start).Seconds()
+	use := cpuUse{es: (esCPU(es) - esStart).Seconds() * 1e6 / float64(len(docs))}
 	if c := countDocs(es, idx); c != len(docs) {
 		b.Fatalf("raw: %d documents searchable, want %d", c, len(docs))
 	}
-	return rate
+	return rate, use
 }
 
 // endToEnd publishes the postings to a fresh topic, runs the worker with
@@ -120,7 +130,7 @@ func rawBulk(b *testing.B, es *elastic.Client, log *slog.Logger, input []byte, p
 // Progress is read off the worker's own metrics: forcing refreshes to poll
 // Elasticsearch would slow the very node being measured. The end is the
 // same as the raw phase's: everything written, then one refresh.
-func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers []string, esURL string, input []byte, run string) (rate, startup float64, err error) {
+func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers []string, esURL string, input []byte, run string) (rate, startup float64, use cpuUse, err error) {
 	cfg := config.Default()
 	cfg.Kafka.Brokers, cfg.Elasticsearch.URLs = brokers, []string{esURL}
 	cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic, cfg.Kafka.GroupID = run, run+"-dlq", run
@@ -128,10 +138,10 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 	idx := elastic.Indices{Prefix: run}
 	defer es.Raw().Indices.Delete([]string{run + "-*"})
 	if err := kafkaio.EnsureTopic(ctx, brokers, run, 4); err != nil {
-		return 0, 0, err
+		return 0, 0, use, err
 	}
 	if _, err := kafkaio.Publish(ctx, brokers, run, "bench.jsonl", bytes.NewReader(input), nil); err != nil {
-		return 0, 0, err
+		return 0, 0, use, err
 	}
 	wctx, stop := context.WithCancel(ctx)
 	defer stop()
@@ -140,6 +150,7 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 	go func() { done <- RunProduction(wctx, cfg, log, ready) }()
 	addr := <-ready
 	start := time.Now()
+	esStart, selfStart := esCPU(es), processCPU()
 	var first time.Time
 	firstCount := 0.0
 	for {
@@ -151,7 +162,7 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 			break
 		}
 		if time.Since(start) > 5*time.Minute {
-			return 0, 0, fmt.Errorf("end-to-end run did not finish in 5 minutes (%v indexed)", c)
+			return 0, 0, use, fmt.Errorf("end-to-end run did not finish in 5 minutes (%v indexed)", c)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -161,15 +172,19 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 	for c := 0; c != benchPostings; time.Sleep(100 * time.Millisecond) {
 		es.Refresh(ctx, idx.PostingsPattern())
 		if c = countDocs(es, idx); c > benchPostings || time.Since(start) > 5*time.Minute {
-			return 0, 0, fmt.Errorf("%d postings searchable after the run, want %d", c, benchPostings)
+			return 0, 0, use, fmt.Errorf("%d postings searchable after the run, want %d", c, benchPostings)
 		}
 	}
 	rate = (benchPostings - firstCount) / time.Since(first).Seconds()
+	// From start-up to the end, over every posting: this process is the
+	// worker (and this benchmark's light polling).
+	use = cpuUse{worker: (processCPU() - selfStart).Seconds() * 1e6 / benchPostings,
+		es: (esCPU(es) - esStart).Seconds() * 1e6 / benchPostings}
 	stop()
 	if err := <-done; err != nil {
-		return 0, 0, fmt.Errorf("worker: %w", err)
+		return 0, 0, use, fmt.Errorf("worker: %w", err)
 	}
-	return rate, first.Sub(start).Seconds(), nil
+	return rate, first.Sub(start).Seconds(), use, nil
 }
 
 func countDocs(es *elastic.Client, idx elastic.Indices) int {
@@ -181,4 +196,41 @@ func countDocs(es *elastic.Client, idx elastic.Indices) int {
 	var v struct{ Count int }
 	json.NewDecoder(res.Body).Decode(&v)
 	return v.Count
+}
+
+// cpuUse is CPU time per posting, in microseconds.
+type cpuUse struct{ worker, es float64 }
+
+// processCPU is this process's user and system CPU time so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// esCPU is the Elasticsearch node's process CPU time so far.
+func esCPU(es *elastic.Client) time.Duration {
+	res, err := es.Raw().Nodes.Stats(es.Raw().Nodes.Stats.WithMetric("process"))
+	if err != nil {
+		return 0
+	}
+	defer res.Body.Close()
+	var v struct {
+		Nodes map[string]struct {
+			Process struct {
+				CPU struct {
+					TotalInMillis int64 `json:"total_in_millis"`
+				} `json:"cpu"`
+			} `json:"process"`
+		} `json:"nodes"`
+	}
+	if json.NewDecoder(res.Body).Decode(&v) != nil {
+		return 0
+	}
+	for _, n := range v.Nodes {
+		return time.Duration(n.Process.CPU.TotalInMillis) * time.Millisecond
+	}
+	return 0
 }
