@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -154,7 +155,10 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 	var first time.Time
 	firstCount := 0.0
 	for {
-		c := metricValue(fetchMetrics(addr), `skillpulse_postings_processed_total{outcome="indexed"}`)
+		page := fetchMetrics(addr)
+		// Every posting is indexed; those judged reposts count apart.
+		c := metricValue(page, `skillpulse_postings_processed_total{outcome="indexed"}`) +
+			metricValue(page, `skillpulse_postings_processed_total{outcome="duplicate"}`)
 		if c > 0 && first.IsZero() {
 			first, firstCount = time.Now(), c
 		}
@@ -162,7 +166,13 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 			break
 		}
 		if time.Since(start) > 5*time.Minute {
-			return 0, 0, use, fmt.Errorf("end-to-end run did not finish in 5 minutes (%v indexed)", c)
+			var outcomes []string
+			for _, l := range strings.Split(fetchMetrics(addr), "\n") {
+				if strings.HasPrefix(l, "skillpulse_postings_") || strings.HasPrefix(l, "skillpulse_in_flight") {
+					outcomes = append(outcomes, l)
+				}
+			}
+			return 0, 0, use, fmt.Errorf("end-to-end run did not finish in 5 minutes (%v processed):\n%s", c, strings.Join(outcomes, "\n"))
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
@@ -19,6 +21,7 @@ import (
 // rollup and retention jobs, and serves the API and /metrics, until ctx
 // ends; then it drains, commits and returns.
 func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, ready chan<- string) error {
+	tuneGC(log)
 	st, err := Stages(cfg, log)
 	if err != nil {
 		return err
@@ -94,4 +97,21 @@ func retry(ctx context.Context, log *slog.Logger, what string, f func() error) e
 		}
 		wait = min(2*wait, 15*time.Second)
 	}
+}
+
+// workerGCPercent is the worker's default GOGC. A worker allocates fast
+// (every posting is parsed, analyzed and encoded) over a small live heap,
+// so at Go's default of 100 the collector takes a tenth of its CPU, which
+// on a shared host comes out of Elasticsearch's. 400 cut the worker's CPU
+// per posting by about a tenth in the end-to-end benchmark, for a peak heap
+// of about five times the live one (the in-flight budget dominates it).
+const workerGCPercent = 400
+
+// tuneGC applies workerGCPercent unless GOGC is set.
+func tuneGC(log *slog.Logger) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		return
+	}
+	debug.SetGCPercent(workerGCPercent)
+	log.Debug("garbage collector tuned for a worker", "gogc", workerGCPercent)
 }
