@@ -186,8 +186,7 @@ func nearDollar(s string, start, end int) bool {
 // value reads "55 000", "45,000", "1.200" (thousands groups) or "25" with
 // an optional two-digit fraction already split off.
 func value(whole, frac string) (float64, bool) {
-	digits := strings.NewReplacer(" ", "", ",", "", ".", "").Replace(whole)
-	v, err := strconv.ParseFloat(digits, 64)
+	v, err := strconv.ParseFloat(withoutGroupSeparators(whole), 64)
 	if err != nil {
 		return 0, false
 	}
@@ -196,4 +195,19 @@ func value(whole, frac string) (float64, bool) {
 		v += f
 	}
 	return v, true
+}
+
+// withoutGroupSeparators drops the spaces, commas and dots that group
+// thousands. (A Replacer built per call cost more than the whole parse.)
+func withoutGroupSeparators(s string) string {
+	if !strings.ContainsAny(s, " ,.") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != ',' && c != '.' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
