@@ -58,6 +58,8 @@ type Elasticsearch struct {
 	Password    string   `yaml:"password"`
 	// RetentionMonths: monthly posting indices older than this are dropped.
 	RetentionMonths int `yaml:"retention_months"`
+	// RefreshInterval is how soon indexed postings become searchable.
+	RefreshInterval time.Duration `yaml:"refresh_interval"`
 }
 
 // Rank configures rankings.
@@ -86,7 +88,7 @@ func Default() Config {
 		Taxonomy: "builtin",
 		Kafka: Kafka{Topic: "postings", GroupID: "skillpulse", DeadLetterTopic: "postings-dlq",
 			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000, Members: 1, IndexConcurrency: 2},
-		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36},
+		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second},
 		Rank:          Rank{TopN: 10, MinCount: 5},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
 		Schedule:      Schedule{Rollup: "@every 5m", Retention: "@daily"},
@@ -151,12 +153,16 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 			*p = n
 		}
 	}
-	if v, ok := get("SKILLPULSE_KAFKA_BATCH_TIMEOUT"); ok {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			return fmt.Errorf("SKILLPULSE_KAFKA_BATCH_TIMEOUT: %w", err)
+	durations := map[string]*time.Duration{"SKILLPULSE_KAFKA_BATCH_TIMEOUT": &c.Kafka.BatchTimeout,
+		"SKILLPULSE_ES_REFRESH_INTERVAL": &c.Elasticsearch.RefreshInterval}
+	for k, p := range durations {
+		if v, ok := get(k); ok {
+			d, err := time.ParseDuration(strings.TrimSpace(v))
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			*p = d
 		}
-		c.Kafka.BatchTimeout = d
 	}
 	return nil
 }
@@ -180,6 +186,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("rank.min_count: must not be negative")
 	case c.Rank.TopN <= 0:
 		return fmt.Errorf("rank.top_n: must be positive")
+	case c.Elasticsearch.RefreshInterval < time.Millisecond:
+		return fmt.Errorf("elasticsearch.refresh_interval: must be at least 1ms")
 	case c.Kafka.BatchSize <= 0:
 		return fmt.Errorf("kafka.batch_size: must be positive")
 	case c.Kafka.Members <= 0:

@@ -15,6 +15,8 @@ func TestLoadFileThenEnv(t *testing.T) {
 	t.Setenv("SKILLPULSE_KAFKA_BROKERS", "a:1, b:2")
 	t.Setenv("SKILLPULSE_KAFKA_BATCH_TIMEOUT", "250ms")
 	t.Setenv("SKILLPULSE_KAFKA_MEMBERS", "3")
+	t.Setenv("SKILLPULSE_KAFKA_INDEX_CONCURRENCY", "4")
+	t.Setenv("SKILLPULSE_ES_REFRESH_INTERVAL", "30s")
 	c, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
@@ -24,6 +26,9 @@ func TestLoadFileThenEnv(t *testing.T) {
 	}
 	if strings.Join(c.Kafka.Brokers, ",") != "a:1,b:2" || c.Kafka.BatchTimeout != 250*time.Millisecond || c.Kafka.Members != 3 {
 		t.Errorf("env must win over the file: %+v", c.Kafka)
+	}
+	if c.Kafka.IndexConcurrency != 4 || c.Elasticsearch.RefreshInterval != 30*time.Second {
+		t.Errorf("index concurrency %d, refresh interval %v from the environment", c.Kafka.IndexConcurrency, c.Elasticsearch.RefreshInterval)
 	}
 	if !c.Production() {
 		t.Error("brokers and ES set: production mode expected")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -115,7 +116,7 @@ func TestRealElasticsearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	n := Indices{Prefix: fmt.Sprintf("sptest%d", time.Now().UnixNano()%1e9)}
+	n := Indices{Prefix: fmt.Sprintf("sptest%d", time.Now().UnixNano()%1e9), RefreshInterval: 7 * time.Second}
 	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
 	if err := c.EnsureTemplates(ctx, n); err != nil {
 		t.Fatal(err)
@@ -140,6 +141,15 @@ func TestRealElasticsearch(t *testing.T) {
 	}
 	if got := count(t, c, may); got != 2 {
 		t.Errorf("%s holds %d documents after a replay, want 2", may, got)
+	}
+	res, err := c.es.Indices.GetSettings(c.es.Indices.GetSettings.WithIndex(may), c.es.Indices.GetSettings.WithName("index.refresh_interval"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(settings), `"refresh_interval":"7000ms"`) {
+		t.Errorf("index settings %s, want the configured refresh interval", settings)
 	}
 	old := n.Postings(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
 	if _, err := c.Write(ctx, []Doc{{Index: old, ID: "x:1", Body: []byte(`{"key":"x:1"}`)}}); err != nil {

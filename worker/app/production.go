@@ -32,7 +32,7 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		return err
 	}
 	es.OnRetry = func(reason string, n int) { m.ESRetries.WithLabelValues(reason).Add(float64(n)) }
-	idx := elastic.Indices{Prefix: cfg.Elasticsearch.IndexPrefix}
+	idx := elastic.Indices{Prefix: cfg.Elasticsearch.IndexPrefix, RefreshInterval: cfg.Elasticsearch.RefreshInterval}
 	if err := retry(ctx, log, "install index templates", func() error { return es.EnsureTemplates(ctx, idx) }); err != nil {
 		return err
 	}
