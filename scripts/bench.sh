@@ -34,9 +34,9 @@ echo "== 3. end to end Kafka -> worker -> Elasticsearch vs raw _bulk (real servi
 scripts/services.sh start all >/dev/null
 rc=0
 SKILLPULSE_TEST_KAFKA=127.0.0.1:${SKILLPULSE_KAFKA_PORT:-19092} SKILLPULSE_TEST_ES=http://127.0.0.1:${SKILLPULSE_ES_PORT:-19200} \
-  $GO test -run '^$' -bench EndToEndVsRawBulk -benchtime 1x -count 2 -timeout 20m ./worker/app/ || rc=$?
+  $GO test -run '^$' -bench EndToEndVsRawBulk -benchtime 1x -count 3 -timeout 25m ./worker/app/ || rc=$?
 scripts/services.sh stop all >/dev/null
 
 echo "== 4. stages"
-$GO test -run '^$' -bench . -benchmem ./analyzer/repost/ ./analyzer/geo/ ./worker/profile/ ./analyzer/salary/ 2>/dev/null | grep -E '^(Benchmark|ok)'
+$GO test -run '^$' -bench . -benchmem ./analyzer/ ./analyzer/repost/ ./analyzer/geo/ ./worker/profile/ ./analyzer/salary/ 2>/dev/null | grep -E '^(Benchmark|ok)'
 exit $rc
