@@ -140,7 +140,7 @@ func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.Ca
 	go func() {
 		done <- inOrder{
 			n:      n,
-			store:  func(ctx context.Context, b batch) error { return c.store(ctx, b) },
+			store:  c.store,
 			commit: func(ctx context.Context, b batch) error { return c.commit(ctx, r, b) },
 			// Stops the fetcher; the batches it still sends are drained
 			// by run without being committed, and replay later.
@@ -230,33 +230,32 @@ func (c *Consumer) add(b *batch, m kafka.Message, member string) {
 
 // store makes a batch durable, retrying until it is or ctx ends.
 func (c *Consumer) store(ctx context.Context, b batch) error {
-	for {
+	return c.untilDone(ctx, "batch not finished before shutdown (it will be replayed)", len(b.msgs), func() error {
 		_, err := c.proc.Store(ctx, b.prepared)
-		if err == nil {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return fmt.Errorf("batch not finished before shutdown (it will be replayed): %w", err)
-		}
-		c.log.Warn("batch failed, retrying", "err", err, "messages", len(b.msgs))
-		select {
-		case <-ctx.Done():
-		case <-time.After(time.Second):
-		}
-	}
+		return err
+	})
 }
 
 // commit commits a durable batch's offsets, retrying until ctx ends.
 func (c *Consumer) commit(ctx context.Context, r *kafka.Reader, b batch) error {
+	return c.untilDone(ctx, "commit offsets (batch will be replayed, idempotently)", len(b.msgs), func() error {
+		return r.CommitMessages(ctx, b.msgs...)
+	})
+}
+
+// untilDone runs f every second until it succeeds, or until ctx ends,
+// when it returns f's last error wrapped in giveUp. Elasticsearch retries
+// its own items with backoff; what reaches here is a whole failed step.
+func (c *Consumer) untilDone(ctx context.Context, giveUp string, messages int, f func() error) error {
 	for {
-		err := r.CommitMessages(ctx, b.msgs...)
+		err := f()
 		if err == nil {
 			return nil
 		}
 		if ctx.Err() != nil {
-			return fmt.Errorf("commit offsets (batch will be replayed, idempotently): %w", err)
+			return fmt.Errorf("%s: %w", giveUp, err)
 		}
-		c.log.Warn("commit failed, retrying", "err", err)
+		c.log.Warn("retrying", "what", giveUp, "err", err, "messages", messages)
 		select {
 		case <-ctx.Done():
 		case <-time.After(time.Second):
