@@ -52,3 +52,28 @@ func BenchmarkCodeBuiltin(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkCodeTypo codes titles with a misspelled word over the full
+// index, the speller already built.
+func BenchmarkCodeTypo(b *testing.B) {
+	c := NewCoder(loadIndexTB(b), Options{})
+	typos := []string{"Sr. Health Recrods Technician", "Adminstrative Assistant", "Registered Nurse (RN) - ICU"}
+	c.Code(typos[0], "", nil)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		c.Code(typos[i%len(typos)], "", nil)
+		i++
+	}
+}
+
+// BenchmarkSpellerBuild is what the first unknown word costs a coder over
+// the full index.
+func BenchmarkSpellerBuild(b *testing.B) {
+	c := NewCoder(loadIndexTB(b), Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		var s speller
+		s.build(c)
+	}
+}

@@ -32,6 +32,7 @@ type Coder struct {
 	levels []level // unit group first, then ever broader groups
 	codes  []string
 	titles []string
+	spell  speller
 }
 
 // level is the naive Bayes model at one level of the NOC hierarchy.
@@ -194,9 +195,32 @@ func (c *Coder) Code(title, description string, given *posting.OccupationCode) R
 	if k, ok := c.exact[clean]; ok {
 		return Result{Code: c.codes[k], Title: c.titles[k], Confidence: 1, Method: "title"}
 	}
-	k, conf := c.classify(clean, description)
+	k, conf := c.classify(c.corrected(clean), description)
 	if k < 0 || conf < c.opts.Threshold {
 		return Result{Code: Unclassified, Confidence: round2(conf), Method: "unclassified"}
 	}
 	return Result{Code: c.codes[k], Title: c.titles[k], Confidence: round2(conf), Method: "title"}
+}
+
+// corrected replaces the words of a cleaned title the index does not know
+// by the known word one typo away, when there is one.
+func (c *Coder) corrected(clean string) string {
+	words := strings.Fields(clean)
+	changed := false
+	for i, w := range words {
+		if noise[w] {
+			continue
+		}
+		st := stem(w)
+		if _, ok := c.feat["w:"+st]; ok {
+			continue
+		}
+		if fix := c.spell.correct(c, st); fix != "" && stem(fix) == fix {
+			words[i], changed = fix, true
+		}
+	}
+	if !changed {
+		return clean
+	}
+	return strings.Join(words, " ")
 }
