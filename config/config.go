@@ -18,6 +18,10 @@ type Config struct {
 	DataDir  string `yaml:"data_dir"`
 	Listen   string `yaml:"listen"`
 	Taxonomy string `yaml:"taxonomy"`
+	// OccupationTitles are title index files (the NOC 2021 "All
+	// examples.csv", OaSIS example titles) the occupation coder learns
+	// from besides its built-in titles.
+	OccupationTitles []string `yaml:"occupation_titles"`
 	// Input is a postings file for the embedded default; empty means the
 	// bundled sample.
 	Input         string        `yaml:"input"`
@@ -134,7 +138,8 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 			*p = v
 		}
 	}
-	lists := map[string]*[]string{"SKILLPULSE_KAFKA_BROKERS": &c.Kafka.Brokers, "SKILLPULSE_ES_URL": &c.Elasticsearch.URLs}
+	lists := map[string]*[]string{"SKILLPULSE_KAFKA_BROKERS": &c.Kafka.Brokers, "SKILLPULSE_ES_URL": &c.Elasticsearch.URLs,
+		"SKILLPULSE_OCCUPATION_TITLES": &c.OccupationTitles}
 	for k, p := range lists {
 		if v, ok := get(k); ok {
 			*p = splitList(v)

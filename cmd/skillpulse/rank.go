@@ -22,7 +22,7 @@ import (
 )
 
 func newRankCmd() *cobra.Command {
-	var occ, region, period, dataDir string
+	var occ, region, period, dataDir, cfgPath string
 	var top, minCount int
 	cmd := &cobra.Command{
 		Use:   "rank --occupation NOC [--region R] [--period P] [FILE]",
@@ -45,7 +45,7 @@ func newRankCmd() *cobra.Command {
 			}
 			var recs []profile.Record
 			if len(args) == 1 {
-				recs, err = recordsFromFile(cmd.Context(), args[0])
+				recs, err = recordsFromFile(cmd.Context(), cfgPath, args[0])
 			} else {
 				recs, err = recordsFromStore(cmd.Context(), dataDir)
 			}
@@ -68,6 +68,7 @@ func newRankCmd() *cobra.Command {
 	cmd.Flags().StringVar(&region, "region", "CA", "CA, a province (NL), an economic region (1010 or its name) or NL-unspecified")
 	cmd.Flags().StringVar(&period, "period", "2025", "2025, 2025-Q2, 2025-03 or recent:N")
 	cmd.Flags().StringVar(&dataDir, "data-dir", "data", "local store to read when no FILE is given")
+	cmd.Flags().StringVar(&cfgPath, "config", "", "YAML config file for analyzing FILE: taxonomy, occupation_titles (SKILLPULSE_* environment variables override it)")
 	cmd.Flags().IntVar(&top, "top", 10, "how many skills to list")
 	cmd.Flags().IntVar(&minCount, "min-count", 5, "suppress figures below this many postings")
 	cmd.MarkFlagRequired("occupation")
@@ -82,8 +83,12 @@ func scopeCode(rp geo.RegionParam) string {
 }
 
 // recordsFromFile analyzes a postings file in memory.
-func recordsFromFile(ctx context.Context, path string) ([]profile.Record, error) {
-	st, err := app.Stages(config.Default(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+func recordsFromFile(ctx context.Context, cfgPath, path string) ([]profile.Record, error) {
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		return nil, err
+	}
+	st, err := app.Stages(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		return nil, err
 	}

@@ -41,10 +41,32 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	if cfg.Dedup.Threshold > 0 {
 		dc.Threshold = cfg.Dedup.Threshold
 	}
-	st := analyzer.Stages{Extractor: x, Occupations: noc.NewBuiltin(), Places: geo.NewBuiltin(), Dedup: repost.New(dc)}
+	occ, titles, err := occupationCoder(cfg.OccupationTitles)
+	if err != nil {
+		return analyzer.Stages{}, err
+	}
+	st := analyzer.Stages{Extractor: x, Occupations: occ, Places: geo.NewBuiltin(), Dedup: repost.New(dc)}
 	log.Info("analysis stages ready", "taxonomy", tax.Name, "version", tax.Version, "skills", tax.Len(),
-		"took", time.Since(start).Round(time.Millisecond))
+		"occupation_titles", titles, "took", time.Since(start).Round(time.Millisecond))
 	return st, nil
+}
+
+// occupationCoder is the shared built-in coder when no title index is
+// configured, else a coder over the built-in titles and every index, with
+// the number of titles it learnt from.
+func occupationCoder(paths []string) (*noc.Coder, int, error) {
+	titles := noc.BuiltinTitles()
+	if len(paths) == 0 {
+		return noc.NewBuiltin(), len(titles), nil
+	}
+	for _, p := range paths {
+		more, err := noc.LoadIndex(p)
+		if err != nil {
+			return nil, 0, fmt.Errorf("occupation_titles: %w", err)
+		}
+		titles = append(titles, more...)
+	}
+	return noc.NewCoder(titles, noc.Options{}), len(titles), nil
 }
 
 // OccupationTitle names a NOC 2021 unit group.

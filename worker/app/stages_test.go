@@ -1,0 +1,84 @@
+package app
+
+import (
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/skillpulse/skillpulse/config"
+	"github.com/skillpulse/skillpulse/internal/shareddata"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// TestStagesLearnConfiguredTitles checks that a title index in the
+// configuration reaches the coder the pipeline uses: a title only that
+// index has is coded, and the built-in coder leaves it unclassified.
+func TestStagesLearnConfiguredTitles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "All examples.csv")
+	index := "\ufeffnoc_code,type_english,name_english,type_french,name_french\n" +
+		"12111,All examples,zorqlet vupkin,Tous les exemples,vupkineur de zorqlets\n"
+	if err := os.WriteFile(path, []byte(index), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := Stages(config.Default(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := builtin.Occupations.Code("Zorqlet Vupkin", "", nil); got.Code != "unclassified" {
+		t.Fatalf("built-in coder: %+v, want unclassified (the test title must be unknown to it)", got)
+	}
+	cfg := config.Default()
+	cfg.OccupationTitles = []string{path}
+	st, err := Stages(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range []string{"Zorqlet Vupkin", "Vupkineur/vupkineuse de zorqlets (H/F)"} {
+		if got := st.Occupations.Code(title, "", nil); got.Code != "12111" {
+			t.Errorf("Code(%q) with the index configured: %+v, want 12111", title, got)
+		}
+	}
+	// The built-in titles are still learnt.
+	if got := st.Occupations.Code("Line cook", "", nil); got.Code != "63200" {
+		t.Errorf("Code(Line cook) = %+v, want 63200", got)
+	}
+}
+
+func TestStagesRejectMissingTitleIndex(t *testing.T) {
+	cfg := config.Default()
+	cfg.OccupationTitles = []string{filepath.Join(t.TempDir(), "missing.csv")}
+	_, err := Stages(cfg, quiet)
+	if err == nil || !strings.Contains(err.Error(), "occupation_titles") || !strings.Contains(err.Error(), "missing.csv") {
+		t.Fatalf("error %v, want one naming the setting and the file", err)
+	}
+}
+
+// TestStagesWithSharedIndexes codes titles of the public NOC index and
+// OaSIS files that the built-in titles do not cover.
+func TestStagesWithSharedIndexes(t *testing.T) {
+	cfg := config.Default()
+	cfg.OccupationTitles = []string{
+		shareddata.Require(t, "occupations", "noc2021_index_cannocdata", "All examples.csv"),
+		shareddata.Require(t, "occupations", "oasis_2023", "example-titles_oasis_2023_v1.0.csv"),
+	}
+	st, err := Stages(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, _ := Stages(config.Default(), quiet)
+	for _, tc := range []struct{ title, want string }{
+		{"Centrifuge Operator - Textile Manufacturing", "94130"},
+		{"Chicle centrifuge operator - food and beverage processing", "94140"},
+	} {
+		if got := st.Occupations.Code(tc.title, "", nil); got.Code != tc.want {
+			t.Errorf("Code(%q) with the shared indexes: %+v, want %s", tc.title, got, tc.want)
+		}
+		if got := builtin.Occupations.Code(tc.title, "", nil); got.Code == tc.want && got.Confidence == 1 {
+			t.Errorf("Code(%q) built-in: %+v: the title must need the index", tc.title, got)
+		}
+	}
+}
