@@ -219,3 +219,26 @@ func Unseen(index, other []Title) []Case {
 	}
 	return out
 }
+
+// Within is how often the true unit group, and its major group, is among
+// the first n candidates of the coder: how far off its misses are.
+func Within(c *Coder, cases []Case, n int) (exact, major float64) {
+	if len(cases) == 0 {
+		return 0, 0
+	}
+	var e, m int
+	for _, k := range cases {
+		hitExact, hitMajor := false, false
+		for _, r := range c.Candidates(k.Title, "", n) {
+			hitExact = hitExact || r.Code == k.Code
+			hitMajor = hitMajor || MajorGroup(r.Code) == MajorGroup(k.Code)
+		}
+		if hitExact {
+			e++
+		}
+		if hitMajor {
+			m++
+		}
+	}
+	return float64(e) / float64(len(cases)), float64(m) / float64(len(cases))
+}

@@ -17,12 +17,23 @@ const runnersUp = 4
 // posterior of the best class times the share of the title's words the
 // index knows.
 func (c *Coder) classify(clean, description string) (int32, float64) {
-	if len(c.codes) == 0 {
+	scores, share := c.scores(clean, description)
+	if scores == nil {
 		return -1, 0
+	}
+	best := argmax(scores)
+	return best, share * posterior(scores, best)
+}
+
+// scores are the unit group scores of a cleaned title (nil when the index
+// knows none of its words) and the share of its words the index knows.
+func (c *Coder) scores(clean, description string) ([]float32, float64) {
+	if len(c.codes) == 0 {
+		return nil, 0
 	}
 	ids, mass, share := c.lookup(clean)
 	if share == 0 {
-		return -1, 0
+		return nil, 0
 	}
 	scores := make([]float32, len(c.codes))
 	for _, l := range c.levels {
@@ -40,8 +51,7 @@ func (c *Coder) classify(clean, description string) (int32, float64) {
 	if description != "" {
 		c.addDescription(scores, description)
 	}
-	best := argmax(scores)
-	return best, share * posterior(scores, best)
+	return scores, share
 }
 
 // known is a title feature the index has.

@@ -59,6 +59,13 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(out, "target: 85% exact unit group, 95% major group (held-out, built-in + other 90%)")
+	// How far off the misses are: a reviewer choosing among the candidates
+	// the API offers finds the right group this often.
+	fmt.Fprintln(out, "held-out, right group among the first candidates (GET /api/v1/occupations/code):")
+	for _, n := range []int{1, 2, 3, 5} {
+		exact, major := noc.Within(held, test, n)
+		fmt.Fprintf(out, "  first %d: unit group %.1f%%, major group %.1f%%\n", n, 100*exact, 100*major)
+	}
 	if v, _ := cmd.Flags().GetBool("verbose"); v {
 		fmt.Fprintln(out, "most frequent miscodings (held-out, built-in + other 90%):")
 		for _, c := range noc.Confusions(held, test, 15) {

@@ -78,9 +78,9 @@ func OccupationTitle(code string) string {
 }
 
 // serve runs the HTTP front end until ctx ends, then shuts it down.
-func serve(ctx context.Context, cfg config.Config, records indexer.RecordSource, reg *prometheus.Registry, log *slog.Logger, ready chan<- string) error {
+func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, records indexer.RecordSource, reg *prometheus.Registry, log *slog.Logger, ready chan<- string) error {
 	api := &httpapi.Server{Records: records, Gatherer: reg, Log: log, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount,
-		OccupationTitle: OccupationTitle}
+		OccupationTitle: OccupationTitle, Coder: st.Occupations}
 	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {

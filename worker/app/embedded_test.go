@@ -135,6 +135,11 @@ func TestEmbeddedDefault(t *testing.T) {
 		"/api/v1/occupations/12111/profile?top=-1",
 		"/api/v1/occupations?region=ZZ",
 		"/api/v1/skills/communication/demand?period=soon",
+		"/api/v1/occupations/code",
+		"/api/v1/occupations/code?title=+",
+		"/api/v1/occupations/code?title=cook&candidates=11",
+		"/api/v1/occupations/code?title=cook&candidates=x",
+		"/api/v1/occupations/code?title=" + strings.Repeat("cook+", 101),
 	} {
 		var e struct{ Error string }
 		getJSON(t, addr+bad, 400, &e)
@@ -143,6 +148,7 @@ func TestEmbeddedDefault(t *testing.T) {
 		}
 	}
 	getJSON(t, addr+"/api/v1/skills/no-such-skill/demand", 404, nil)
+	checkCodeEndpoint(t, addr)
 	var regions struct {
 		Provinces []map[string]string `json:"provinces"`
 		Regions   []map[string]string `json:"regions"`
@@ -186,4 +192,43 @@ func storeCount(t *testing.T, dir string) int {
 	}
 	defer s.Close()
 	return s.Count()
+}
+
+// checkCodeEndpoint: the coding a title gets from the API is the
+// pipeline's, with candidates best first.
+func checkCodeEndpoint(t *testing.T, addr string) {
+	t.Helper()
+	type result struct {
+		Code       string  `json:"code"`
+		Title      string  `json:"title"`
+		Confidence float64 `json:"confidence"`
+		Method     string  `json:"method"`
+	}
+	var c struct {
+		Title      string   `json:"title"`
+		Occupation result   `json:"occupation"`
+		Candidates []result `json:"candidates"`
+	}
+	for _, tc := range []struct {
+		query, want string
+		n           int
+	}{
+		{"title=Sr.+Health+Records+Technician+-+Night+Shift+(Full-time)", "12111", 5},
+		{"title=Commis+%C3%A0+l%27archivage+m%C3%A9dical&candidates=3", "12111", 3},
+		{"title=Technician&description=Maintain+patient+health+records+and+code+charts", "12111", 5},
+	} {
+		getJSON(t, addr+"/api/v1/occupations/code?"+tc.query, 200, &c)
+		if c.Occupation.Code != tc.want || c.Occupation.Title == "" || len(c.Candidates) != tc.n || c.Candidates[0].Code != tc.want {
+			t.Errorf("code?%s: %+v, want %d candidates, %s first", tc.query, c, tc.n, tc.want)
+		}
+		for i := 1; i < len(c.Candidates); i++ {
+			if c.Candidates[i].Confidence > c.Candidates[i-1].Confidence {
+				t.Errorf("code?%s: candidates out of order: %+v", tc.query, c.Candidates)
+			}
+		}
+	}
+	getJSON(t, addr+"/api/v1/occupations/code?title=xyzzy+plugh", 200, &c)
+	if c.Occupation.Code != "unclassified" || len(c.Candidates) != 0 {
+		t.Errorf("unknown words: %+v, want unclassified and no candidates", c)
+	}
 }

@@ -69,7 +69,7 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 	defer sched.Stop(context.WithoutCancel(ctx))
 
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- serve(ctx, cfg, records, reg, log, ready) }()
+	go func() { serveErr <- serve(ctx, cfg, st, records, reg, log, ready) }()
 	consumer := kafkaio.NewConsumer(kafkaio.ConsumerConfig{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic,
 		GroupID: cfg.Kafka.GroupID, BatchSize: cfg.Kafka.BatchSize, BatchTimeout: cfg.Kafka.BatchTimeout,
 		InFlight: cfg.Kafka.InFlight, Members: cfg.Kafka.Members, IndexConcurrency: cfg.Kafka.IndexConcurrency}, proc, m, log)

@@ -36,12 +36,16 @@ type Server struct {
 	MinCount int
 	// Titles names occupations and skills for display.
 	OccupationTitle func(code string) string
+	// Coder codes titles for /api/v1/occupations/code: the pipeline's
+	// own, so the answer is what a posting with that title gets.
+	Coder *noc.Coder
 }
 
 // Handler routes every endpoint.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v1/occupations", s.handle(s.occupations))
+	mux.HandleFunc("GET /api/v1/occupations/code", s.handle(s.code))
 	mux.HandleFunc("GET /api/v1/occupations/{noc}/profile", s.handle(s.profile))
 	mux.HandleFunc("GET /api/v1/skills/{id}/demand", s.handle(s.skillDemand))
 	mux.HandleFunc("GET /api/v1/regions", s.handle(s.regions))

@@ -1,0 +1,57 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/skillpulse/skillpulse/analyzer/noc"
+)
+
+// Limits on what a caller may ask to code: a title, and a description
+// long enough for the duties the coder reads (it uses the first words).
+const (
+	maxTitleBytes       = 500
+	maxDescriptionBytes = 20000
+	defaultCandidates   = 5
+)
+
+// code answers "which unit group is this title?": the coding a posting
+// with that title and description gets, and the likeliest unit groups
+// for a person to choose from.
+func (s *Server) code(r *http.Request) (any, error) {
+	if s.Coder == nil {
+		return nil, fmt.Errorf("occupation coding: %w", errNotFound)
+	}
+	q := r.URL.Query()
+	title := strings.TrimSpace(q.Get("title"))
+	description := q.Get("description")
+	switch {
+	case title == "":
+		return nil, badRequest("title: required, e.g. ?title=Health+records+technician")
+	case len(title) > maxTitleBytes:
+		return nil, badRequest("title: %d bytes, at most %d", len(title), maxTitleBytes)
+	case len(description) > maxDescriptionBytes:
+		return nil, badRequest("description: %d bytes, at most %d", len(description), maxDescriptionBytes)
+	case !utf8.ValidString(title) || !utf8.ValidString(description):
+		return nil, badRequest("title and description must be UTF-8")
+	}
+	n := defaultCandidates
+	if v := q.Get("candidates"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 0 || n > noc.MaxCandidates {
+			return nil, badRequest("candidates: %q must be a whole number from 0 to %d", v, noc.MaxCandidates)
+		}
+	}
+	candidates := s.Coder.Candidates(title, description, n)
+	if candidates == nil {
+		candidates = []noc.Result{}
+	}
+	return struct {
+		Title      string       `json:"title"`
+		Occupation noc.Result   `json:"occupation"`
+		Candidates []noc.Result `json:"candidates"`
+	}{title, s.Coder.Code(title, description, nil), candidates}, nil
+}
