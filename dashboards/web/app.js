@@ -94,6 +94,35 @@ async function show() {
   }
 }
 
+// lookup lists the likeliest occupations of a job title; choosing one with
+// postings shows its profile.
+async function lookup() {
+  const title = $("job-title").value.trim();
+  const list = $("candidates");
+  try {
+    $("error").hidden = true;
+    const c = await api(`/api/v1/occupations/code?${new URLSearchParams({ title, candidates: 5 })}`);
+    list.replaceChildren();
+    for (const r of c.candidates) {
+      const li = document.createElement("li");
+      const b = document.createElement("button");
+      b.type = "button";
+      const known = [...$("occupation").options].some((o) => o.value === r.code);
+      b.textContent = `${r.code} ${r.title} — ${pct(r.confidence)}` + (known ? "" : " (no postings)");
+      b.disabled = !known;
+      b.addEventListener("click", () => { $("occupation").value = r.code; show(); });
+      li.appendChild(b);
+      list.appendChild(li);
+    }
+    if (!c.candidates.length) list.appendChild(document.createElement("li")).textContent = "No occupation matches this title.";
+    list.hidden = false;
+  } catch (e) {
+    list.hidden = true;
+    $("error").textContent = e.message;
+    $("error").hidden = false;
+  }
+}
+
 async function main() {
   try {
     await loadChoices();
@@ -107,6 +136,7 @@ async function main() {
   if (u.get("region")) $("region").value = u.get("region");
   if (u.get("period")) $("period").value = u.get("period");
   $("query").addEventListener("submit", (ev) => { ev.preventDefault(); show(); });
+  $("lookup").addEventListener("submit", (ev) => { ev.preventDefault(); lookup(); });
   if ($("occupation").value) show();
 }
 

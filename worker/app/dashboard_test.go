@@ -91,4 +91,27 @@ func TestDashboardInChromium(t *testing.T) {
 	if msg := text("error"); err != nil || !strings.Contains(msg, "period") || !hidden {
 		t.Errorf("error %q, profile hidden %v (%v)", msg, hidden, err)
 	}
+
+	// A job title's likeliest occupations; choosing the first shows its profile.
+	err = chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("period"), "2025"),
+		chromedp.SetValue(chromedp.ID("job-title"), "Sr. Health Records Technician - Night Shift"),
+		chromedp.Click(chromedp.ID("find")),
+		chromedp.WaitVisible(chromedp.ID("candidates")),
+	)
+	if err != nil {
+		t.Fatalf("find occupation: %v", err)
+	}
+	first := text("candidates")
+	if n := count("#candidates li"); n != 5 || !strings.HasPrefix(first, "12111 Health information management") {
+		t.Fatalf("%d candidates, list %q; want 5, 12111 first", n, first)
+	}
+	err = chromedp.Do(ctx, chromedp.Click(`#candidates li:first-child button`))
+	if err == nil {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#title").textContent.includes("NOC 12111")`,
+			chromedp.WithPollingTimeout(20*time.Second)))
+	}
+	if err != nil {
+		t.Fatalf("choose a candidate: %v (title %q)", err, text("title"))
+	}
 }
