@@ -22,6 +22,9 @@ type Config struct {
 	// examples.csv", OaSIS example titles) the occupation coder learns
 	// from besides its built-in titles.
 	OccupationTitles []string `yaml:"occupation_titles"`
+	// Places are place lists (census subdivision tables, gazetteer text
+	// files) the location resolver knows besides its built-in gazetteer.
+	Places []string `yaml:"places"`
 	// Input is a postings file for the embedded default; empty means the
 	// bundled sample.
 	Input         string        `yaml:"input"`
@@ -139,7 +142,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		}
 	}
 	lists := map[string]*[]string{"SKILLPULSE_KAFKA_BROKERS": &c.Kafka.Brokers, "SKILLPULSE_ES_URL": &c.Elasticsearch.URLs,
-		"SKILLPULSE_OCCUPATION_TITLES": &c.OccupationTitles}
+		"SKILLPULSE_OCCUPATION_TITLES": &c.OccupationTitles, "SKILLPULSE_PLACES": &c.Places}
 	for k, p := range lists {
 		if v, ok := get(k); ok {
 			*p = splitList(v)

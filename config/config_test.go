@@ -76,7 +76,7 @@ func TestExampleConfigLoads(t *testing.T) {
 	}
 }
 
-func TestOccupationTitles(t *testing.T) {
+func TestReferenceFiles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.yaml")
 	os.WriteFile(path, []byte("occupation_titles:\n  - \"/data/noc/All examples.csv\"\n  - /data/oasis/titles.csv\n"), 0o644)
 	c, err := Load(path)
@@ -86,11 +86,15 @@ func TestOccupationTitles(t *testing.T) {
 	if strings.Join(c.OccupationTitles, "|") != "/data/noc/All examples.csv|/data/oasis/titles.csv" {
 		t.Errorf("from the file: %q", c.OccupationTitles)
 	}
+	t.Setenv("SKILLPULSE_PLACES", "/g/ca_census_subdivisions.csv")
 	t.Setenv("SKILLPULSE_OCCUPATION_TITLES", "/x/All examples.csv, /y/o.csv")
 	if c, err = Load(path); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(c.OccupationTitles, "|") != "/x/All examples.csv|/y/o.csv" {
 		t.Errorf("the environment must win: %q", c.OccupationTitles)
+	}
+	if strings.Join(c.Places, "|") != "/g/ca_census_subdivisions.csv" {
+		t.Errorf("places from the environment: %q", c.Places)
 	}
 }

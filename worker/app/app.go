@@ -45,9 +45,13 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	if err != nil {
 		return analyzer.Stages{}, err
 	}
-	st := analyzer.Stages{Extractor: x, Occupations: occ, Places: geo.NewBuiltin(), Dedup: repost.New(dc)}
+	places, added, err := placeResolver(cfg.Places, log)
+	if err != nil {
+		return analyzer.Stages{}, err
+	}
+	st := analyzer.Stages{Extractor: x, Occupations: occ, Places: places, Dedup: repost.New(dc)}
 	log.Info("analysis stages ready", "taxonomy", tax.Name, "version", tax.Version, "skills", tax.Len(),
-		"occupation_titles", titles, "took", time.Since(start).Round(time.Millisecond))
+		"occupation_titles", titles, "places_loaded", added, "took", time.Since(start).Round(time.Millisecond))
 	return st, nil
 }
 
@@ -67,6 +71,28 @@ func occupationCoder(paths []string) (*noc.Coder, int, error) {
 		titles = append(titles, more...)
 	}
 	return noc.NewCoder(titles, noc.Options{}), len(titles), nil
+}
+
+// placeResolver is the built-in gazetteer plus the configured place lists,
+// with the number of places loaded. A list with some bad rows still adds
+// the good ones (the bad are logged); one with none fails.
+func placeResolver(paths []string, log *slog.Logger) (*geo.Resolver, int, error) {
+	r := geo.NewBuiltin()
+	added := 0
+	for _, p := range paths {
+		places, err := geo.LoadPlaces(p)
+		if err != nil && len(places) == 0 {
+			return nil, 0, fmt.Errorf("places: %w", err)
+		}
+		if err != nil {
+			log.Warn("places: rows skipped", "file", p, "err", err)
+		}
+		if err := r.Add(places...); err != nil {
+			log.Warn("places: entries skipped", "file", p, "err", err)
+		}
+		added += len(places)
+	}
+	return r, added, nil
 }
 
 // OccupationTitle names a NOC 2021 unit group.

@@ -82,3 +82,56 @@ func TestStagesWithSharedIndexes(t *testing.T) {
 		}
 	}
 }
+
+// TestStagesKnowConfiguredPlaces: a place only a configured list has is
+// resolved to its economic region; without the list it counts as its
+// province's unspecified share.
+func TestStagesKnowConfiguredPlaces(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "places.txt")
+	if err := os.WriteFile(path, []byte("# authored for this test\nNL 1010 120 Zorqlet Harbour\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := Stages(config.Default(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := builtin.Places.ResolveText("Zorqlet Harbour, NL"); got.Key() != "NL-unspecified" {
+		t.Fatalf("built-in gazetteer: %+v, want NL-unspecified (the place must be unknown to it)", got)
+	}
+	cfg := config.Default()
+	cfg.Places = []string{path}
+	st, err := Stages(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Places.ResolveText("Zorqlet Harbour, NL"); got.Code != "1010" {
+		t.Errorf("with the list configured: %+v, want 1010", got)
+	}
+	if got := st.Places.ResolveText("Corner Brook, NL"); got.Code != "1030" {
+		t.Errorf("built-in places must stay: %+v", got)
+	}
+	cfg.Places = []string{filepath.Join(t.TempDir(), "missing.txt")}
+	if _, err := Stages(cfg, quiet); err == nil || !strings.Contains(err.Error(), "places") || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing list: %v, want an error naming the setting and the file", err)
+	}
+}
+
+// TestStagesWithSharedSubdivisions resolves small towns the built-in
+// gazetteer leaves out through the public census subdivision table.
+func TestStagesWithSharedSubdivisions(t *testing.T) {
+	cfg := config.Default()
+	cfg.Places = []string{shareddata.Require(t, "geography", "opencivicdata_ca", "ca_census_subdivisions.csv")}
+	st, err := Stages(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, _ := Stages(config.Default(), quiet)
+	for _, place := range []string{"Trepassey, NL", "Fermeuse, NL"} {
+		if got := builtin.Places.ResolveText(place); got.Code != "" {
+			t.Fatalf("%s built-in: %+v, want it unknown below the province", place, got)
+		}
+		if got := st.Places.ResolveText(place); got.Code != "1010" {
+			t.Errorf("%s with subdivisions: %+v, want 1010 Avalon Peninsula", place, got)
+		}
+	}
+}
