@@ -13,6 +13,9 @@ type Options struct {
 	// Threshold is the lowest confidence that still codes a posting;
 	// zero means DefaultThreshold.
 	Threshold float64
+	// noCorrection leaves out the discriminative correction, for tests
+	// that measure what it adds.
+	noCorrection bool
 }
 
 // DefaultThreshold was chosen on the held-out evaluation: below it the
@@ -33,6 +36,8 @@ type Coder struct {
 	codes  []string
 	titles []string
 	spell  speller
+	// correction: per feature, learnt weights for unit groups (see train).
+	correction [][]entry
 }
 
 // level is the naive Bayes model at one level of the NOC hierarchy.
@@ -41,6 +46,8 @@ type level struct {
 	group  []int32   // unit group class -> group at this level
 	post   [][]entry // feature -> groups that have it
 	base   []float32 // per group: log of the smoothed probability of an unseen feature
+	total  []float64 // per group: feature weight, to take a title out of (leaveOneOut)
+	vocab  float64
 }
 
 // levelWeights weigh the unit group, minor, sub-major and major group
@@ -74,6 +81,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	ambiguous := map[string]bool{}
 	var total []float32
 	var post [][]entry // feature -> weighted counts per class
+	var examples []example
 	for _, t := range titles {
 		title, ok := groups[t.Code]
 		if !ok {
@@ -95,6 +103,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 			ambiguous[clean] = true
 		}
 		c.exact[clean] = k
+		ex := example{class: k}
 		eachFeature(clean, func(key []byte, weight float32, _ string) {
 			id, ok := c.feat[string(key)]
 			if !ok {
@@ -110,13 +119,18 @@ func NewCoder(titles []Title, opts Options) *Coder {
 				post[id] = append(es, entry{k, weight})
 			}
 			total[k] += weight
+			ex.add(id, weight)
 		})
+		examples = append(examples, ex)
 	}
 	for clean := range ambiguous {
 		delete(c.exact, clean)
 	}
 	for _, lw := range levelWeights {
 		c.levels = append(c.levels, newLevel(c.codes, lw.digits, lw.weight, post, total, len(post)))
+	}
+	if !opts.noCorrection {
+		c.train(examples)
 	}
 	return c
 }
@@ -138,6 +152,7 @@ func newLevel(codes []string, digits int, weight float32, post [][]entry, total 
 		gtotal[l.group[k]] += float64(t)
 	}
 	l.base = make([]float32, len(index))
+	l.total, l.vocab = gtotal, float64(vocab)
 	for g, t := range gtotal {
 		l.base[g] = float32(math.Log(alpha / (t + alpha*float64(vocab))))
 	}

@@ -48,6 +48,7 @@ func (c *Coder) scores(clean, description string) ([]float32, float64) {
 			scores[k] += l.weight * (gs[g] + mass*l.base[g])
 		}
 	}
+	c.addCorrection(scores, ids)
 	if description != "" {
 		c.addDescription(scores, description)
 	}
