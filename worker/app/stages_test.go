@@ -69,6 +69,12 @@ func TestStagesWithSharedIndexes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The examples stay in 12111 with the full indexes learnt.
+	for _, title := range []string{"Sr. Health Records Technician - Night Shift (Full-time)", "Commis à l'archivage médical"} {
+		if got := st.Occupations.Code(title, "", nil); got.Code != "12111" {
+			t.Errorf("Code(%q) with the shared indexes: %+v, want 12111", title, got)
+		}
+	}
 	builtin, _ := Stages(config.Default(), quiet)
 	for _, tc := range []struct{ title, want string }{
 		{"Centrifuge Operator - Textile Manufacturing", "94130"},
