@@ -2,6 +2,7 @@ package noc
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,7 @@ var expansions = map[string]string{
 	"psw": "personal support worker", "ece": "early childhood educator", "it": "information technology",
 	"hr": "human resources", "az": "truck driver", "dz": "truck driver", "cook's": "cook", "dev": "developer",
 	"eng": "engineer", "coord": "coordinator", "supv": "supervisor", "svc": "service", "acct": "accounting",
+	"ux": "user experience", "ui": "user interface", "qa": "quality assurance",
 }
 
 func set(s string) map[string]bool {
@@ -107,7 +109,13 @@ func cleanTitle(s string) string {
 			w = w[2:]
 		}
 		if e, ok := expansions[w]; ok {
-			out = append(out, e)
+			// An abbreviation that repeats what the title spells out
+			// ("Personal Support Worker (PSW)") adds nothing.
+			for _, x := range strings.Fields(e) {
+				if !slices.Contains(out, x) {
+					out = append(out, x)
+				}
+			}
 			continue
 		}
 		if w == "" || noise[w] {
@@ -210,6 +218,13 @@ func splitDashes(s string) []string {
 	return append(parts, strings.Join(cur, " "))
 }
 
+// keepNote: a free-standing one-word note is usually the occupation's
+// own short name ("(DevOps)", "(UX)", "(RN)"), which postings use alone;
+// a note attached to a word is a gender ending ("préposé(e)").
+func keepNote(s string, open int, note string) bool {
+	return (open == 0 || s[open-1] == ' ') && len(note) >= 2 && !strings.ContainsAny(note, " /")
+}
+
 // dropParens blanks out closed (…) and […] notes: schedules, "(H/F)",
 // gender endings, abbreviations already spelled out.
 func dropParens(s string) string {
@@ -224,7 +239,12 @@ func dropParens(s string) string {
 		}
 		if closing != 0 {
 			if j := strings.IndexByte(s[i+1:], closing); j >= 0 {
+				note := s[i+1 : i+1+j]
 				b.WriteByte(' ')
+				if keepNote(s, i, note) {
+					b.WriteString(note)
+					b.WriteByte(' ')
+				}
 				i += j + 1
 				continue
 			}

@@ -26,6 +26,12 @@ func TestCleanTitle(t *testing.T) {
 		{"IT Support Tech II", "information technology support technician"},
 		{"AZ Driver", "truck driver driver"},
 		{"Store Mgr (Contract)", "store manager"},
+		// A free-standing one-word note is kept: it is often the name
+		// postings use; an abbreviation the title spells out adds nothing.
+		{"Development and Operations (DevOps) Engineer", "development operations devops engineer"},
+		{"Personal Support Worker (PSW)", "personal support worker"},
+		{"Information Technology (IT) Business Analyst", "information technology business analyst"},
+		{"UX Designer", "user experience designer"},
 		{"Junior Payroll Clerk | Remote", "payroll clerk"},
 		// A tail that names the occupation's field is kept.
 		{"senior managers - trade, broadcasting and other services", "managers trade broadcasting services"},

@@ -42,7 +42,9 @@ func TestPosteriorKeepsTheLargest(t *testing.T) {
 }
 
 // FuzzDescriptionWords checks the running-text tokenizer against the title
-// cleaner on text where the title-only steps do nothing.
+// cleaner on text where the title-only steps do nothing. addDescription
+// uses the words as a set, so they are compared as sets: the title
+// cleaner also drops an abbreviation's words the title already has.
 func FuzzDescriptionWords(f *testing.F) {
 	for _, s := range []string{"Maintain patient health records; RN and PSW staff.", "Tenir à jour les dossiers médicaux de l'hôpital", "Sr. Mgr, IT", "  ", "d'l''x"} {
 		f.Add(s)
@@ -52,8 +54,28 @@ func FuzzDescriptionWords(f *testing.F) {
 			return
 		}
 		got, want := descriptionWords(s), tokens(cleanTitle(s))
-		if strings.Join(got, " ") != strings.Join(want, " ") {
+		if !sameWords(got, want) {
 			t.Fatalf("descriptionWords(%q) = %q, title cleaning gives %q", s, got, want)
 		}
 	})
+}
+
+func sameWords(a, b []string) bool {
+	set := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[w] = true
+		}
+		return m
+	}
+	sa, sb := set(a), set(b)
+	if len(sa) != len(sb) {
+		return false
+	}
+	for w := range sa {
+		if !sb[w] {
+			return false
+		}
+	}
+	return true
 }
