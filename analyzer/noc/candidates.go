@@ -39,15 +39,13 @@ func (c *Coder) Candidates(title, description string, n int) []Result {
 		}
 		return 0
 	})
-	// The same normalization as posterior: over the runnersUp+1 best.
+	// Code's confidence for the best, scaled by each one's tempered odds
+	// against it.
 	best := scores[order[0]]
-	sum := 0.0
-	for _, k := range order[:min(len(order), runnersUp+1)] {
-		sum += math.Exp(float64(scores[k]-best) / temperature)
-	}
+	first := share * posterior(scores, order[0])
 	out := make([]Result, 0, n)
 	for _, k := range order[:n] {
-		conf := share * math.Exp(float64(scores[k]-best)/temperature) / sum
+		conf := first * math.Exp(float64(scores[k]-best)/temperature)
 		out = append(out, Result{Code: c.codes[k], Title: c.titles[k], Confidence: round2(conf), Method: "title"})
 	}
 	return out

@@ -46,7 +46,7 @@ type level struct {
 	group  []int32   // unit group class -> group at this level
 	post   [][]entry // feature -> groups that have it
 	base   []float32 // per group: log of the smoothed probability of an unseen feature
-	total  []float64 // per group: feature weight, to take a title out of (leaveOneOut)
+	total  []float64 // per group: feature weight, to take a title out of (naiveBayes with leaveOut)
 	vocab  float64
 }
 

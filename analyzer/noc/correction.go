@@ -166,51 +166,17 @@ func (c *Coder) leaveOneOutRivals(examples []example) [][]rival {
 		go func(w int) {
 			defer wg.Done()
 			scores := make([]float32, len(c.codes))
-			gs := make([][]float32, len(c.levels))
-			for j, l := range c.levels {
-				gs[j] = make([]float32, len(l.base))
-			}
+			gs := c.groupScratch()
 			for i := w; i < len(examples); i += workers {
-				c.leaveOneOut(examples[i], scores, gs)
-				out[i] = topRivals(scores, examples[i].class)
+				e := examples[i]
+				clear(scores)
+				c.naiveBayes(e.feats, e.mass, e.class, scores, gs)
+				out[i] = topRivals(scores, e.class)
 			}
 		}(w)
 	}
 	wg.Wait()
 	return out
-}
-
-// leaveOneOut writes into scores what the unit groups score for e when
-// e's own counts are taken out of its groups at every level.
-func (c *Coder) leaveOneOut(e example, scores []float32, scratch [][]float32) {
-	clear(scores)
-	for j, l := range c.levels {
-		gs := scratch[j]
-		clear(gs)
-		own := l.group[e.class]
-		for _, f := range e.feats {
-			for _, x := range l.post[f.id] {
-				gs[x.class] += f.weight * x.w
-				if x.class == own {
-					// x.w is log1p(count/alpha): undo it, take the title's
-					// weight out, and redo it.
-					count := alpha * math.Expm1(float64(x.w))
-					without := math.Log1p(max(count-float64(f.weight), 0) / alpha)
-					gs[own] -= f.weight * (x.w - float32(without))
-				}
-			}
-		}
-		// The title's weight leaves its group's total too.
-		ownBase := float32(math.Log(alpha / (l.total[own] - float64(e.mass) + alpha*l.vocab)))
-		for k := range scores {
-			g := l.group[k]
-			base := l.base[g]
-			if g == own {
-				base = ownBase
-			}
-			scores[k] += l.weight * (gs[g] + e.mass*base)
-		}
-	}
 }
 
 // topRivals are the correctionRivals best classes of scores, plus truth

@@ -7,7 +7,7 @@ import (
 	"github.com/skillpulse/skillpulse/internal/shareddata"
 )
 
-// TestLeaveOneOutIsTheCoderWithoutTheTitle checks leaveOneOut against its
+// TestLeaveOneOutIsTheCoderWithoutTheTitle checks naiveBayes leaving a title out against its
 // definition: the scores a coder built without the title gives it. The
 // title is a second copy, so the vocabulary and class order stay the same.
 func TestLeaveOneOutIsTheCoderWithoutTheTitle(t *testing.T) {
@@ -39,11 +39,7 @@ func TestLeaveOneOutIsTheCoderWithoutTheTitle(t *testing.T) {
 		t.Fatalf("example mass %v, lookup %v; class 0 is %s", e.mass, mass, with.codes[0])
 	}
 	got := make([]float32, len(with.codes))
-	scratch := make([][]float32, len(with.levels))
-	for j, l := range with.levels {
-		scratch[j] = make([]float32, len(l.base))
-	}
-	with.leaveOneOut(e, got, scratch)
+	with.naiveBayes(e.feats, e.mass, e.class, got, with.groupScratch())
 	want, _ := without.scores(clean, "")
 	for k := range want {
 		if math.Abs(float64(got[k]-want[k])) > 1e-3 {

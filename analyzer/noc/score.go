@@ -36,23 +36,71 @@ func (c *Coder) scores(clean, description string) ([]float32, float64) {
 		return nil, 0
 	}
 	scores := make([]float32, len(c.codes))
-	for _, l := range c.levels {
-		gs := make([]float32, len(l.base))
-		for _, f := range ids {
-			for _, e := range l.post[f.id] {
-				gs[e.class] += f.weight * e.w
-			}
-		}
-		for k := range scores {
-			g := l.group[k]
-			scores[k] += l.weight * (gs[g] + mass*l.base[g])
-		}
-	}
+	c.naiveBayes(ids, mass, -1, scores, c.groupScratch())
 	c.addCorrection(scores, ids)
 	if description != "" {
 		c.addDescription(scores, description)
 	}
 	return scores, share
+}
+
+// naiveBayes adds to scores what each unit group scores for a title's
+// features at every level of the hierarchy. With leaveOut a class, the
+// title is scored as if it were not among that class's training titles:
+// its features' weights (each id once, then) leave their counts and the
+// group totals (leave-one-out, for training the correction). gs is one
+// scratch slice per level.
+func (c *Coder) naiveBayes(feats []known, mass float32, leaveOut int32, scores []float32, gs [][]float32) {
+	for j, l := range c.levels {
+		g := gs[j]
+		clear(g)
+		for _, f := range feats {
+			for _, e := range l.post[f.id] {
+				g[e.class] += f.weight * e.w
+			}
+		}
+		own, ownBase := int32(-1), float32(0)
+		if leaveOut >= 0 {
+			own = l.group[leaveOut]
+			g[own] -= c.ownEvidence(l, own, feats)
+			ownBase = float32(math.Log(alpha / (l.total[own] - float64(mass) + alpha*l.vocab)))
+		}
+		for k := range scores {
+			grp := l.group[k]
+			base := l.base[grp]
+			if grp == own {
+				base = ownBase
+			}
+			scores[k] += l.weight * (g[grp] + mass*base)
+		}
+	}
+}
+
+// ownEvidence is how much of group own's evidence for feats comes from
+// the title itself: each entry is log1p(count/alpha), so undo it, take the
+// title's weight out of the count, and redo it.
+func (c *Coder) ownEvidence(l level, own int32, feats []known) float32 {
+	var d float32
+	for _, f := range feats {
+		for _, e := range l.post[f.id] {
+			if e.class == own {
+				count := alpha * math.Expm1(float64(e.w))
+				without := math.Log1p(max(count-float64(f.weight), 0) / alpha)
+				d += f.weight * (e.w - float32(without))
+				break
+			}
+		}
+	}
+	return d
+}
+
+// groupScratch is one zeroed score slice per level, for naiveBayes.
+func (c *Coder) groupScratch() [][]float32 {
+	gs := make([][]float32, len(c.levels))
+	for j, l := range c.levels {
+		gs[j] = make([]float32, len(l.base))
+	}
+	return gs
 }
 
 // known is a title feature the index has.
