@@ -8,11 +8,21 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/internal/shareddata"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func stagesWith(t *testing.T, cfg config.Config) analyzer.Stages {
+	t.Helper()
+	st, err := Stages(cfg, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
 
 // TestStagesLearnConfiguredTitles checks that a title index in the
 // configuration reaches the coder the pipeline uses: a title only that
@@ -24,19 +34,13 @@ func TestStagesLearnConfiguredTitles(t *testing.T) {
 	if err := os.WriteFile(path, []byte(index), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	builtin, err := Stages(config.Default(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	builtin := stagesWith(t, config.Default())
 	if got := builtin.Occupations.Code("Zorqlet Vupkin", "", nil); got.Code != "unclassified" {
 		t.Fatalf("built-in coder: %+v, want unclassified (the test title must be unknown to it)", got)
 	}
 	cfg := config.Default()
 	cfg.OccupationTitles = []string{path}
-	st, err := Stages(cfg, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := stagesWith(t, cfg)
 	for _, title := range []string{"Zorqlet Vupkin", "Vupkineur/vupkineuse de zorqlets (H/F)"} {
 		if got := st.Occupations.Code(title, "", nil); got.Code != "12111" {
 			t.Errorf("Code(%q) with the index configured: %+v, want 12111", title, got)
@@ -65,17 +69,14 @@ func TestStagesWithSharedIndexes(t *testing.T) {
 		shareddata.Require(t, "occupations", "noc2021_index_cannocdata", "All examples.csv"),
 		shareddata.Require(t, "occupations", "oasis_2023", "example-titles_oasis_2023_v1.0.csv"),
 	}
-	st, err := Stages(cfg, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := stagesWith(t, cfg)
 	// The examples stay in 12111 with the full indexes learnt.
 	for _, title := range []string{"Sr. Health Records Technician - Night Shift (Full-time)", "Commis à l'archivage médical"} {
 		if got := st.Occupations.Code(title, "", nil); got.Code != "12111" {
 			t.Errorf("Code(%q) with the shared indexes: %+v, want 12111", title, got)
 		}
 	}
-	builtin, _ := Stages(config.Default(), quiet)
+	builtin := stagesWith(t, config.Default())
 	for _, tc := range []struct{ title, want string }{
 		{"Centrifuge Operator - Textile Manufacturing", "94130"},
 		{"Chicle centrifuge operator - food and beverage processing", "94140"},
@@ -97,19 +98,13 @@ func TestStagesKnowConfiguredPlaces(t *testing.T) {
 	if err := os.WriteFile(path, []byte("# authored for this test\nNL 1010 120 Zorqlet Harbour\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	builtin, err := Stages(config.Default(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	builtin := stagesWith(t, config.Default())
 	if got := builtin.Places.ResolveText("Zorqlet Harbour, NL"); got.Key() != "NL-unspecified" {
 		t.Fatalf("built-in gazetteer: %+v, want NL-unspecified (the place must be unknown to it)", got)
 	}
 	cfg := config.Default()
 	cfg.Places = []string{path}
-	st, err := Stages(cfg, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := stagesWith(t, cfg)
 	if got := st.Places.ResolveText("Zorqlet Harbour, NL"); got.Code != "1010" {
 		t.Errorf("with the list configured: %+v, want 1010", got)
 	}
@@ -127,11 +122,8 @@ func TestStagesKnowConfiguredPlaces(t *testing.T) {
 func TestStagesWithSharedSubdivisions(t *testing.T) {
 	cfg := config.Default()
 	cfg.Places = []string{shareddata.Require(t, "geography", "opencivicdata_ca", "ca_census_subdivisions.csv")}
-	st, err := Stages(cfg, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	builtin, _ := Stages(config.Default(), quiet)
+	st := stagesWith(t, cfg)
+	builtin := stagesWith(t, config.Default())
 	for _, place := range []string{"Trepassey, NL", "Fermeuse, NL"} {
 		if got := builtin.Places.ResolveText(place); got.Code != "" {
 			t.Fatalf("%s built-in: %+v, want it unknown below the province", place, got)
