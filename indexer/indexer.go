@@ -8,7 +8,7 @@ import (
 	"context"
 
 	"github.com/skillpulse/skillpulse/analyzer"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 // Sink durably stores a batch of analyzed postings. When Index returns a
@@ -27,12 +27,12 @@ type Rejected struct {
 
 // RecordSource gives the ranking code every stored posting.
 type RecordSource interface {
-	Records(ctx context.Context) ([]profile.Record, error)
+	Records(ctx context.Context) ([]rank.Record, error)
 }
 
 // ToRecord reduces an analysis to what rankings need.
-func ToRecord(a *analyzer.Analysis) profile.Record {
-	r := profile.Record{
+func ToRecord(a *analyzer.Analysis) rank.Record {
+	r := rank.Record{
 		Key:        a.Key,
 		Occupation: a.Occupation.Code,
 		Province:   a.Region.Province,
@@ -50,7 +50,7 @@ func ToRecord(a *analyzer.Analysis) profile.Record {
 			continue
 		}
 		seen[s.ID] = true
-		r.Skills = append(r.Skills, profile.Skill{ID: s.ID, Label: s.Label, Type: s.Type, Required: s.Requirement == "required"})
+		r.Skills = append(r.Skills, rank.Skill{ID: s.ID, Label: s.Label, Type: s.Type, Required: s.Requirement == "required"})
 	}
 	return r
 }

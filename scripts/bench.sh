@@ -38,5 +38,5 @@ SKILLPULSE_TEST_KAFKA=127.0.0.1:${SKILLPULSE_KAFKA_PORT:-19092} SKILLPULSE_TEST_
 scripts/services.sh stop all >/dev/null
 
 echo "== 4. stages"
-$GO test -run '^$' -bench . -benchmem ./analyzer/ ./analyzer/repost/ ./analyzer/geo/ ./worker/profile/ ./analyzer/salary/ 2>/dev/null | grep -E '^(Benchmark|ok)'
+$GO test -run '^$' -bench . -benchmem ./analyzer/ ./analyzer/repost/ ./analyzer/geo/ ./analyzer/rank/ ./analyzer/salary/ 2>/dev/null | grep -E '^(Benchmark|ok)'
 exit $rc

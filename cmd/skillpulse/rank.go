@@ -18,7 +18,7 @@ import (
 	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
 	"github.com/skillpulse/skillpulse/worker/app"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 func newRankCmd() *cobra.Command {
@@ -35,15 +35,15 @@ func newRankCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--region: %w", err)
 			}
-			scope, err := profile.ParseScope(scopeCode(rp))
+			scope, err := rank.ParseScope(scopeCode(rp))
 			if err != nil {
 				return fmt.Errorf("--region: %w", err)
 			}
-			per, err := profile.ParsePeriod(period)
+			per, err := rank.ParsePeriod(period)
 			if err != nil {
 				return fmt.Errorf("--period: %w", err)
 			}
-			var recs []profile.Record
+			var recs []rank.Record
 			if len(args) == 1 {
 				recs, err = recordsFromFile(cmd.Context(), cfgPath, args[0])
 			} else {
@@ -52,14 +52,14 @@ func newRankCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			known := map[string][]profile.RegionRef{}
+			known := map[string][]rank.RegionRef{}
 			for _, pr := range geo.Provinces() {
-				known["CA"] = append(known["CA"], profile.RegionRef{Code: pr.Code, Name: pr.Name})
+				known["CA"] = append(known["CA"], rank.RegionRef{Code: pr.Code, Name: pr.Name})
 			}
 			for _, er := range geo.Regions() {
-				known[er.Province] = append(known[er.Province], profile.RegionRef{Code: er.Code, Name: er.Name})
+				known[er.Province] = append(known[er.Province], rank.RegionRef{Code: er.Code, Name: er.Name})
 			}
-			p := profile.Compute(recs, profile.Query{Occupation: occ, Scope: scope, Period: per, TopN: top, MinCount: minCount, KnownRegions: known})
+			p := rank.Compute(recs, rank.Query{Occupation: occ, Scope: scope, Period: per, TopN: top, MinCount: minCount, KnownRegions: known})
 			printProfile(cmd.OutOrStdout(), occ, p, minCount)
 			return nil
 		},
@@ -83,7 +83,7 @@ func scopeCode(rp geo.RegionParam) string {
 }
 
 // recordsFromFile analyzes a postings file in memory.
-func recordsFromFile(ctx context.Context, cfgPath, path string) ([]profile.Record, error) {
+func recordsFromFile(ctx context.Context, cfgPath, path string) ([]rank.Record, error) {
 	cfg, err := config.Load(cfgPath)
 	if err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func recordsFromFile(ctx context.Context, cfgPath, path string) ([]profile.Recor
 	defer f.Close()
 	p := analyzer.New(st)
 	r := posting.Open(path, f)
-	var recs []profile.Record
+	var recs []rank.Record
 	for ctx.Err() == nil {
 		rec, ok, err := r.Next()
 		if err != nil {
@@ -117,7 +117,7 @@ func recordsFromFile(ctx context.Context, cfgPath, path string) ([]profile.Recor
 	return recs, ctx.Err()
 }
 
-func recordsFromStore(ctx context.Context, dir string) ([]profile.Record, error) {
+func recordsFromStore(ctx context.Context, dir string) ([]rank.Record, error) {
 	s, err := localstore.Open(dir)
 	if err != nil {
 		return nil, err
@@ -129,7 +129,7 @@ func recordsFromStore(ctx context.Context, dir string) ([]profile.Record, error)
 	return s.Records(ctx)
 }
 
-func printProfile(out io.Writer, occ string, p profile.Profile, minCount int) {
+func printProfile(out io.Writer, occ string, p rank.Profile, minCount int) {
 	title := app.OccupationTitle(occ)
 	fmt.Fprintf(out, "%s (NOC %s) — %s, %s\n", title, occ, p.Scope, p.Period)
 	fmt.Fprintf(out, "Job postings: %d", p.Postings)

@@ -12,7 +12,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/indexer"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 // Records reads stored postings back from Elasticsearch.
@@ -25,8 +25,8 @@ var recordFields = []string{"key", "occupation.code", "region.*", "posted_at", "
 	"skills.type", "skills.requirement", "wage.low", "wage.high", "duplicate.duplicate"}
 
 // Records implements indexer.RecordSource.
-func (r *Records) Records(ctx context.Context) ([]profile.Record, error) {
-	var out []profile.Record
+func (r *Records) Records(ctx context.Context) ([]rank.Record, error) {
+	var out []rank.Record
 	err := r.scrollPostings(ctx, esapi.SearchRequest{SourceIncludes: recordFields, Sort: []string{"_doc"}},
 		func(a *analyzer.Analysis) { out = append(out, indexer.ToRecord(a)) })
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/indexer"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 var (
@@ -32,7 +32,7 @@ var (
 type Store struct {
 	db      *bolt.DB
 	mu      sync.RWMutex
-	records map[string]profile.Record
+	records map[string]rank.Record
 }
 
 // Open opens or creates the store in dir.
@@ -44,7 +44,7 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open local store in %s (is another skillpulse running?): %w", dir, err)
 	}
-	s := &Store{db: db, records: map[string]profile.Record{}}
+	s := &Store{db: db, records: map[string]rank.Record{}}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketPostings, bucketRecords, bucketState} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -52,7 +52,7 @@ func Open(dir string) (*Store, error) {
 			}
 		}
 		return tx.Bucket(bucketRecords).ForEach(func(k, v []byte) error {
-			var r profile.Record
+			var r rank.Record
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("record %s: %w", k, err)
 			}
@@ -75,7 +75,7 @@ func (s *Store) Index(ctx context.Context, batch []*analyzer.Analysis) ([]indexe
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	recs := make([]profile.Record, len(batch))
+	recs := make([]rank.Record, len(batch))
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		pb, rb := tx.Bucket(bucketPostings), tx.Bucket(bucketRecords)
 		for i, a := range batch {
@@ -109,9 +109,9 @@ func (s *Store) Index(ctx context.Context, batch []*analyzer.Analysis) ([]indexe
 }
 
 // Records returns every stored posting's ranking record, ordered by key.
-func (s *Store) Records(context.Context) ([]profile.Record, error) {
+func (s *Store) Records(context.Context) ([]rank.Record, error) {
 	s.mu.RLock()
-	out := make([]profile.Record, 0, len(s.records))
+	out := make([]rank.Record, 0, len(s.records))
 	for _, r := range s.records {
 		out = append(out, r)
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/skillpulse/skillpulse/indexer/elastic"
 	"github.com/skillpulse/skillpulse/internal/testsvc"
 	"github.com/skillpulse/skillpulse/worker/kafkaio"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 	"github.com/skillpulse/skillpulse/worker/rollup"
 )
 
@@ -235,10 +235,10 @@ func checkRollup(t *testing.T, es *elastic.Client, idx elastic.Indices) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	period, _ := profile.ParsePeriod("2024")
-	scope, _ := profile.ParseScope("CA")
+	period, _ := rank.ParsePeriod("2024")
+	scope, _ := rank.ParseScope("CA")
 	goCounts := map[string]int{}
-	for _, o := range profile.Occupations(recs, profile.Query{Scope: scope, Period: period}) {
+	for _, o := range rank.Occupations(recs, rank.Query{Scope: scope, Period: period}) {
 		goCounts[o.Code] = o.Postings
 	}
 	esCounts, err := src.CountByOccupation(ctx, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -258,7 +258,7 @@ func checkRollup(t *testing.T, es *elastic.Client, idx elastic.Indices) {
 		Source rollup.Doc `json:"_source"`
 	}
 	json.NewDecoder(res.Body).Decode(&doc)
-	want := profile.Compute(recs, profile.Query{Occupation: "12111", Scope: scope, Period: period, TopN: 10, MinCount: 5})
+	want := rank.Compute(recs, rank.Query{Occupation: "12111", Scope: scope, Period: period, TopN: 10, MinCount: 5})
 	if doc.Source.Postings != want.Postings || doc.Source.Postings == 0 {
 		t.Errorf("aggregate 12111|CA|2024 has %d postings, rankings say %d", doc.Source.Postings, want.Postings)
 	}

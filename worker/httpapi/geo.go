@@ -5,41 +5,41 @@ import (
 	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/geo"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 // scopeOf turns a parsed ?region= into a profile scope and its display name.
-func scopeOf(rp geo.RegionParam) (profile.Scope, string, error) {
+func scopeOf(rp geo.RegionParam) (rank.Scope, string, error) {
 	switch rp.Kind {
 	case geo.KindCountry:
-		return profile.Scope{Kind: profile.Country, Code: "CA"}, "Canada", nil
+		return rank.Scope{Kind: rank.Country, Code: "CA"}, "Canada", nil
 	case geo.KindProvince:
 		p, _ := geo.LookupProvince(rp.Code)
-		return profile.Scope{Kind: profile.Province, Code: rp.Code}, p.Name, nil
+		return rank.Scope{Kind: rank.Province, Code: rp.Code}, p.Name, nil
 	case geo.KindRegion:
 		er, _ := geo.LookupRegion(rp.Code)
-		return profile.Scope{Kind: profile.Region, Code: rp.Code}, er.Name, nil
+		return rank.Scope{Kind: rank.Region, Code: rp.Code}, er.Name, nil
 	case geo.KindUnspecified:
-		return profile.Scope{Kind: profile.Unspecified, Code: rp.Code}, rp.Code, nil
+		return rank.Scope{Kind: rank.Unspecified, Code: rp.Code}, rp.Code, nil
 	}
-	return profile.Scope{}, "", fmt.Errorf("unsupported region kind %v", rp.Kind)
+	return rank.Scope{}, "", fmt.Errorf("unsupported region kind %v", rp.Kind)
 }
 
 var (
 	knownOnce sync.Once
-	known     map[string][]profile.RegionRef
+	known     map[string][]rank.RegionRef
 )
 
 // knownRegions lists every economic region per province, so profiles show
 // regions without postings too.
-func knownRegions() map[string][]profile.RegionRef {
+func knownRegions() map[string][]rank.RegionRef {
 	knownOnce.Do(func() {
-		known = map[string][]profile.RegionRef{}
+		known = map[string][]rank.RegionRef{}
 		for _, p := range geo.Provinces() {
-			known["CA"] = append(known["CA"], profile.RegionRef{Code: p.Code, Name: p.Name})
+			known["CA"] = append(known["CA"], rank.RegionRef{Code: p.Code, Name: p.Name})
 		}
 		for _, er := range geo.Regions() {
-			known[er.Province] = append(known[er.Province], profile.RegionRef{Code: er.Code, Name: er.Name})
+			known[er.Province] = append(known[er.Province], rank.RegionRef{Code: er.Code, Name: er.Name})
 		}
 	})
 	return known

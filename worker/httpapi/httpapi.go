@@ -24,7 +24,7 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/dashboards"
 	"github.com/skillpulse/skillpulse/indexer"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 // Server is the HTTP front end.
@@ -65,7 +65,7 @@ func (s *Server) handle(f func(r *http.Request) (any, error)) http.HandlerFunc {
 }
 
 // load reads the stored records and the common query parameters.
-func (s *Server) load(r *http.Request) ([]profile.Record, query, error) {
+func (s *Server) load(r *http.Request) ([]rank.Record, query, error) {
 	recs, err := s.records(r.Context())
 	if err != nil {
 		return nil, query{}, err
@@ -107,14 +107,14 @@ var errNotFound = errors.New("not found")
 
 // query holds the parsed common parameters.
 type query struct {
-	scope     profile.Scope
+	scope     rank.Scope
 	scopeName string
-	period    profile.Period
+	period    rank.Period
 	top       int
 	min       int
 }
 
-func (s *Server) parse(r *http.Request, recs []profile.Record) (query, error) {
+func (s *Server) parse(r *http.Request, recs []rank.Record) (query, error) {
 	q := query{top: s.TopN, min: s.MinCount}
 	region := strings.TrimSpace(r.URL.Query().Get("region"))
 	if region == "" {
@@ -132,7 +132,7 @@ func (s *Server) parse(r *http.Request, recs []profile.Record) (query, error) {
 	if period == "" {
 		period = defaultPeriod(recs)
 	}
-	if q.period, err = profile.ParsePeriod(period); err != nil {
+	if q.period, err = rank.ParsePeriod(period); err != nil {
 		return q, badRequest("period: %v", err)
 	}
 	for name, dst := range map[string]*int{"top": &q.top, "min_count": &q.min} {
@@ -148,7 +148,7 @@ func (s *Server) parse(r *http.Request, recs []profile.Record) (query, error) {
 }
 
 // defaultPeriod is the latest calendar year with postings.
-func defaultPeriod(recs []profile.Record) string {
+func defaultPeriod(recs []rank.Record) string {
 	var latest time.Time
 	for _, r := range recs {
 		if r.PostedAt.After(latest) {
@@ -161,7 +161,7 @@ func defaultPeriod(recs []profile.Record) string {
 	return strconv.Itoa(latest.Year())
 }
 
-func (s *Server) records(ctx context.Context) ([]profile.Record, error) {
+func (s *Server) records(ctx context.Context) ([]rank.Record, error) {
 	recs, err := s.Records.Records(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load records: %w", err)
@@ -197,7 +197,7 @@ func (s *Server) occupations(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	list := profile.Occupations(recs, profile.Query{Scope: q.scope, Period: q.period})
+	list := rank.Occupations(recs, rank.Query{Scope: q.scope, Period: q.period})
 	type item struct {
 		Code     string `json:"code"`
 		Title    string `json:"title"`
@@ -235,13 +235,13 @@ func (s *Server) profile(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := profile.Compute(recs, profile.Query{Occupation: noc, Scope: q.scope, Period: q.period, TopN: q.top, MinCount: q.min,
+	p := rank.Compute(recs, rank.Query{Occupation: noc, Scope: q.scope, Period: q.period, TopN: q.top, MinCount: q.min,
 		KnownRegions: knownRegions()})
 	out := struct {
 		Occupation map[string]string `json:"occupation"`
 		ScopeName  string            `json:"scope_name"`
 		MinCount   int               `json:"min_count"`
-		profile.Profile
+		rank.Profile
 	}{Occupation: map[string]string{"code": noc, "title": s.title(noc)}, ScopeName: q.scopeName, MinCount: q.min, Profile: p}
 	return out, nil
 }
@@ -255,17 +255,17 @@ func (s *Server) skillDemand(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := profile.SkillDemand(recs, id, q.scope, q.period)
+	d := rank.SkillDemand(recs, id, q.scope, q.period)
 	if d.Postings == 0 && !skillKnown(recs, id) {
 		return nil, fmt.Errorf("skill %q: %w in any stored posting", id, errNotFound)
 	}
 	return struct {
 		ScopeName string `json:"scope_name"`
-		profile.Demand
+		rank.Demand
 	}{q.scopeName, d}, nil
 }
 
-func skillKnown(recs []profile.Record, id string) bool {
+func skillKnown(recs []rank.Record, id string) bool {
 	for _, r := range recs {
 		for _, s := range r.Skills {
 			if s.ID == id {

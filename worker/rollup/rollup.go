@@ -13,7 +13,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/indexer/elastic"
-	"github.com/skillpulse/skillpulse/worker/profile"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 // Job computes and indexes profiles.
@@ -35,7 +35,7 @@ type Doc struct {
 	Suppressed bool            `json:"suppressed"`
 	ComputedAt time.Time       `json:"computed_at"`
 	TopSkills  []skillSummary  `json:"top_skills"`
-	Profile    profile.Profile `json:"profile"`
+	Profile    rank.Profile `json:"profile"`
 }
 
 type skillSummary struct {
@@ -51,7 +51,7 @@ func (d Doc) ID() string { return d.Occupation + "|" + d.Scope + "|" + d.Period 
 // Profiles computes every profile worth indexing: each occupation with
 // postings, in Canada, each province and each region where it has
 // postings, for each calendar year with postings.
-func Profiles(recs []profile.Record, topN, minCount int, now time.Time) []Doc {
+func Profiles(recs []rank.Record, topN, minCount int, now time.Time) []Doc {
 	type combo struct{ occ, scope, year string }
 	seen := map[combo]bool{}
 	for _, r := range recs {
@@ -75,15 +75,15 @@ func Profiles(recs []profile.Record, topN, minCount int, now time.Time) []Doc {
 	})
 	out := make([]Doc, 0, len(combos))
 	for _, c := range combos {
-		scope, err := profile.ParseScope(c.scope)
+		scope, err := rank.ParseScope(c.scope)
 		if err != nil {
 			continue
 		}
-		period, err := profile.ParsePeriod(c.year)
+		period, err := rank.ParsePeriod(c.year)
 		if err != nil {
 			continue
 		}
-		p := profile.Compute(recs, profile.Query{Occupation: c.occ, Scope: scope, Period: period, TopN: topN, MinCount: minCount})
+		p := rank.Compute(recs, rank.Query{Occupation: c.occ, Scope: scope, Period: period, TopN: topN, MinCount: minCount})
 		d := Doc{Occupation: c.occ, Scope: c.scope, Period: c.year, Postings: p.Postings, Suppressed: p.Suppressed,
 			ComputedAt: now, Profile: p, TopSkills: []skillSummary{}}
 		for _, s := range p.TopSkills {

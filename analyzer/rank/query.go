@@ -1,10 +1,10 @@
-// Package profile computes occupation profiles from analyzed postings:
+// Package rank computes occupation profiles from analyzed postings:
 // unique posting counts per occupation × region × period, regional shares
 // (unspecified bucket included, summing to 100%), top skills as the share
 // of postings asking for them, their change, distinctive skills, wages and
 // small-count flags. It is the one implementation behind the JSON API, the
 // CLI table and the Elasticsearch aggregates.
-package profile
+package rank
 
 import (
 	"fmt"
