@@ -55,6 +55,11 @@ type Kafka struct {
 	// IndexConcurrency is how many batches each member has in flight to
 	// Elasticsearch at once; offsets are still committed in fetch order.
 	IndexConcurrency int `yaml:"index_concurrency"`
+	// Partitions and ReplicationFactor shape the topics the worker creates
+	// when they are missing (an existing topic is never shrunk or
+	// re-partitioned). Partitions bound how many group members share work.
+	Partitions        int `yaml:"partitions"`
+	ReplicationFactor int `yaml:"replication_factor"`
 }
 
 // Elasticsearch configures the production sink.
@@ -67,6 +72,10 @@ type Elasticsearch struct {
 	RetentionMonths int `yaml:"retention_months"`
 	// RefreshInterval is how soon indexed postings become searchable.
 	RefreshInterval time.Duration `yaml:"refresh_interval"`
+	// Shards and Replicas are the primary shards and replicas per shard of
+	// indices created from now on (existing indices keep theirs).
+	Shards   int `yaml:"shards"`
+	Replicas int `yaml:"replicas"`
 }
 
 // Rank configures rankings.
@@ -94,8 +103,9 @@ func Default() Config {
 		Listen:   "127.0.0.1:8080",
 		Taxonomy: "builtin",
 		Kafka: Kafka{Topic: "postings", GroupID: "skillpulse", DeadLetterTopic: "postings-dlq",
-			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000, Members: 1, IndexConcurrency: 2},
-		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second},
+			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000, Members: 1, IndexConcurrency: 2,
+			Partitions: 4, ReplicationFactor: 1},
+		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second, Shards: 1, Replicas: 0},
 		Rank:          Rank{TopN: 10, MinCount: 5},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
 		Schedule:      Schedule{Rollup: "@every 5m", Retention: "@daily"},
@@ -151,7 +161,9 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 	ints := map[string]*int{"SKILLPULSE_KAFKA_BATCH_SIZE": &c.Kafka.BatchSize, "SKILLPULSE_KAFKA_IN_FLIGHT": &c.Kafka.InFlight,
 		"SKILLPULSE_KAFKA_MEMBERS": &c.Kafka.Members, "SKILLPULSE_KAFKA_INDEX_CONCURRENCY": &c.Kafka.IndexConcurrency,
 		"SKILLPULSE_RANK_MIN_COUNT": &c.Rank.MinCount, "SKILLPULSE_RANK_TOP_N": &c.Rank.TopN,
-		"SKILLPULSE_ES_RETENTION_MONTHS": &c.Elasticsearch.RetentionMonths}
+		"SKILLPULSE_ES_RETENTION_MONTHS": &c.Elasticsearch.RetentionMonths, "SKILLPULSE_ES_SHARDS": &c.Elasticsearch.Shards,
+		"SKILLPULSE_ES_REPLICAS": &c.Elasticsearch.Replicas, "SKILLPULSE_KAFKA_PARTITIONS": &c.Kafka.Partitions,
+		"SKILLPULSE_KAFKA_REPLICATION_FACTOR": &c.Kafka.ReplicationFactor}
 	for k, p := range ints {
 		if v, ok := get(k); ok {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -202,6 +214,14 @@ func (c Config) Validate() error {
 		return fmt.Errorf("kafka.members: must be positive")
 	case c.Kafka.IndexConcurrency <= 0:
 		return fmt.Errorf("kafka.index_concurrency: must be positive")
+	case c.Kafka.Partitions <= 0:
+		return fmt.Errorf("kafka.partitions: must be positive, got %d", c.Kafka.Partitions)
+	case c.Kafka.ReplicationFactor <= 0:
+		return fmt.Errorf("kafka.replication_factor: must be positive, got %d", c.Kafka.ReplicationFactor)
+	case c.Elasticsearch.Shards <= 0:
+		return fmt.Errorf("elasticsearch.shards: must be positive, got %d", c.Elasticsearch.Shards)
+	case c.Elasticsearch.Replicas < 0:
+		return fmt.Errorf("elasticsearch.replicas: must not be negative, got %d", c.Elasticsearch.Replicas)
 	case c.Kafka.InFlight < c.Kafka.BatchSize:
 		return fmt.Errorf("kafka.in_flight (%d) must be at least kafka.batch_size (%d)", c.Kafka.InFlight, c.Kafka.BatchSize)
 	case c.Dedup.Threshold <= 0 || c.Dedup.Threshold > 1:
