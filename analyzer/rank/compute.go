@@ -1,8 +1,11 @@
 package rank
 
 import (
+	"context"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -94,53 +97,36 @@ func (q *Query) defaults() {
 	}
 }
 
-// selectRecords returns the unique postings of occupation (all when "")
-// in scope and period, newest first for Recent periods.
-func selectRecords(records []Record, occupation string, scope Scope, period Period) []Record {
-	var out []Record
-	for _, r := range records {
-		if r.Duplicate || (occupation != "" && r.Occupation != occupation) || !scope.Contains(r) || !period.Contains(r.PostedAt) {
-			continue
-		}
-		out = append(out, r)
+// Compute builds the profile for q from records in memory (the CLI's
+// `rank` over a file). The stores answer the same question from cells
+// kept as postings arrive; this is the same code over cells built here.
+func Compute(records []Record, q Query) Profile {
+	p, err := Reader{NewMemory(records)}.Profile(context.Background(), q)
+	if err != nil {
+		// Only recent:N above MaxRecent fails: answer it with what fits.
+		q.Period.N = MaxRecent
+		p, _ = Reader{NewMemory(records)}.Profile(context.Background(), q)
 	}
-	if period.Kind != Recent {
-		return out
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].PostedAt.Equal(out[j].PostedAt) {
-			return out[i].PostedAt.After(out[j].PostedAt)
-		}
-		return out[i].Key > out[j].Key
-	})
-	if period.Skip >= len(out) {
-		return nil
-	}
-	out = out[period.Skip:]
-	return out[:min(period.N, len(out))]
+	return p
 }
 
-// Compute builds the profile for q.
-func Compute(records []Record, q Query) Profile {
-	q.defaults()
-	sel := selectRecords(records, q.Occupation, q.Scope, q.Period)
-	p := Profile{OccupationCode: q.Occupation, Scope: q.Scope.Code, Period: q.Period.String(), Postings: len(sel),
+// build turns the cells of the period (cur), the period before (prev) and
+// every occupation in the period (all) into a profile.
+func build(cur, prev, all *Cell, q Query) Profile {
+	p := Profile{OccupationCode: q.Occupation, Scope: q.Scope.Code, Period: q.Period.String(), Postings: cur.Postings,
 		Regions: []RegionShare{}, TopSkills: []SkillShare{}, Distinctive: []SkillShare{}, Flags: []string{}}
-	for _, r := range sel {
-		t := r.PostedAt
-		if p.From == nil || t.Before(*p.From) {
-			p.From = &t
+	if len(cur.Days) > 0 {
+		lo, hi := int32(math.MaxInt32), int32(math.MinInt32)
+		for d := range cur.Days {
+			lo, hi = min(lo, d), max(hi, d)
 		}
-		if p.To == nil || t.After(*p.To) {
-			t2 := r.PostedAt
-			p.To = &t2
-		}
+		from, to := time.Unix(int64(lo)*86400, 0).UTC(), time.Unix(int64(hi)*86400, 0).UTC()
+		p.From, p.To = &from, &to
 	}
 	prevPeriod := q.Period.Previous()
-	prev := selectRecords(records, q.Occupation, q.Scope, prevPeriod)
-	p.Trend = &Trend{PreviousPeriod: prevPeriod.String(), PreviousPostings: len(prev)}
-	if len(prev) > 0 {
-		c := float64(len(sel)-len(prev)) / float64(len(prev))
+	p.Trend = &Trend{PreviousPeriod: prevPeriod.String(), PreviousPostings: prev.Postings}
+	if prev.Postings > 0 {
+		c := float64(cur.Postings-prev.Postings) / float64(prev.Postings)
 		p.Trend.Change = &c
 	}
 	if p.Postings < 2*q.MinCount {
@@ -150,57 +136,56 @@ func Compute(records []Record, q Query) Profile {
 		p.Suppressed = p.Postings < q.MinCount
 		return p
 	}
-	p.Regions = regionShares(sel, q)
-	all := selectRecords(records, "", q.Scope, q.Period)
-	p.TopSkills, p.Distinctive = skillShares(sel, prev, all, q.TopN)
-	p.Wages = wageStats(sel)
+	p.Regions = regionShares(cur, q)
+	p.TopSkills, p.Distinctive = skillShares(cur, prev, all, q.TopN)
+	p.Wages = wageStats(cur)
 	return p
 }
 
-func regionShares(sel []Record, q Query) []RegionShare {
+// regionNames names every known place, and the unspecified buckets.
+func regionNames(known map[string][]RegionRef, code string) string {
+	for _, refs := range known {
+		for _, r := range refs {
+			if r.Code == code {
+				return r.Name
+			}
+		}
+	}
+	if code == "CA-unspecified" {
+		return "Canada, unspecified"
+	}
+	if prov, ok := strings.CutSuffix(code, "-unspecified"); ok {
+		return prov + ", unspecified"
+	}
+	return ""
+}
+
+func regionShares(cur *Cell, q Query) []RegionShare {
 	counts := map[string]*RegionShare{}
-	add := func(code, name string, n int) {
+	add := func(code string, n int) {
 		rs := counts[code]
 		if rs == nil {
-			rs = &RegionShare{Code: code, Name: name}
+			rs = &RegionShare{Code: code, Name: regionNames(q.KnownRegions, code)}
 			counts[code] = rs
-		}
-		if rs.Name == "" {
-			rs.Name = name
 		}
 		rs.Count += n
 	}
 	switch q.Scope.Kind {
 	case Country:
 		for _, ref := range q.KnownRegions["CA"] {
-			add(ref.Code, ref.Name, 0)
-		}
-		for _, r := range sel {
-			if r.Province == "" {
-				add("CA-unspecified", "Canada, unspecified", 1)
-			} else {
-				add(r.Province, "", 1)
-			}
+			add(ref.Code, 0)
 		}
 	case Province:
 		for _, ref := range q.KnownRegions[q.Scope.Code] {
-			add(ref.Code, ref.Name, 0)
+			add(ref.Code, 0)
 		}
-		for _, r := range sel {
-			name := r.RegionName
-			if name == "" && r.Region == q.Scope.Code+"-unspecified" {
-				name = q.Scope.Code + ", unspecified"
-			}
-			add(r.Region, name, 1)
-		}
-	default:
-		for _, r := range sel {
-			add(r.Region, r.RegionName, 1)
-		}
+	}
+	for code, n := range cur.Children {
+		add(code, n)
 	}
 	out := make([]RegionShare, 0, len(counts))
 	for _, rs := range counts {
-		rs.Share = float64(rs.Count) / float64(len(sel))
+		rs.Share = float64(rs.Count) / float64(cur.Postings)
 		if rs.Count > 0 && rs.Count < q.MinCount {
 			rs.Flag = FlagLowCount
 		}
@@ -249,46 +234,22 @@ func largestRemainder(rs []RegionShare) {
 	}
 }
 
-type skillCount struct {
-	s       Skill
-	n, nReq int
-}
-
-func countSkills(recs []Record) map[string]*skillCount {
-	m := map[string]*skillCount{}
-	for _, r := range recs {
-		for _, s := range r.Skills {
-			c := m[s.ID]
-			if c == nil {
-				c = &skillCount{s: s}
-				m[s.ID] = c
-			}
-			c.n++
-			if s.Required {
-				c.nReq++
-			}
+func skillShares(cur, prev, all *Cell, topN int) (top, distinctive []SkillShare) {
+	list := make([]SkillShare, 0, len(cur.Skills))
+	for id, c := range cur.Skills {
+		if c.N <= 0 {
+			continue
 		}
-	}
-	return m
-}
-
-func skillShares(sel, prev, all []Record, topN int) (top, distinctive []SkillShare) {
-	cur, before, everyone := countSkills(sel), countSkills(prev), countSkills(all)
-	list := make([]SkillShare, 0, len(cur))
-	for id, c := range cur {
-		share := float64(c.n) / float64(len(sel))
-		ss := SkillShare{ID: id, Label: c.s.Label, Type: c.s.Type, Postings: c.n, Share: share,
-			RequiredShare: float64(c.nReq) / float64(c.n)}
-		if len(prev) > 0 {
-			ps := 0.0
-			if b := before[id]; b != nil {
-				ps = float64(b.n) / float64(len(prev))
-			}
+		share := float64(c.N) / float64(cur.Postings)
+		ss := SkillShare{ID: id, Label: c.Label, Type: c.Type, Postings: c.N, Share: share,
+			RequiredShare: float64(c.Required) / float64(c.N)}
+		if prev.Postings > 0 {
+			ps := float64(prev.Skills[id].N) / float64(prev.Postings)
 			ch := share - ps
 			ss.PreviousShare, ss.Change = &ps, &ch
 		}
-		if e := everyone[id]; e != nil && len(all) > 0 {
-			ss.Distinctiveness = share / (float64(e.n) / float64(len(all)))
+		if e := all.Skills[id]; e.N > 0 && all.Postings > 0 {
+			ss.Distinctiveness = share / (float64(e.N) / float64(all.Postings))
 		}
 		list = append(list, ss)
 	}
@@ -296,10 +257,13 @@ func skillShares(sel, prev, all []Record, topN int) (top, distinctive []SkillSha
 		if list[i].Postings != list[j].Postings {
 			return list[i].Postings > list[j].Postings
 		}
-		return list[i].Label < list[j].Label
+		if list[i].Label != list[j].Label {
+			return list[i].Label < list[j].Label
+		}
+		return list[i].ID < list[j].ID
 	})
 	top = append([]SkillShare{}, list[:min(topN, len(list))]...)
-	floor := max(2, int(math.Ceil(0.1*float64(len(sel)))))
+	floor := max(2, int(math.Ceil(0.1*float64(cur.Postings))))
 	for _, s := range list {
 		if s.Postings >= floor {
 			distinctive = append(distinctive, s)
@@ -312,29 +276,42 @@ func skillShares(sel, prev, all []Record, topN int) (top, distinctive []SkillSha
 	return top, distinctive
 }
 
-func wageStats(sel []Record) *WageStats {
-	var lows, highs, mids []float64
-	for _, r := range sel {
-		if r.WageHigh > 0 {
-			lo := r.WageLow
-			if lo <= 0 {
-				lo = r.WageHigh
-			}
-			lows, highs, mids = append(lows, lo), append(highs, r.WageHigh), append(mids, (lo+r.WageHigh)/2)
-		}
+func wageStats(c *Cell) *WageStats {
+	n := 0
+	for _, k := range c.Highs {
+		n += k
 	}
-	if len(lows) == 0 {
+	if n == 0 {
 		return nil
 	}
-	return &WageStats{Low: median(lows), Median: median(mids), High: median(highs), Count: len(lows)}
+	return &WageStats{Low: medianOf(c.Lows, 1), Median: medianOf(c.Sums, 2), High: medianOf(c.Highs, 1), Count: n}
 }
 
-func median(xs []float64) float64 {
-	sort.Float64s(xs)
-	n := len(xs)
-	m := xs[n/2]
-	if n%2 == 0 {
-		m = (xs[n/2-1] + xs[n/2]) / 2
+// medianOf is the median of a histogram of cents (divided by div: sums of
+// two ends give midpoints), in dollars rounded to the cent.
+func medianOf(h map[int32]int, div float64) float64 {
+	keys := make([]int32, 0, len(h))
+	n := 0
+	for k, c := range h {
+		if c > 0 {
+			keys = append(keys, k)
+			n += c
+		}
 	}
-	return math.Round(m*100) / 100
+	slices.Sort(keys)
+	// at(i) is the i-th smallest value (0-based).
+	at := func(i int) float64 {
+		for _, k := range keys {
+			if i < h[k] {
+				return float64(k)
+			}
+			i -= h[k]
+		}
+		return 0
+	}
+	m := at(n / 2)
+	if n%2 == 0 {
+		m = (at(n/2-1) + m) / 2
+	}
+	return math.Round(m/div) / 100
 }

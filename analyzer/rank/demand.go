@@ -1,6 +1,9 @@
 package rank
 
-import "sort"
+import (
+	"context"
+	"sort"
+)
 
 // OccupationSummary is one occupation's unique posting count.
 type OccupationSummary struct {
@@ -8,27 +11,17 @@ type OccupationSummary struct {
 	Postings int    `json:"postings"`
 }
 
-// Occupations counts unique postings per occupation in q's scope and
-// period, most postings first.
+// Occupations counts unique postings per occupation of records in q's
+// scope and period, most postings first.
 func Occupations(records []Record, q Query) []OccupationSummary {
-	counts := map[string]int{}
-	if q.Period.Kind == Recent {
-		// "The N most recent" is per occupation: select each one's window.
-		seen := map[string]bool{}
-		for _, r := range records {
-			if !r.Duplicate && !seen[r.Occupation] {
-				seen[r.Occupation] = true
-				counts[r.Occupation] = len(selectRecords(records, r.Occupation, q.Scope, q.Period))
-			}
-		}
-	} else {
-		for _, r := range selectRecords(records, "", q.Scope, q.Period) {
-			counts[r.Occupation]++
-		}
-	}
+	out, _ := Reader{NewMemory(records)}.Occupations(context.Background(), q)
+	return out
+}
+
+func summaries(counts map[string]int) []OccupationSummary {
 	out := make([]OccupationSummary, 0, len(counts))
 	for code, n := range counts {
-		if n > 0 {
+		if n > 0 && code != AllOccupations {
 			out = append(out, OccupationSummary{Code: code, Postings: n})
 		}
 	}
@@ -63,17 +56,21 @@ type DemandShare struct {
 	Share    float64 `json:"share"`    // of that occupation's or region's postings
 }
 
-// SkillDemand measures one skill in scope and period.
+// SkillDemand measures one skill over records in scope and period.
 func SkillDemand(records []Record, skillID string, scope Scope, period Period) Demand {
+	d, _, _ := Reader{NewMemory(records)}.SkillDemand(context.Background(), skillID, scope, period)
+	return d
+}
+
+// demandOf measures one skill over already selected unique postings.
+func demandOf(sel []Record, skillID string, scope Scope, period Period) Demand {
 	d := Demand{SkillID: skillID, Scope: scope.Code, Period: period.String(), ByOccupation: []DemandShare{}, ByRegion: []DemandShare{}}
-	sel := selectRecords(records, "", scope, period)
 	d.AllPostings = len(sel)
 	occAll, occHit := map[string]int{}, map[string]int{}
-	regAll, regHit, regName := map[string]int{}, map[string]int{}, map[string]string{}
+	regAll, regHit := map[string]int{}, map[string]int{}
 	for _, r := range sel {
 		occAll[r.Occupation]++
 		regAll[r.Region]++
-		regName[r.Region] = r.RegionName
 		for _, s := range r.Skills {
 			if s.ID == skillID {
 				d.Label, d.Type = s.Label, s.Type
@@ -88,13 +85,16 @@ func SkillDemand(records []Record, skillID string, scope Scope, period Period) D
 		d.Share = float64(d.Postings) / float64(d.AllPostings)
 	}
 	d.ByOccupation = shares(occHit, occAll, nil, 20)
-	d.ByRegion = shares(regHit, regAll, regName, 0)
+	d.ByRegion = shares(regHit, regAll, nil, 0)
 	return d
 }
 
 func shares(hit, all map[string]int, names map[string]string, limit int) []DemandShare {
 	out := []DemandShare{}
 	for code, n := range hit {
+		if n <= 0 || all[code] <= 0 {
+			continue
+		}
 		out = append(out, DemandShare{Code: code, Name: names[code], Postings: n, Share: float64(n) / float64(all[code])})
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -210,7 +210,7 @@ func BenchmarkCompute(b *testing.B) {
 		r.Key = fmt.Sprint(i)
 		recs = append(recs, r)
 	}
-	q := Query{Occupation: "12111", Scope: Scope{Province, "NL"}, Period: Period{Kind: Year, Year: 2025}, MinCount: 5}
+	q := Query{Occupation: "12111", Scope: Scope{Province, "NL"}, Period: Period{Kind: Yearly, Year: 2025}, MinCount: 5}
 	q.Period, _ = ParsePeriod("2025")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

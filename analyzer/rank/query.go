@@ -95,9 +95,9 @@ type PeriodKind int
 
 // Period kinds.
 const (
-	Year PeriodKind = iota
-	Quarter
-	Month
+	Yearly PeriodKind = iota
+	Quarterly
+	Monthly
 	Recent
 )
 
@@ -126,16 +126,16 @@ func ParsePeriod(s string) (Period, error) {
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
 	switch {
 	case yearRe.MatchString(s):
-		return newPeriod(Year, atoi(s), 0)
+		return newPeriod(Yearly, atoi(s), 0)
 	case quarterRe.MatchString(s):
 		m := quarterRe.FindStringSubmatch(s)
-		return newPeriod(Quarter, atoi(m[1]), atoi(m[2]))
+		return newPeriod(Quarterly, atoi(m[1]), atoi(m[2]))
 	case monthRe.MatchString(s):
 		m := monthRe.FindStringSubmatch(s)
 		if mo := atoi(m[2]); mo < 1 || mo > 12 {
 			return Period{}, fmt.Errorf("%q: month must be 01 to 12", s)
 		}
-		return newPeriod(Month, atoi(m[1]), atoi(m[2]))
+		return newPeriod(Monthly, atoi(m[1]), atoi(m[2]))
 	case recentRe.MatchString(s):
 		n := atoi(recentRe.FindStringSubmatch(s)[1])
 		if n < 1 || n > 1_000_000 {
@@ -152,13 +152,13 @@ func newPeriod(k PeriodKind, year, part int) (Period, error) {
 	}
 	p := Period{Kind: k, Year: year, Part: part}
 	switch k {
-	case Year:
+	case Yearly:
 		p.start = time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 		p.end = p.start.AddDate(1, 0, 0)
-	case Quarter:
+	case Quarterly:
 		p.start = time.Date(year, time.Month(3*(part-1)+1), 1, 0, 0, 0, 0, time.UTC)
 		p.end = p.start.AddDate(0, 3, 0)
-	case Month:
+	case Monthly:
 		p.start = time.Date(year, time.Month(part), 1, 0, 0, 0, 0, time.UTC)
 		p.end = p.start.AddDate(0, 1, 0)
 	}
@@ -179,19 +179,19 @@ func (p Period) Contains(t time.Time) bool {
 // postings before the N most recent.
 func (p Period) Previous() Period {
 	switch p.Kind {
-	case Year:
-		q, _ := newPeriod(Year, p.Year-1, 0)
+	case Yearly:
+		q, _ := newPeriod(Yearly, p.Year-1, 0)
 		return q
-	case Quarter:
+	case Quarterly:
 		if p.Part == 1 {
-			q, _ := newPeriod(Quarter, p.Year-1, 4)
+			q, _ := newPeriod(Quarterly, p.Year-1, 4)
 			return q
 		}
-		q, _ := newPeriod(Quarter, p.Year, p.Part-1)
+		q, _ := newPeriod(Quarterly, p.Year, p.Part-1)
 		return q
-	case Month:
+	case Monthly:
 		t := p.start.AddDate(0, -1, 0)
-		q, _ := newPeriod(Month, t.Year(), int(t.Month()))
+		q, _ := newPeriod(Monthly, t.Year(), int(t.Month()))
 		return q
 	}
 	return Period{Kind: Recent, N: p.N, Skip: p.Skip + p.N}
@@ -199,11 +199,11 @@ func (p Period) Previous() Period {
 
 func (p Period) String() string {
 	switch p.Kind {
-	case Year:
+	case Yearly:
 		return strconv.Itoa(p.Year)
-	case Quarter:
+	case Quarterly:
 		return fmt.Sprintf("%d-Q%d", p.Year, p.Part)
-	case Month:
+	case Monthly:
 		return fmt.Sprintf("%d-%02d", p.Year, p.Part)
 	}
 	if p.Skip > 0 {
