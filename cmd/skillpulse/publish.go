@@ -39,7 +39,10 @@ func newPublishCmd() *cobra.Command {
 				return fmt.Errorf("open input: %w", err)
 			}
 			defer f.Close()
-			if err := kafkaio.EnsureTopic(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, partitions); err != nil {
+			if !cmd.Flags().Changed("partitions") {
+				partitions = cfg.Kafka.Partitions
+			}
+			if err := kafkaio.EnsureTopic(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, partitions, cfg.Kafka.ReplicationFactor, nil); err != nil {
 				return err
 			}
 			bar := progressbar.NewOptions(-1, progressbar.OptionSetDescription("publishing"),
@@ -54,7 +57,7 @@ func newPublishCmd() *cobra.Command {
 	cmd.Flags().StringVar(&cfgPath, "config", "", "YAML config file")
 	cmd.Flags().StringSliceVar(&brokers, "brokers", nil, "Kafka brokers (overrides config)")
 	cmd.Flags().StringVar(&topic, "topic", "", "topic (default from config: postings)")
-	cmd.Flags().IntVar(&partitions, "partitions", 4, "partitions when the topic has to be created")
+	cmd.Flags().IntVar(&partitions, "partitions", 0, "partitions when the topic has to be created (default from config: kafka.partitions, 4)")
 	return cmd
 }
 

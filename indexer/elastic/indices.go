@@ -18,6 +18,9 @@ type Indices struct {
 	// RefreshInterval is how soon indexed postings become searchable;
 	// zero means DefaultRefreshInterval.
 	RefreshInterval time.Duration
+	// Shards and Replicas are the primary shards and the replicas of each
+	// shard of indices created from the templates; zero Shards means 1.
+	Shards, Replicas int
 }
 
 // DefaultRefreshInterval trades freshness for indexing throughput: at 1s a
@@ -107,7 +110,7 @@ func aggregatesMapping() map[string]any {
 
 // EnsureTemplates installs the index templates; re-running is harmless.
 func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
-	settings := map[string]any{"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": n.refreshInterval()}
+	settings := map[string]any{"number_of_shards": max(n.Shards, 1), "number_of_replicas": n.Replicas, "refresh_interval": n.refreshInterval()}
 	for name, tmpl := range map[string]map[string]any{
 		n.Prefix + "-postings": {"index_patterns": []string{n.PostingsPattern()}, "priority": 200,
 			"template": map[string]any{"settings": settings, "mappings": postingsMapping()}},

@@ -144,7 +144,7 @@ func endToEnd(ctx context.Context, es *elastic.Client, log *slog.Logger, brokers
 	cfg.Elasticsearch.IndexPrefix, cfg.Listen = run, "127.0.0.1:0"
 	idx := elastic.Indices{Prefix: run}
 	defer es.Raw().Indices.Delete([]string{run + "-*"})
-	if err := kafkaio.EnsureTopic(ctx, brokers, run, 4); err != nil {
+	if err := kafkaio.EnsureTopic(ctx, brokers, run, 4, 1, nil); err != nil {
 		return 0, 0, use, err
 	}
 	if _, err := kafkaio.Publish(ctx, brokers, run, "bench.jsonl", bytes.NewReader(input), nil); err != nil {

@@ -64,7 +64,7 @@ func TestOutagesLoseNothing(t *testing.T) {
 			t.Fatalf("publish wave %d: %v", i, err)
 		}
 	}
-	if err := kafkaio.EnsureTopic(ctx, brokers, run, 4); err != nil {
+	if err := kafkaio.EnsureTopic(ctx, brokers, run, 4, 1, nil); err != nil {
 		t.Fatal(err)
 	}
 	publish(0)

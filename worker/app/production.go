@@ -32,12 +32,15 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		return err
 	}
 	es.OnRetry = func(reason string, n int) { m.ESRetries.WithLabelValues(reason).Add(float64(n)) }
-	idx := elastic.Indices{Prefix: cfg.Elasticsearch.IndexPrefix, RefreshInterval: cfg.Elasticsearch.RefreshInterval}
+	idx := elastic.Indices{Prefix: cfg.Elasticsearch.IndexPrefix, RefreshInterval: cfg.Elasticsearch.RefreshInterval,
+		Shards: cfg.Elasticsearch.Shards, Replicas: cfg.Elasticsearch.Replicas}
 	if err := retry(ctx, log, "install index templates", func() error { return es.EnsureTemplates(ctx, idx) }); err != nil {
 		return err
 	}
 	for _, t := range []string{cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic} {
-		if err := retry(ctx, log, "ensure topic "+t, func() error { return kafkaio.EnsureTopic(ctx, cfg.Kafka.Brokers, t, 4) }); err != nil {
+		if err := retry(ctx, log, "ensure topic "+t, func() error {
+			return kafkaio.EnsureTopic(ctx, cfg.Kafka.Brokers, t, cfg.Kafka.Partitions, cfg.Kafka.ReplicationFactor, log)
+		}); err != nil {
 			return err
 		}
 	}

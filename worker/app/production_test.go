@@ -34,7 +34,7 @@ func TestProductionPipeline(t *testing.T) {
 
 	path, keys, bad := testInput(t, 3000)
 	ctx := context.Background()
-	if err := kafkaio.EnsureTopic(ctx, brokers, cfg.Kafka.Topic, 4); err != nil {
+	if err := kafkaio.EnsureTopic(ctx, brokers, cfg.Kafka.Topic, 4, 1, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, _ := os.Open(path)

@@ -33,7 +33,7 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	path, keys, _ := testInput(t, 2000)
 	want := sequentialDuplicates(t, path)
 	ctx := context.Background()
-	if err := kafkaio.EnsureTopic(ctx, brokers, cfg.Kafka.Topic, 4); err != nil {
+	if err := kafkaio.EnsureTopic(ctx, brokers, cfg.Kafka.Topic, 4, 1, nil); err != nil {
 		t.Fatal(err)
 	}
 	ctx1, stop1 := context.WithCancel(ctx)

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
+	"log/slog"
 	"strconv"
 	"time"
 
@@ -66,26 +66,43 @@ func (d *DeadLetters) DeadLetter(ctx context.Context, dls []ingest.DeadLetter) e
 // Close flushes and closes the producer.
 func (d *DeadLetters) Close() error { return d.w.Close() }
 
-// EnsureTopic creates topic with the given partitions when it is missing.
-func EnsureTopic(ctx context.Context, brokers []string, topic string, partitions int) error {
-	var d kafka.Dialer
-	conn, err := d.DialContext(ctx, "tcp", brokers[0])
-	if err != nil {
-		return fmt.Errorf("dial kafka: %w", err)
+// EnsureTopic creates topic with the given partitions and replication
+// factor when it is missing. An existing topic is left as it is: with
+// fewer partitions than asked for, a warning goes to log (nil: the
+// default logger). Adding partitions is left to an operator because it
+// moves keys between partitions, and with them the employers whose
+// reposts one partition's detector judges.
+func EnsureTopic(ctx context.Context, brokers []string, topic string, partitions, replicationFactor int, log *slog.Logger) error {
+	// Client (unlike Conn.CreateTopics) reports an existing topic as
+	// TopicAlreadyExists, and it sends the request to the controller.
+	client := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 30 * time.Second}
+	res, err := client.CreateTopics(ctx, &kafka.CreateTopicsRequest{Topics: []kafka.TopicConfig{
+		{Topic: topic, NumPartitions: partitions, ReplicationFactor: replicationFactor}}})
+	if err == nil {
+		err = res.Errors[topic]
 	}
-	defer conn.Close()
-	ctrl, err := conn.Controller()
-	if err != nil {
-		return fmt.Errorf("find kafka controller: %w", err)
+	if err == nil {
+		return nil
 	}
-	cc, err := d.DialContext(ctx, "tcp", net.JoinHostPort(ctrl.Host, strconv.Itoa(ctrl.Port)))
-	if err != nil {
-		return fmt.Errorf("dial kafka controller: %w", err)
+	if !errors.Is(err, kafka.TopicAlreadyExists) {
+		return fmt.Errorf("create topic %s (%d partitions, replication factor %d): %w", topic, partitions, replicationFactor, err)
 	}
-	defer cc.Close()
-	err = cc.CreateTopics(kafka.TopicConfig{Topic: topic, NumPartitions: partitions, ReplicationFactor: 1})
-	if err != nil && !errors.Is(err, kafka.TopicAlreadyExists) {
-		return fmt.Errorf("create topic %s: %w", topic, err)
+	meta, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
+	if err == nil && len(meta.Topics) != 1 {
+		err = fmt.Errorf("metadata names %d topics", len(meta.Topics))
+	}
+	if err == nil {
+		err = meta.Topics[0].Error
+	}
+	if err != nil {
+		return fmt.Errorf("read partitions of topic %s: %w", topic, err)
+	}
+	if have := len(meta.Topics[0].Partitions); have < partitions {
+		if log == nil {
+			log = slog.Default()
+		}
+		log.Warn("topic has fewer partitions than configured; left as it is (add partitions with kafka-topics.sh --alter, knowing keys move)",
+			"topic", topic, "partitions", have, "configured", partitions)
 	}
 	return nil
 }
