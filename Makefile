@@ -7,7 +7,7 @@ export SKILLPULSE_ES_PORT ?= 19200
 KAFKA_PORT := $(SKILLPULSE_KAFKA_PORT)
 ES_PORT := $(SKILLPULSE_ES_PORT)
 
-.PHONY: build run test unit bench fmt vet clean deps services-up services-down
+.PHONY: build run test unit bench bench-scale fmt vet clean deps services-up services-down
 
 build:
 	$(GO) build -o $(BIN) ./cmd/skillpulse
@@ -43,6 +43,11 @@ vet:
 
 bench: build
 	./scripts/bench.sh
+
+# Scale: N generated postings (default 1,000,000) through the embedded
+# default and through Kafka -> worker -> Elasticsearch; one JSON line.
+bench-scale:
+	N=$(or $(N),1000000) ./scripts/bench-scale.sh
 
 fmt:
 	gofmt -w .

@@ -6,7 +6,8 @@
 #  3. end to end: postings/s from the Kafka topic to searchable in
 #     Elasticsearch, beside the raw _bulk rate of the same documents into
 #     the same node, in the same run (real services, started here);
-#  4. the smaller stages (duplicates, profiles, places).
+#  4. the smaller stages (duplicates, profiles, places);
+#  5. scale: scripts/bench-scale.sh with N=${SCALE_N:-200000}.
 # Needs ../shared/data beside the project for 1-2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +40,7 @@ scripts/services.sh stop all >/dev/null
 
 echo "== 4. stages"
 $GO test -run '^$' -bench . -benchmem ./analyzer/ ./analyzer/repost/ ./analyzer/geo/ ./analyzer/rank/ ./analyzer/salary/ 2>/dev/null | grep -E '^(Benchmark|ok)'
+
+echo "== 5. scale, N=${SCALE_N:-200000} (scripts/bench-scale.sh; last line is its JSON)"
+N=${SCALE_N:-200000} scripts/bench-scale.sh || rc=$?
 exit $rc
