@@ -84,18 +84,20 @@ func demandOf(sel []Record, skillID string, scope Scope, period Period) Demand {
 	if d.AllPostings > 0 {
 		d.Share = float64(d.Postings) / float64(d.AllPostings)
 	}
-	d.ByOccupation = shares(occHit, occAll, nil, 20)
-	d.ByRegion = shares(regHit, regAll, nil, 0)
+	d.ByOccupation = Shares(occHit, occAll, 20)
+	d.ByRegion = Shares(regHit, regAll, 0)
 	return d
 }
 
-func shares(hit, all map[string]int, names map[string]string, limit int) []DemandShare {
+// Shares is each code's hits as a share of its postings, most hits first,
+// the first limit of them (all when limit is 0).
+func Shares(hit, all map[string]int, limit int) []DemandShare {
 	out := []DemandShare{}
 	for code, n := range hit {
 		if n <= 0 || all[code] <= 0 {
 			continue
 		}
-		out = append(out, DemandShare{Code: code, Name: names[code], Postings: n, Share: float64(n) / float64(all[code])})
+		out = append(out, DemandShare{Code: code, Postings: n, Share: float64(n) / float64(all[code])})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Postings != out[j].Postings {

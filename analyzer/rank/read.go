@@ -137,9 +137,6 @@ func (rd Reader) LatestYear(ctx context.Context) (int, bool, error) {
 // SkillDemand measures one skill in scope and period; known is false when
 // no stored posting ever asked for it.
 func (rd Reader) SkillDemand(ctx context.Context, skillID string, scope Scope, period Period) (Demand, bool, error) {
-	if ds, ok := rd.Store.(DemandStore); ok {
-		return ds.SkillDemand(ctx, skillID, scope, period)
-	}
 	if period.Kind == Recent {
 		recs, err := rd.Store.Recent(ctx, AllOccupations, scope, min(period.N, MaxRecent))
 		if err != nil {
@@ -151,6 +148,9 @@ func (rd Reader) SkillDemand(ctx context.Context, skillID string, scope Scope, p
 		}
 		known, err := rd.skillKnown(ctx, skillID)
 		return d, known, err
+	}
+	if ds, ok := rd.Store.(DemandStore); ok {
+		return ds.SkillDemand(ctx, skillID, scope, period)
 	}
 	d, err := rd.demandFromCells(ctx, skillID, scope, period)
 	if err != nil || d.Label != "" {
@@ -223,8 +223,8 @@ func (rd Reader) demandFromCells(ctx context.Context, skillID string, scope Scop
 	if d.AllPostings > 0 {
 		d.Share = float64(d.Postings) / float64(d.AllPostings)
 	}
-	d.ByOccupation = shares(occHit, occAll, nil, 20)
-	d.ByRegion = shares(regHit, regAll, nil, 0)
+	d.ByOccupation = Shares(occHit, occAll, 20)
+	d.ByRegion = Shares(regHit, regAll, 0)
 	return d, nil
 }
 

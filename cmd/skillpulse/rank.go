@@ -14,11 +14,11 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
 	"github.com/skillpulse/skillpulse/worker/app"
-	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
 func newRankCmd() *cobra.Command {
@@ -43,14 +43,20 @@ func newRankCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--period: %w", err)
 			}
-			var recs []rank.Record
+			var reader rank.Reader
 			if len(args) == 1 {
-				recs, err = recordsFromFile(cmd.Context(), cfgPath, args[0])
+				recs, err := recordsFromFile(cmd.Context(), cfgPath, args[0])
+				if err != nil {
+					return err
+				}
+				reader = rank.Reader{Store: rank.NewMemory(recs)}
 			} else {
-				recs, err = recordsFromStore(cmd.Context(), dataDir)
-			}
-			if err != nil {
-				return err
+				s, err := openStore(dataDir)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				reader = s.Reader()
 			}
 			known := map[string][]rank.RegionRef{}
 			for _, pr := range geo.Provinces() {
@@ -59,7 +65,10 @@ func newRankCmd() *cobra.Command {
 			for _, er := range geo.Regions() {
 				known[er.Province] = append(known[er.Province], rank.RegionRef{Code: er.Code, Name: er.Name})
 			}
-			p := rank.Compute(recs, rank.Query{Occupation: occ, Scope: scope, Period: per, TopN: top, MinCount: minCount, KnownRegions: known})
+			p, err := reader.Profile(cmd.Context(), rank.Query{Occupation: occ, Scope: scope, Period: per, TopN: top, MinCount: minCount, KnownRegions: known})
+			if err != nil {
+				return err
+			}
 			printProfile(cmd.OutOrStdout(), occ, p, minCount)
 			return nil
 		},
@@ -117,18 +126,17 @@ func recordsFromFile(ctx context.Context, cfgPath, path string) ([]rank.Record, 
 	return recs, ctx.Err()
 }
 
-func recordsFromStore(ctx context.Context, dir string) ([]rank.Record, error) {
+func openStore(dir string) (*localstore.Store, error) {
 	s, err := localstore.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	defer s.Close()
 	if s.Count() == 0 {
+		s.Close()
 		return nil, fmt.Errorf("the local store in %s is empty: run `skillpulse run` first, or pass a FILE", dir)
 	}
-	return s.Records(ctx)
+	return s, nil
 }
-
 func printProfile(out io.Writer, occ string, p rank.Profile, minCount int) {
 	title := app.OccupationTitle(occ)
 	fmt.Fprintf(out, "%s (NOC %s) — %s, %s\n", title, occ, p.Scope, p.Period)

@@ -25,7 +25,11 @@ import (
 type Doc struct {
 	Index string
 	ID    string
-	Body  []byte
+	Body  []byte // a JSON object
+	// Stamp adds "indexed_at", the time of the bulk request that carries
+	// the document, on every attempt: the rollup finds changed postings by
+	// it, so a batch retried through an outage is stamped when it lands.
+	Stamp bool
 }
 
 // Class is what a bulk item's status means for the writer.
@@ -128,10 +132,16 @@ func (c *Client) bulk(ctx context.Context, docs []Doc) ([]ItemResult, error) {
 	}
 	body.Grow(size)
 	var meta []byte
+	stamp := `{"indexed_at":"` + time.Now().UTC().Format(time.RFC3339Nano) + `",`
 	for _, d := range docs {
 		meta = appendIndexAction(meta[:0], d)
 		body.Write(meta)
-		body.Write(bytes.TrimSpace(d.Body))
+		b := bytes.TrimSpace(d.Body)
+		if d.Stamp && len(b) > 2 && b[0] == '{' {
+			body.WriteString(stamp)
+			b = b[1:]
+		}
+		body.Write(b)
 		body.WriteByte('\n')
 	}
 	res, err := esapi.BulkRequest{Body: &body}.Do(ctx, c.es)

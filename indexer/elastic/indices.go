@@ -29,12 +29,16 @@ type Indices struct {
 // once, and profiles are rolled up every few minutes anyway.
 const DefaultRefreshInterval = 5 * time.Second
 
-func (n Indices) refreshInterval() string {
-	d := n.RefreshInterval
-	if d <= 0 {
-		d = DefaultRefreshInterval
+// RefreshIntervalOrDefault is the refresh interval in effect.
+func (n Indices) RefreshIntervalOrDefault() time.Duration {
+	if n.RefreshInterval <= 0 {
+		return DefaultRefreshInterval
 	}
-	return fmt.Sprintf("%dms", d.Milliseconds())
+	return n.RefreshInterval
+}
+
+func (n Indices) refreshInterval() string {
+	return fmt.Sprintf("%dms", n.RefreshIntervalOrDefault().Milliseconds())
 }
 
 // Postings is the monthly index a posting dated t goes to. Monthly indices
@@ -69,9 +73,15 @@ func postingsMapping() map[string]any {
 			"posted_at":           map[string]any{"type": "date"},
 			"posted_at_estimated": map[string]any{"type": "boolean"},
 			"analyzed_at":         map[string]any{"type": "date"},
-			"language":            kw(),
-			"text":                text,
-			"taxonomy":            kw(), "taxonomy_version": kw(),
+			// Added at indexing (sink.go, Doc.Stamp): what the cell
+			// aggregations count, and when the posting was written.
+			"indexed_at":      map[string]any{"type": "date"},
+			"skills_required": kw(),
+			"wage_cents": map[string]any{"properties": map[string]any{
+				"low": map[string]any{"type": "integer"}, "high": map[string]any{"type": "integer"}, "sum": map[string]any{"type": "integer"}}},
+			"language": kw(),
+			"text":     text,
+			"taxonomy": kw(), "taxonomy_version": kw(),
 			"occupation": map[string]any{"properties": map[string]any{
 				"code": kw(), "title": kw(), "method": kw(), "confidence": map[string]any{"type": "float"}}},
 			"region": map[string]any{"properties": map[string]any{
@@ -99,14 +109,21 @@ func aggregatesMapping() map[string]any {
 	return map[string]any{
 		"dynamic": false,
 		"properties": map[string]any{
-			"occupation": keyword, "scope": keyword, "period": keyword, "postings": map[string]any{"type": "integer"},
-			"computed_at": map[string]any{"type": "date"}, "suppressed": map[string]any{"type": "boolean"},
-			"profile": map[string]any{"type": "object", "enabled": false},
-			"top_skills": map[string]any{"properties": map[string]any{
-				"id": keyword, "label": keyword, "share": map[string]any{"type": "float"}, "postings": map[string]any{"type": "integer"}}},
+			"occupation": keyword, "scope": keyword, "level": keyword, "month": keyword,
+			"month_start": map[string]any{"type": "date"}, "postings": map[string]any{"type": "integer"},
+			"computed_at": map[string]any{"type": "date"},
+			"cell":        map[string]any{"type": "binary"},
 		},
 	}
 }
+
+func locksMapping() map[string]any {
+	return map[string]any{"dynamic": false, "properties": map[string]any{
+		"owner": keyword, "expires_at": map[string]any{"type": "date"}, "watermark": map[string]any{"type": "date"}}}
+}
+
+// Locks is the index of leases (one document per leased job).
+func (n Indices) Locks() string { return n.Prefix + "-locks" }
 
 // EnsureTemplates installs the index templates; re-running is harmless.
 func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
@@ -114,6 +131,8 @@ func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
 	for name, tmpl := range map[string]map[string]any{
 		n.Prefix + "-postings": {"index_patterns": []string{n.PostingsPattern()}, "priority": 200,
 			"template": map[string]any{"settings": settings, "mappings": postingsMapping()}},
+		n.Prefix + "-locks": {"index_patterns": []string{n.Locks()}, "priority": 200,
+			"template": map[string]any{"settings": settings, "mappings": locksMapping()}},
 		n.Prefix + "-aggregates": {"index_patterns": []string{n.Aggregates()}, "priority": 200,
 			"template": map[string]any{"settings": settings, "mappings": aggregatesMapping()}},
 	} {
@@ -140,6 +159,12 @@ func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
 	res.Body.Close()
 	if res.IsError() {
 		return fmt.Errorf("update postings mappings: %s: %s", res.Status(), b)
+	}
+	// An aggregates index made by an older version gets the cell fields.
+	opts := "?allow_no_indices=true&ignore_unavailable=true"
+	if _, err := c.call(ctx, "PUT", "/"+n.Aggregates()+"/_mapping"+opts,
+		map[string]any{"properties": aggregatesMapping()["properties"]}, nil, 404); err != nil {
+		return fmt.Errorf("update aggregates mapping: %w", err)
 	}
 	return nil
 }

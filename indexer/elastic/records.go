@@ -11,8 +11,8 @@ import (
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 
 	"github.com/skillpulse/skillpulse/analyzer"
-	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
+	"github.com/skillpulse/skillpulse/indexer"
 )
 
 // Records reads stored postings back from Elasticsearch.

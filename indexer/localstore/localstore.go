@@ -1,38 +1,49 @@
 // Package localstore is the embedded default's store: one bbolt file under
-// the data directory. Writes are fsynced transactions, so an indexed batch
-// survives a crash; keys are posting keys, so a replay overwrites.
+// the data directory. Every batch is one fsynced transaction that writes
+// the postings and, in the same transaction, corrects the aggregate cells
+// they count in, so the figures never disagree with the postings, a crash
+// loses neither, and nothing is held in memory: a restart serves at once.
 package localstore
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
-	"sort"
-	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/skillpulse/skillpulse/analyzer"
-	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
+	"github.com/skillpulse/skillpulse/indexer"
 )
 
 var (
+	// postings: key -> the analysis as JSON, analyzed_at left out (it is
+	// in records), so an unchanged re-run writes identical bytes.
 	bucketPostings = []byte("postings")
-	bucketRecords  = []byte("records")
-	bucketState    = []byte("state")
+	// records: key -> recordValue: what the cells counted of the posting.
+	bucketRecords = []byte("records")
+	// cells: cellKey -> rank.AppendCell.
+	bucketCells = []byte("cells")
+	// recent: occupation | newest-first time | key -> key, for recent:N.
+	bucketRecent = []byte("recent")
+	bucketState  = []byte("state")
+	bucketMeta   = []byte("meta")
 )
 
-// Store is a local, durable posting store with an in-memory copy of the
-// ranking records (small: a few hundred bytes per posting).
+var (
+	metaCount     = []byte("postings")
+	metaLastMonth = []byte("last_month")
+)
+
+// Store is a local, durable store of postings and their aggregates.
 type Store struct {
-	db      *bolt.DB
-	mu      sync.RWMutex
-	records map[string]rank.Record
+	db *bolt.DB
 }
 
 // Open opens or creates the store in dir.
@@ -44,87 +55,60 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open local store in %s (is another skillpulse running?): %w", dir, err)
 	}
-	s := &Store{db: db, records: map[string]rank.Record{}}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketPostings, bucketRecords, bucketState} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
+		if tx.Bucket(bucketRecords) != nil && tx.Bucket(bucketCells) == nil {
+			return errors.New("this store was written by an older skillpulse without aggregates: move the data directory away and re-run the input")
 		}
-		return tx.Bucket(bucketRecords).ForEach(func(k, v []byte) error {
-			var r rank.Record
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("record %s: %w", k, err)
-			}
-			s.records[string(k)] = r
-			return nil
-		})
-	})
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("load local store: %w", err)
-	}
-	return s, nil
-}
-
-// Close closes the store.
-func (s *Store) Close() error { return s.db.Close() }
-
-// Index writes a batch in one fsynced transaction. It rejects nothing.
-func (s *Store) Index(ctx context.Context, batch []*analyzer.Analysis) ([]indexer.Rejected, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	recs := make([]rank.Record, len(batch))
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		pb, rb := tx.Bucket(bucketPostings), tx.Bucket(bucketRecords)
-		for i, a := range batch {
-			doc, err := analyzer.AppendJSON(nil, a)
-			if err != nil {
-				return fmt.Errorf("encode %s: %w", a.Key, err)
-			}
-			recs[i] = indexer.ToRecord(a)
-			rec, err := json.Marshal(recs[i])
-			if err != nil {
-				return fmt.Errorf("encode record %s: %w", a.Key, err)
-			}
-			if err := pb.Put([]byte(a.Key), doc); err != nil {
-				return err
-			}
-			if err := rb.Put([]byte(a.Key), rec); err != nil {
+		for _, b := range [][]byte{bucketPostings, bucketRecords, bucketCells, bucketRecent, bucketState, bucketMeta} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("index batch: %w", err)
+		db.Close()
+		return nil, fmt.Errorf("open local store: %w", err)
 	}
-	s.mu.Lock()
-	for _, r := range recs {
-		s.records[r.Key] = r
-	}
-	s.mu.Unlock()
-	return nil, nil
+	return &Store{db: db}, nil
 }
 
-// Records returns every stored posting's ranking record, ordered by key.
-func (s *Store) Records(context.Context) ([]rank.Record, error) {
-	s.mu.RLock()
-	out := make([]rank.Record, 0, len(s.records))
-	for _, r := range s.records {
-		out = append(out, r)
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Index writes a batch in one fsynced transaction. A posting stored before
+// with the same analysis is skipped (a re-run changes nothing on disk);
+// one that changed, a repost found later say, has its old counts taken out
+// of the cells and its new ones put in. It rejects nothing.
+func (s *Store) Index(ctx context.Context, batch []*analyzer.Analysis) ([]indexer.Rejected, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	s.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
-	return out, nil
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		w := writer{tx: tx, deltas: map[rank.CellKey]*rank.Cell{}}
+		for _, a := range batch {
+			if err := w.put(a); err != nil {
+				return fmt.Errorf("posting %s: %w", a.Key, err)
+			}
+		}
+		return w.flush()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index batch: %w", err)
+	}
+	return nil, nil
 }
 
 // Count is the number of stored postings, duplicates included.
 func (s *Store) Count() int {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return len(s.records)
+	n := 0
+	s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(metaCount); len(v) == 8 {
+			n = int(binary.BigEndian.Uint64(v))
+		}
+		return nil
+	})
+	return n
 }
 
 // ErrNotFound is returned by Get for an unknown key.
@@ -132,35 +116,34 @@ var ErrNotFound = errors.New("posting not found")
 
 // Get returns one stored analysis.
 func (s *Store) Get(key string) (*analyzer.Analysis, error) {
-	var a analyzer.Analysis
+	var a *analyzer.Analysis
 	err := s.db.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketPostings).Get([]byte(key))
-		if v == nil {
-			return ErrNotFound
-		}
-		return json.Unmarshal(v, &a)
+		var err error
+		a, err = readAnalysis(tx, []byte(key))
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &a, nil
+	return a, err
 }
 
 // Each calls fn with every stored analysis, in key order.
 func (s *Store) Each(fn func(*analyzer.Analysis) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketPostings).ForEach(func(k, v []byte) error {
-			var a analyzer.Analysis
-			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("posting %s: %w", k, err)
+		return tx.Bucket(bucketPostings).ForEach(func(k, _ []byte) error {
+			a, err := readAnalysis(tx, k)
+			if err != nil {
+				return err
 			}
-			return fn(&a)
+			return fn(a)
 		})
 	})
 }
 
 // SaveState stores an opaque blob, such as the duplicate detector's state.
+// Saving what is already there writes nothing.
 func (s *Store) SaveState(name string, b []byte) error {
+	if old, err := s.LoadState(name); err == nil && old != nil && string(old) == string(b) {
+		return nil
+	}
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketState).Put([]byte(name), b) })
 }
 
@@ -174,4 +157,18 @@ func (s *Store) LoadState(name string) ([]byte, error) {
 		return nil
 	})
 	return out, err
+}
+
+// recordValue is a records entry: a hash of the stored analysis, its
+// analyzed_at, and the ranking record the cells counted.
+type recordValue struct {
+	hash       uint64
+	analyzedAt time.Time
+	rec        rank.Record
+}
+
+func hashOf(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
 }

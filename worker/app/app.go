@@ -18,10 +18,10 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/config"
-	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/worker/httpapi"
 	"github.com/skillpulse/skillpulse/worker/metrics"
 )
@@ -104,8 +104,8 @@ func OccupationTitle(code string) string {
 }
 
 // serve runs the HTTP front end until ctx ends, then shuts it down.
-func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, records indexer.RecordSource, reg *prometheus.Registry, log *slog.Logger, ready chan<- string) error {
-	api := &httpapi.Server{Records: records, Gatherer: reg, Log: log, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount,
+func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, reader rank.Reader, reg *prometheus.Registry, log *slog.Logger, ready chan<- string) error {
+	api := &httpapi.Server{Reader: reader, Gatherer: reg, Log: log, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount,
 		OccupationTitle: OccupationTitle, Coder: st.Occupations}
 	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", cfg.Listen)

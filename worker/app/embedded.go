@@ -73,7 +73,7 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 	m.StoredPostings.Set(float64(store.Count()))
 	log.Info("ingested", "input", name, "read", stats.Read, "indexed", stats.Indexed, "duplicates", stats.Duplicates,
 		"invalid", stats.Invalid, "stored", store.Count(), "took", time.Since(start).Round(time.Millisecond))
-	return serve(ctx, cfg, st, store, reg, log, ready)
+	return serve(ctx, cfg, st, store.Reader(), reg, log, ready)
 }
 
 // openInput opens the configured file, or streams the bundled sample.

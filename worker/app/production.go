@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/robfig/cron/v3"
+
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/elastic"
@@ -55,7 +57,15 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		// over from another worker judge reposts as before.
 		Recall: records}
 	sched := jobs.New(ctx, m, log)
-	roll := &rollup.Job{Source: records, Client: es, Indices: idx, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount}
+	every, err := interval(cfg.Schedule.Rollup)
+	if err != nil {
+		return fmt.Errorf("schedule.rollup: %w", err)
+	}
+	roll := &rollup.Job{Client: es, Indices: idx, Labels: skillLabels(st), Metrics: m, Log: log,
+		// Postings taken just before a tick become searchable within a
+		// refresh interval; a bulk request in flight takes a few seconds.
+		Margin: 2*idx.RefreshIntervalOrDefault() + 30*time.Second,
+		Lease:  &elastic.Lease{Client: es, Indices: idx, Name: "rollup", Owner: workerID(), TTL: every}}
 	if err := sched.Add(jobs.Job{Name: "rollup", Spec: cfg.Schedule.Rollup, Run: roll.Run}); err != nil {
 		return err
 	}
@@ -72,7 +82,8 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 	defer sched.Stop(context.WithoutCancel(ctx))
 
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- serve(ctx, cfg, st, records, reg, log, ready) }()
+	cells := &elastic.CellStore{Client: es, Indices: idx}
+	go func() { serveErr <- serve(ctx, cfg, st, cells.Reader(), reg, log, ready) }()
 	consumer := kafkaio.NewConsumer(kafkaio.ConsumerConfig{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic,
 		GroupID: cfg.Kafka.GroupID, BatchSize: cfg.Kafka.BatchSize, BatchTimeout: cfg.Kafka.BatchTimeout,
 		InFlight: cfg.Kafka.InFlight, Members: cfg.Kafka.Members, IndexConcurrency: cfg.Kafka.IndexConcurrency}, proc, m, log)
@@ -117,4 +128,34 @@ func tuneGC(log *slog.Logger) {
 	}
 	debug.SetGCPercent(workerGCPercent)
 	log.Debug("garbage collector tuned for a worker", "gogc", workerGCPercent)
+}
+
+// interval is the time between two runs of a cron spec: the rollup lease
+// lasts one interval, so a worker that dies is replaced by the next tick
+// of another after its lease ends.
+func interval(spec string) (time.Duration, error) {
+	sch, err := cron.ParseStandard(spec)
+	if err != nil {
+		return 0, err
+	}
+	t := sch.Next(time.Now())
+	return sch.Next(t).Sub(t), nil
+}
+
+// workerID names this process for the lease: host and pid, unique among
+// the workers of a group.
+func workerID() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d", host, os.Getpid())
+}
+
+// skillLabels names skill ids from the taxonomy the worker extracts with.
+func skillLabels(st analyzer.Stages) elastic.Labels {
+	tax := st.Extractor.Taxonomy()
+	return func(id string) (string, string) {
+		if e, ok := tax.Lookup(id); ok {
+			return e.Label, string(e.Type)
+		}
+		return "", ""
+	}
 }

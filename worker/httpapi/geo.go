@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/geo"
@@ -43,4 +44,23 @@ func knownRegions() map[string][]rank.RegionRef {
 		}
 	})
 	return known
+}
+
+// regionName names a region key: an economic region, a province, or an
+// unspecified bucket ("NL, unspecified").
+func regionName(code string) string {
+	for _, refs := range knownRegions() {
+		for _, r := range refs {
+			if r.Code == code {
+				return r.Name
+			}
+		}
+	}
+	if prov, ok := strings.CutSuffix(code, "-unspecified"); ok {
+		if prov == "CA" {
+			return "Canada, unspecified"
+		}
+		return prov + ", unspecified"
+	}
+	return ""
 }

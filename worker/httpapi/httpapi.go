@@ -1,11 +1,10 @@
 // Package httpapi serves the JSON API, the built-in dashboard and
 // /metrics. Every figure comes from the shared ranking code over the
-// store's records, so the API, the CLI table and the Elasticsearch
-// aggregates agree.
+// store's aggregate cells (rank.Reader), so the API, the CLI table and the
+// embedded and production stores agree.
 package httpapi
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,14 +21,14 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
-	"github.com/skillpulse/skillpulse/dashboards"
-	"github.com/skillpulse/skillpulse/indexer"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
+	"github.com/skillpulse/skillpulse/dashboards"
 )
 
 // Server is the HTTP front end.
 type Server struct {
-	Records  indexer.RecordSource
+	// Reader answers from the store's aggregates.
+	Reader   rank.Reader
 	Gatherer prometheus.Gatherer
 	Log      *slog.Logger
 	TopN     int
@@ -62,16 +61,6 @@ func (s *Server) handle(f func(r *http.Request) (any, error)) http.HandlerFunc {
 		v, err := f(r)
 		s.write(w, v, err)
 	}
-}
-
-// load reads the stored records and the common query parameters.
-func (s *Server) load(r *http.Request) ([]rank.Record, query, error) {
-	recs, err := s.records(r.Context())
-	if err != nil {
-		return nil, query{}, err
-	}
-	q, err := s.parse(r, recs)
-	return recs, q, err
 }
 
 // apiError is a client mistake, answered with 400 and its message.
@@ -114,7 +103,8 @@ type query struct {
 	min       int
 }
 
-func (s *Server) parse(r *http.Request, recs []rank.Record) (query, error) {
+// parse validates the common parameters before anything is read.
+func (s *Server) parse(r *http.Request) (query, error) {
 	q := query{top: s.TopN, min: s.MinCount}
 	region := strings.TrimSpace(r.URL.Query().Get("region"))
 	if region == "" {
@@ -129,11 +119,13 @@ func (s *Server) parse(r *http.Request, recs []rank.Record) (query, error) {
 		return q, badRequest("region: %v", err)
 	}
 	period := strings.TrimSpace(r.URL.Query().Get("period"))
-	if period == "" {
-		period = defaultPeriod(recs)
-	}
-	if q.period, err = rank.ParsePeriod(period); err != nil {
-		return q, badRequest("period: %v", err)
+	if period != "" {
+		if q.period, err = rank.ParsePeriod(period); err != nil {
+			return q, badRequest("period: %v", err)
+		}
+		if q.period.Kind == rank.Recent && q.period.N > rank.MaxRecent {
+			return q, badRequest("period: recent:N takes N up to %d", rank.MaxRecent)
+		}
 	}
 	for name, dst := range map[string]*int{"top": &q.top, "min_count": &q.min} {
 		if v := r.URL.Query().Get(name); v != "" {
@@ -144,29 +136,19 @@ func (s *Server) parse(r *http.Request, recs []rank.Record) (query, error) {
 			*dst = n
 		}
 	}
-	return q, nil
-}
-
-// defaultPeriod is the latest calendar year with postings.
-func defaultPeriod(recs []rank.Record) string {
-	var latest time.Time
-	for _, r := range recs {
-		if r.PostedAt.After(latest) {
-			latest = r.PostedAt
-		}
+	if period != "" {
+		return q, nil
 	}
-	if latest.IsZero() {
-		latest = time.Now()
-	}
-	return strconv.Itoa(latest.Year())
-}
-
-func (s *Server) records(ctx context.Context) ([]rank.Record, error) {
-	recs, err := s.Records.Records(ctx)
+	// No period: the latest calendar year with postings.
+	year, ok, err := s.Reader.LatestYear(r.Context())
 	if err != nil {
-		return nil, fmt.Errorf("load records: %w", err)
+		return q, fmt.Errorf("latest year: %w", err)
 	}
-	return recs, nil
+	if !ok {
+		year = time.Now().Year()
+	}
+	q.period, _ = rank.ParsePeriod(strconv.Itoa(year))
+	return q, nil
 }
 
 func (s *Server) title(code string) string {
@@ -193,11 +175,14 @@ func (s *Server) regions(*http.Request) (any, error) {
 }
 
 func (s *Server) occupations(r *http.Request) (any, error) {
-	recs, q, err := s.load(r)
+	q, err := s.parse(r)
 	if err != nil {
 		return nil, err
 	}
-	list := rank.Occupations(recs, rank.Query{Scope: q.scope, Period: q.period})
+	list, err := s.Reader.Occupations(r.Context(), rank.Query{Scope: q.scope, Period: q.period})
+	if err != nil {
+		return nil, err
+	}
 	type item struct {
 		Code     string `json:"code"`
 		Title    string `json:"title"`
@@ -231,12 +216,15 @@ func (s *Server) profile(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	recs, q, err := s.load(r)
+	q, err := s.parse(r)
 	if err != nil {
 		return nil, err
 	}
-	p := rank.Compute(recs, rank.Query{Occupation: noc, Scope: q.scope, Period: q.period, TopN: q.top, MinCount: q.min,
+	p, err := s.Reader.Profile(r.Context(), rank.Query{Occupation: noc, Scope: q.scope, Period: q.period, TopN: q.top, MinCount: q.min,
 		KnownRegions: knownRegions()})
+	if err != nil {
+		return nil, err
+	}
 	out := struct {
 		Occupation map[string]string `json:"occupation"`
 		ScopeName  string            `json:"scope_name"`
@@ -251,27 +239,22 @@ func (s *Server) skillDemand(r *http.Request) (any, error) {
 	if id == "" || len(id) > 200 {
 		return nil, badRequest("skill id: must be 1 to 200 characters")
 	}
-	recs, q, err := s.load(r)
+	q, err := s.parse(r)
 	if err != nil {
 		return nil, err
 	}
-	d := rank.SkillDemand(recs, id, q.scope, q.period)
-	if d.Postings == 0 && !skillKnown(recs, id) {
+	d, known, err := s.Reader.SkillDemand(r.Context(), id, q.scope, q.period)
+	if err != nil {
+		return nil, err
+	}
+	if !known {
 		return nil, fmt.Errorf("skill %q: %w in any stored posting", id, errNotFound)
+	}
+	for i := range d.ByRegion {
+		d.ByRegion[i].Name = regionName(d.ByRegion[i].Code)
 	}
 	return struct {
 		ScopeName string `json:"scope_name"`
 		rank.Demand
 	}{q.scopeName, d}, nil
-}
-
-func skillKnown(recs []rank.Record, id string) bool {
-	for _, r := range recs {
-		for _, s := range r.Skills {
-			if s.ID == id {
-				return true
-			}
-		}
-	}
-	return false
 }

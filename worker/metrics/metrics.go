@@ -44,6 +44,8 @@ type Metrics struct {
 	JobSeconds       *prometheus.HistogramVec
 	JobLastSuccess   *prometheus.GaugeVec
 	StoredPostings   prometheus.Gauge
+	RollupLeader     prometheus.Gauge
+	RollupCells      prometheus.Counter
 
 	mu                              sync.Mutex
 	analyzed, unclassified, nowhere float64
@@ -86,6 +88,10 @@ func New(reg prometheus.Registerer) *Metrics {
 			Help: "Scheduled job run time.", Buckets: prometheus.ExponentialBuckets(0.01, 3, 10)}, []string{"job"}),
 		JobLastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: ns, Name: "job_last_success_timestamp_seconds",
 			Help: "Unix time of the job's last successful run."}, []string{"job"}),
+		RollupLeader: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "rollup_leader",
+			Help: "1 while this worker holds the consumer group's rollup lease (it ran the last tick), else 0."}),
+		RollupCells: prometheus.NewCounter(prometheus.CounterOpts{Namespace: ns, Name: "rollup_cells_written_total",
+			Help: "Aggregate cells the rollup recomputed and indexed."}),
 		StoredPostings: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "stored_postings",
 			Help: "Postings in the store, duplicates included."}),
 	}
@@ -98,7 +104,7 @@ func New(reg prometheus.Registerer) *Metrics {
 	info.WithLabelValues(version(), runtime.Version()).Set(1)
 	reg.MustRegister(m.Consumed, m.Processed, m.ProcessSeconds, m.BulkSeconds, m.SkillsExtracted, m.Unclassified,
 		m.UnspecifiedPlace, m.Analyzed, m.UnclassifiedRate, m.UnspecifiedRate, m.ConsumerLag, m.MemberFetched, m.InFlight, m.InFlightBudget,
-		m.ESRetries, m.JobRuns, m.JobFailures, m.JobSeconds, m.JobLastSuccess, m.StoredPostings, info,
+		m.ESRetries, m.JobRuns, m.JobFailures, m.JobSeconds, m.JobLastSuccess, m.StoredPostings, m.RollupLeader, m.RollupCells, info,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range []string{OutcomeIndexed, OutcomeDuplicate, OutcomeInvalid, OutcomeDeadLettered} {
 		m.Processed.WithLabelValues(o) // export zeros so rate() works from the first scrape

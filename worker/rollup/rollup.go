@@ -1,136 +1,147 @@
-// Package rollup is the scheduled job that computes occupation profiles
-// with the shared ranking code and indexes them into Elasticsearch under
-// deterministic ids (occupation|scope|period), so a rerun overwrites.
+// Package rollup is the scheduled job that keeps the aggregate cells in
+// Elasticsearch up to date. Each tick, the one worker of the consumer group
+// holding the rollup lease finds the (occupation, month) pairs with
+// postings indexed since its watermark and recomputes just their cells from
+// the postings, so a tick costs what arrived since the last one, not the
+// history. Recomputing rather than adding makes ticks idempotent: replays,
+// reposts found late and a tick cut short all end in the right counts.
 package rollup
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"log/slog"
 	"sort"
-	"strconv"
 	"time"
 
-	"github.com/skillpulse/skillpulse/indexer"
-	"github.com/skillpulse/skillpulse/indexer/elastic"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
+	"github.com/skillpulse/skillpulse/indexer/elastic"
+	"github.com/skillpulse/skillpulse/worker/metrics"
 )
 
-// Job computes and indexes profiles.
+// Job recomputes changed cells.
 type Job struct {
-	Source   indexer.RecordSource
-	Client   *elastic.Client
-	Indices  elastic.Indices
-	TopN     int
-	MinCount int
-	Now      func() time.Time
+	Client  *elastic.Client
+	Indices elastic.Indices
+	Lease   *elastic.Lease
+	Labels  elastic.Labels
+	// Margin is how far before the watermark a tick looks again: postings
+	// Elasticsearch took just before the last tick but had not yet made
+	// searchable (the refresh interval) are found by the next.
+	Margin  time.Duration
+	Batch   int // pairs per multi-search; default 25
+	Metrics *metrics.Metrics
+	Log     *slog.Logger
+	Now     func() time.Time
 }
 
-// Doc is one indexed profile.
-type Doc struct {
-	Occupation string          `json:"occupation"`
-	Scope      string          `json:"scope"`
-	Period     string          `json:"period"`
-	Postings   int             `json:"postings"`
-	Suppressed bool            `json:"suppressed"`
-	ComputedAt time.Time       `json:"computed_at"`
-	TopSkills  []skillSummary  `json:"top_skills"`
-	Profile    rank.Profile `json:"profile"`
+// Tick is what one run did.
+type Tick struct {
+	Leader bool
+	Pairs  int // (occupation, month) pairs recomputed, AllOccupations included
+	Cells  int
 }
 
-type skillSummary struct {
-	ID       string  `json:"id"`
-	Label    string  `json:"label"`
-	Share    float64 `json:"share"`
-	Postings int     `json:"postings"`
-}
-
-// ID is the aggregate document id.
-func (d Doc) ID() string { return d.Occupation + "|" + d.Scope + "|" + d.Period }
-
-// Profiles computes every profile worth indexing: each occupation with
-// postings, in Canada, each province and each region where it has
-// postings, for each calendar year with postings.
-func Profiles(recs []rank.Record, topN, minCount int, now time.Time) []Doc {
-	type combo struct{ occ, scope, year string }
-	seen := map[combo]bool{}
-	for _, r := range recs {
-		if r.Duplicate {
-			continue
-		}
-		y := strconv.Itoa(r.PostedAt.Year())
-		for _, sc := range []string{"CA", r.Province, r.Region} {
-			if sc != "" {
-				seen[combo{r.Occupation, sc, y}] = true
-			}
-		}
-	}
-	combos := make([]combo, 0, len(seen))
-	for c := range seen {
-		combos = append(combos, c)
-	}
-	sort.Slice(combos, func(i, j int) bool {
-		a, b := combos[i], combos[j]
-		return a.occ+"|"+a.scope+"|"+a.year < b.occ+"|"+b.scope+"|"+b.year
-	})
-	out := make([]Doc, 0, len(combos))
-	for _, c := range combos {
-		scope, err := rank.ParseScope(c.scope)
-		if err != nil {
-			continue
-		}
-		period, err := rank.ParsePeriod(c.year)
-		if err != nil {
-			continue
-		}
-		p := rank.Compute(recs, rank.Query{Occupation: c.occ, Scope: scope, Period: period, TopN: topN, MinCount: minCount})
-		d := Doc{Occupation: c.occ, Scope: c.scope, Period: c.year, Postings: p.Postings, Suppressed: p.Suppressed,
-			ComputedAt: now, Profile: p, TopSkills: []skillSummary{}}
-		for _, s := range p.TopSkills {
-			d.TopSkills = append(d.TopSkills, skillSummary{ID: s.ID, Label: s.Label, Share: s.Share, Postings: s.Postings})
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-// Run reads every record, computes the profiles and indexes them.
+// Run is one tick (the scheduler's job function).
 func (j *Job) Run(ctx context.Context) error {
-	recs, err := j.Source.Records(ctx)
-	if err != nil {
-		return fmt.Errorf("rollup: %w", err)
-	}
+	_, err := j.Tick(ctx)
+	return err
+}
+
+// Tick runs once and reports what it did.
+func (j *Job) Tick(ctx context.Context) (Tick, error) {
 	now := time.Now
 	if j.Now != nil {
 		now = j.Now
 	}
-	docs := Profiles(recs, j.TopN, j.MinCount, now().UTC())
-	batch := make([]elastic.Doc, 0, 500)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		dead, err := j.Client.Write(ctx, batch)
+	h, err := j.Lease.Acquire(ctx)
+	if errors.Is(err, elastic.ErrLeaseLost) {
+		j.leader(false)
+		return Tick{}, nil
+	}
+	if err != nil {
+		return Tick{}, fmt.Errorf("rollup: %w", err)
+	}
+	j.leader(true)
+	start := now().UTC()
+	var since time.Time
+	if !h.Watermark.IsZero() {
+		since = h.Watermark.Add(-j.Margin)
+	}
+	pairs, err := j.Client.Changed(ctx, j.Indices, since)
+	if err != nil {
+		return Tick{Leader: true}, fmt.Errorf("rollup: %w", err)
+	}
+	pairs = withAllOccupations(pairs)
+	t := Tick{Leader: true, Pairs: len(pairs)}
+	batch := j.Batch
+	if batch <= 0 {
+		batch = 25
+	}
+	for i := 0; i < len(pairs); i += batch {
+		n, err := j.Client.RecomputeCells(ctx, j.Indices, pairs[i:min(i+batch, len(pairs))], j.Labels, start)
 		if err != nil {
-			return fmt.Errorf("rollup: index aggregates: %w", err)
+			return t, fmt.Errorf("rollup: %w", err)
 		}
-		if len(dead) > 0 {
-			return fmt.Errorf("rollup: %d aggregates rejected, first: %s", len(dead), dead[0].Reason)
+		t.Cells += n
+		if j.Metrics != nil {
+			j.Metrics.RollupCells.Add(float64(n))
 		}
-		batch = batch[:0]
+		// A long first tick keeps the lease; losing it means another
+		// worker took over, and its tick redoes this one's work.
+		if h, err = j.Lease.Renew(ctx, h, time.Time{}); err != nil {
+			j.leader(!errors.Is(err, elastic.ErrLeaseLost))
+			return t, ignoreLost(err)
+		}
+	}
+	if _, err := j.Lease.Renew(ctx, h, start); err != nil {
+		return t, ignoreLost(err)
+	}
+	if j.Log != nil && t.Pairs > 0 {
+		j.Log.Info("rollup", "pairs", t.Pairs, "cells", t.Cells, "since", since, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return t, nil
+}
+
+func ignoreLost(err error) error {
+	if errors.Is(err, elastic.ErrLeaseLost) {
 		return nil
 	}
-	for _, d := range docs {
-		body, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("rollup: encode %s: %w", d.ID(), err)
-		}
-		batch = append(batch, elastic.Doc{Index: j.Indices.Aggregates(), ID: d.ID(), Body: body})
-		if len(batch) == cap(batch) {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
+	return fmt.Errorf("rollup: %w", err)
+}
+
+func (j *Job) leader(b bool) {
+	if j.Metrics == nil {
+		return
 	}
-	return flush()
+	v := 0.0
+	if b {
+		v = 1
+	}
+	j.Metrics.RollupLeader.Set(v)
+}
+
+// withAllOccupations adds, for every month that changed, the pair of all
+// occupations together (distinctiveness's baseline), in a stable order.
+func withAllOccupations(pairs []elastic.Dirty) []elastic.Dirty {
+	months := map[rank.Month]bool{}
+	out := make([]elastic.Dirty, 0, len(pairs)+8)
+	for _, p := range pairs {
+		if p.Occupation == rank.AllOccupations {
+			continue
+		}
+		out = append(out, p)
+		months[p.Month] = true
+	}
+	for m := range months {
+		out = append(out, elastic.Dirty{Occupation: rank.AllOccupations, Month: m})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Month != out[b].Month {
+			return out[a].Month < out[b].Month
+		}
+		return out[a].Occupation < out[b].Occupation
+	})
+	return out
 }
