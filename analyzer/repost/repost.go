@@ -57,7 +57,7 @@ type entry struct {
 	Location string    `json:"l"`
 	Province string    `json:"r"`
 	TextHash uint64    `json:"h"`
-	Sig      []uint64  `json:"g"`
+	Sig      []uint64  `json:"g,omitempty"` // nil once retired
 	PostedAt time.Time `json:"p"`
 	Verdict  Verdict   `json:"v"`
 }
@@ -70,6 +70,11 @@ type Detector struct {
 	exact  map[uint64][]*entry
 	bands  map[uint64][]*entry
 	groups map[string]*GroupInfo
+	// newest is the latest posting date seen; inserted counts insertions
+	// since the last retirement sweep.
+	newest    time.Time
+	inserted  int
+	restoring bool // a snapshot comes back exactly as it was saved
 }
 
 // GroupInfo lists a group's members and distinct sources.
@@ -101,6 +106,7 @@ func New(cfg Config) *Detector {
 }
 
 func (d *Detector) reset() {
+	d.newest, d.inserted = time.Time{}, 0
 	d.byKey = map[string]*entry{}
 	d.exact = map[uint64][]*entry{}
 	d.bands = map[uint64][]*entry{}
@@ -173,9 +179,17 @@ func (d *Detector) match(e *entry) Verdict {
 
 func (d *Detector) insert(e *entry) {
 	d.byKey[e.Key] = e
-	d.exact[e.TextHash] = append(d.exact[e.TextHash], e)
-	for _, bk := range d.bandKeys(e.Sig) {
-		d.bands[bk] = append(d.bands[bk], e)
+	if e.Sig != nil {
+		d.exact[e.TextHash] = append(d.exact[e.TextHash], e)
+		for _, bk := range d.bandKeys(e.Sig) {
+			d.bands[bk] = append(d.bands[bk], e)
+		}
+	}
+	if e.PostedAt.After(d.newest) {
+		d.newest = e.PostedAt
+	}
+	if d.inserted++; d.inserted >= retireEvery && !d.restoring {
+		d.retire()
 	}
 	g := d.groups[e.Verdict.Group]
 	if g == nil {

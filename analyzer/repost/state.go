@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"time"
 )
 
 // snapshot is the detector's state as saved. Signature names the signature
@@ -53,29 +52,68 @@ func (d *Detector) Restore(b []byte) error {
 	sort.SliceStable(state.Entries, func(i, j int) bool {
 		return !state.Entries[i].Verdict.Duplicate && state.Entries[j].Verdict.Duplicate
 	})
+	d.restoring = true
 	for _, e := range state.Entries {
 		d.insert(e)
 	}
+	d.restoring, d.inserted = false, 0
 	return nil
 }
 
-// Prune forgets postings older than the window before the newest one.
-func (d *Detector) Prune() {
+// retireEvery is how many insertions pass between retirement sweeps: a
+// sweep walks the whole index, so it runs rarely, and retired postings
+// wait at most this many insertions.
+const retireEvery = 5000
+
+// retire drops the signatures and index entries of postings older than
+// twice the window before the newest one: no posting within the window of
+// the stream's present can match them, and the slack keeps postings that
+// arrive a little out of order matchable. Their keys and verdicts stay,
+// so a replay of an old posting still gets its first verdict, and the
+// detector's memory follows the window, not the history.
+func (d *Detector) retire() {
+	d.inserted = 0
+	cutoff := d.newest.Add(-2 * d.cfg.Window)
+	old := func(e *entry) bool { return e.PostedAt.Before(cutoff) }
+	any := false
+	for _, e := range d.byKey {
+		if e.Sig != nil && old(e) {
+			e.Sig, e.Employer, e.Title, e.Location = nil, "", "", ""
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	for _, m := range []map[uint64][]*entry{d.exact, d.bands} {
+		for k, list := range m {
+			kept := list[:0]
+			for _, e := range list {
+				if e.Sig != nil {
+					kept = append(kept, e)
+				}
+			}
+			clear(list[len(kept):])
+			if len(kept) == 0 {
+				delete(m, k)
+			} else {
+				m[k] = kept
+			}
+		}
+	}
+}
+
+// Live is the number of postings that new ones are still compared with.
+func (d *Detector) Live() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var newest time.Time
+	n := 0
 	for _, e := range d.byKey {
-		if e.PostedAt.After(newest) {
-			newest = e.PostedAt
+		if e.Sig != nil {
+			n++
 		}
 	}
-	old := d.byKey
-	d.reset()
-	for _, e := range old {
-		if newest.Sub(e.PostedAt) <= d.cfg.Window {
-			d.insert(e)
-		}
-	}
+	return n
 }
 
 // Remember records a posting with the verdict it was given earlier (read

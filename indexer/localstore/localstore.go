@@ -23,8 +23,8 @@ import (
 )
 
 var (
-	// postings: key -> the analysis as JSON, analyzed_at left out (it is
-	// in records), so an unchanged re-run writes identical bytes.
+	// postings: key -> the analysis as s2-compressed JSON, analyzed_at
+	// left out (it is in records), so an unchanged re-run writes nothing.
 	bucketPostings = []byte("postings")
 	// records: key -> recordValue: what the cells counted of the posting.
 	bucketRecords = []byte("records")

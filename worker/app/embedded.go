@@ -21,12 +21,19 @@ import (
 
 const dedupState = "dedup"
 
+// embeddedBatch is how many postings go into one store transaction: each
+// commit is an fsync and rewrites the cells the batch touched, so larger
+// batches are cheaper per posting, while a crash loses at most one batch
+// that a re-run then stores again.
+const embeddedBatch = 2000
+
 // RunEmbedded is the default with no servers: it reads postings from a
 // file (the bundled sample when none is given), analyzes them into the
 // local store under the data directory, then serves the API, dashboard
 // and metrics until ctx ends. Re-running with the same file adds nothing:
 // keys are deterministic and the duplicate detector's state is kept.
 func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready chan<- string) error {
+	tuneGC(log)
 	st, err := Stages(cfg, log)
 	if err != nil {
 		return err
@@ -58,7 +65,7 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 		return err
 	}
 	start := time.Now()
-	stats, err := ingest.File(ctx, proc, name, r, 500)
+	stats, err := ingest.File(ctx, proc, name, r, embeddedBatch)
 	r.Close()
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", name, err)

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 
+	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
 )
 
@@ -17,36 +19,70 @@ type Stats struct {
 }
 
 // File reads postings (JSON lines or CSV by name) and processes them in
-// batches. A bad record never stops the file.
+// batches. A bad record never stops the file. Analysis and storage
+// overlap: while one batch is written, the next is read and analyzed
+// (batches still reach the store in file order).
 func File(ctx context.Context, p *Processor, name string, r io.Reader, batchSize int) (Stats, error) {
 	var st Stats
 	rd := posting.Open(name, r)
+	prepared := make(chan *Prepared, 1)
+	stored := make(chan error, 1)
+	var failed atomic.Bool
+	go func() {
+		var err error
+		for pr := range prepared {
+			if err != nil {
+				continue // drain: the reader stops at the next batch
+			}
+			var out []*analyzer.Analysis
+			if out, err = p.Store(ctx, pr); err != nil {
+				failed.Store(true)
+				continue
+			}
+			st.Invalid += len(pr.items) - len(out)
+			for _, a := range out {
+				st.Indexed++
+				if a.Duplicate.Duplicate {
+					st.Duplicates++
+				}
+			}
+		}
+		stored <- err
+	}()
+	finish := func(err error) (Stats, error) {
+		close(prepared)
+		if serr := <-stored; err == nil {
+			err = serr
+		}
+		return st, err
+	}
 	items := make([]Item, 0, batchSize)
 	flush := func() error {
-		if len(items) == 0 {
-			return nil
+		if len(items) == 0 || failed.Load() {
+			return nil // finish returns the store's error
 		}
-		out, err := p.Process(ctx, items)
+		pr, err := p.Prepare(ctx, items)
 		if err != nil {
 			return err
 		}
-		st.Invalid += len(items) - len(out)
-		for _, a := range out {
-			st.Indexed++
-			if a.Duplicate.Duplicate {
-				st.Duplicates++
-			}
+		select {
+		case prepared <- pr:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		items = items[:0]
+		items = make([]Item, 0, batchSize)
 		return nil
 	}
 	for {
 		if err := ctx.Err(); err != nil {
-			return st, err
+			return finish(err)
+		}
+		if failed.Load() {
+			return finish(nil)
 		}
 		rec, ok, err := rd.Next()
 		if err != nil {
-			return st, fmt.Errorf("read %s: %w", name, err)
+			return finish(fmt.Errorf("read %s: %w", name, err))
 		}
 		if !ok {
 			break
@@ -55,11 +91,11 @@ func File(ctx context.Context, p *Processor, name string, r io.Reader, batchSize
 		items = append(items, Item{Record: rec, Origin: fmt.Sprintf("%s:%d", name, rec.Line)})
 		if len(items) == batchSize {
 			if err := flush(); err != nil {
-				return st, err
+				return finish(err)
 			}
 		}
 	}
-	return st, flush()
+	return finish(flush())
 }
 
 // FileDeadLetters appends dead letters as JSON lines to a file: the

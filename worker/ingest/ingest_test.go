@@ -101,6 +101,18 @@ func TestStoreFailureIsReturnedAndRetryable(t *testing.T) {
 	if _, err := File(context.Background(), p, "in.jsonl", rd, 10); err == nil {
 		t.Fatal("a failing store must surface its error: nothing may be treated as durable")
 	}
+	// Storage overlaps analysis; a failure still stops the file soon after,
+	// and nothing after the failed batch is stored.
+	sink = &rejectingSink{failing: true}
+	p, _ = newProcessor(t, sink, &deadLetters{})
+	var in strings.Builder
+	for i := 0; i < 200; i++ {
+		fmt.Fprintf(&in, `{"id":"%d","title":"t","description":"d"}`+"\n", i)
+	}
+	st, err := File(context.Background(), p, "in.jsonl", strings.NewReader(in.String()), 10)
+	if err == nil || st.Read > 40 || len(sink.stored) != 0 {
+		t.Errorf("after the first batch failed: err %v, %d read, %d stored; want an error, reading stopped within a few batches, nothing stored after the failure", err, st.Read, len(sink.stored))
+	}
 }
 
 // recorder is a Recaller that lists what it was asked for and hands back
