@@ -108,7 +108,7 @@ func Default() Config {
 		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second, Shards: 1, Replicas: 0},
 		Rank:          Rank{TopN: 10, MinCount: 5},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
-		Schedule:      Schedule{Rollup: "@every 5m", Retention: "@daily"},
+		Schedule:      Schedule{Rollup: "@every 1m", Retention: "@daily"},
 	}
 }
 

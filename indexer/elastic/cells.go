@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
@@ -47,17 +48,84 @@ func newCellDoc(k rank.CellKey, c *rank.Cell, now time.Time) CellDoc {
 type CellStore struct {
 	Client  *Client
 	Indices Indices
+	// CacheFor keeps cells read for this long (0: DefaultCellCache). Cells
+	// change only when the rollup ticks, and every profile of a scope and
+	// period reads the same all-occupations cells, the largest there are.
+	CacheFor time.Duration
+
+	mu    sync.Mutex
+	cache map[rank.CellKey]cachedCell
+}
+
+// DefaultCellCache is how long read cells are reused.
+const DefaultCellCache = 5 * time.Second
+
+// maxCachedCells bounds the cache; past it, the cache starts over.
+const maxCachedCells = 50_000
+
+type cachedCell struct {
+	cell *rank.Cell // nil: no such cell
+	at   time.Time
+}
+
+// cached splits keys into the cells the cache holds (fresh) and the keys
+// to fetch.
+func (s *CellStore) cached(keys []rank.CellKey, now time.Time) (map[rank.CellKey]*rank.Cell, []rank.CellKey) {
+	ttl := s.CacheFor
+	if ttl <= 0 {
+		ttl = DefaultCellCache
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[rank.CellKey]*rank.Cell{}
+	var missing []rank.CellKey
+	for _, k := range keys {
+		if c, ok := s.cache[k]; ok && now.Sub(c.at) < ttl {
+			if c.cell != nil {
+				out[k] = c.cell
+			}
+			continue
+		}
+		missing = append(missing, k)
+	}
+	return out, missing
+}
+
+func (s *CellStore) remember(keys []rank.CellKey, got map[rank.CellKey]*rank.Cell, now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cache == nil || len(s.cache)+len(keys) > maxCachedCells {
+		s.cache = map[rank.CellKey]cachedCell{}
+	}
+	for _, k := range keys {
+		s.cache[k] = cachedCell{got[k], now}
+	}
 }
 
 // Reader answers the API from Elasticsearch.
 func (s *CellStore) Reader() rank.Reader { return rank.Reader{Store: s} }
 
-// Cells implements rank.Store with one multi-get.
+// Cells implements rank.Store with one multi-get of the cells not cached.
+// Callers share the cells: they must not change them.
 func (s *CellStore) Cells(ctx context.Context, keys []rank.CellKey) (map[rank.CellKey]*rank.Cell, error) {
-	out := map[rank.CellKey]*rank.Cell{}
-	if len(keys) == 0 {
+	now := time.Now()
+	out, missing := s.cached(keys, now)
+	if len(missing) == 0 {
 		return out, nil
 	}
+	got, err := s.fetchCells(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	s.remember(missing, got, now)
+	for k, c := range got {
+		out[k] = c
+	}
+	return out, nil
+}
+
+func (s *CellStore) fetchCells(ctx context.Context, keys []rank.CellKey) (map[rank.CellKey]*rank.Cell, error) {
+	out := map[rank.CellKey]*rank.Cell{}
 	ids := make([]string, len(keys))
 	byID := make(map[string]rank.CellKey, len(keys))
 	for i, k := range keys {

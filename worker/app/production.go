@@ -65,7 +65,9 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		// Postings taken just before a tick become searchable within a
 		// refresh interval; a bulk request in flight takes a few seconds.
 		Margin: 2*idx.RefreshIntervalOrDefault() + 30*time.Second,
-		Lease:  &elastic.Lease{Client: es, Indices: idx, Name: "rollup", Owner: workerID(), TTL: every}}
+		// The holder renews at every tick; half an interval of grace keeps
+		// a tick that starts a little late from handing the lease over.
+		Lease: &elastic.Lease{Client: es, Indices: idx, Name: "rollup", Owner: workerID(), TTL: every + every/2}}
 	if err := sched.Add(jobs.Job{Name: "rollup", Spec: cfg.Schedule.Rollup, Run: roll.Run}); err != nil {
 		return err
 	}
@@ -80,6 +82,13 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 	}
 	sched.Start()
 	defer sched.Stop(context.WithoutCancel(ctx))
+	// Cells for what arrived while no worker ran: a lease held elsewhere
+	// makes this a no-op.
+	go func() {
+		if err := sched.RunNow(ctx, "rollup"); err != nil && ctx.Err() == nil {
+			log.Warn("rollup at start-up failed; the schedule retries", "err", err)
+		}
+	}()
 
 	serveErr := make(chan error, 1)
 	cells := &elastic.CellStore{Client: es, Indices: idx}
@@ -139,8 +148,8 @@ func tuneGC(log *slog.Logger) {
 }
 
 // interval is the time between two runs of a cron spec: the rollup lease
-// lasts one interval, so a worker that dies is replaced by the next tick
-// of another after its lease ends.
+// lasts one and a half, so a worker that dies is replaced by the first tick
+// of another after that.
 func interval(spec string) (time.Duration, error) {
 	sch, err := cron.ParseStandard(spec)
 	if err != nil {

@@ -29,6 +29,7 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	brokers := testsvc.KafkaBrokers(t)
 	esURL := testsvc.ElasticsearchURL(t)
 	cfg, es, idx := testWorker(t, "scale", brokers, esURL, 100)
+	cfg.Schedule.Rollup = "@every 2s" // and so a 2 s rollup lease
 
 	path, keys, _ := testInput(t, 2000)
 	want := sequentialDuplicates(t, path)
@@ -42,8 +43,8 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	defer stop2()
 	// Both workers join before anything is published, as a deployment's
 	// replicas would be running when postings arrive.
-	_, done1 := startWorker(t, ctx1, cfg)
-	_, done2 := startWorker(t, ctx2, cfg)
+	addr1, done1 := startWorker(t, ctx1, cfg)
+	addr2, done2 := startWorker(t, ctx2, cfg)
 	time.Sleep(3 * time.Second)
 
 	all, _ := os.ReadFile(path)
@@ -62,6 +63,20 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 	}
 	publish("first.jsonl", first)
 	waitCount(distinctKeys(first))
+	// One rollup for the group: exactly one of the two holds the lease.
+	leaders := func(addrs ...string) (n float64) {
+		for _, a := range addrs {
+			n += metricValue(metricsPage(t, a), "skillpulse_rollup_leader")
+		}
+		return n
+	}
+	time.Sleep(5 * time.Second) // a few ticks of both
+	for i := 0; i < 3; i++ {
+		if n := leaders(addr1, addr2); n != 1 {
+			t.Errorf("%v of two workers ran the last rollup; want exactly one", n)
+		}
+		time.Sleep(2 * time.Second)
+	}
 	// The second worker leaves: the first takes over its partitions and
 	// must judge their reposts against what the second one analyzed.
 	stop2()
@@ -69,6 +84,8 @@ func TestWorkersAgreeOnDuplicates(t *testing.T) {
 		t.Errorf("second worker shutdown: %v", err)
 	}
 	time.Sleep(2 * time.Second) // the refresh interval, and the group's rebalance
+	// The survivor takes the rollup over within a lease and a tick.
+	waitFor(t, func() bool { return leaders(addr1) == 1 })
 	publish("second.jsonl", second)
 	waitCount(len(keys))
 	time.Sleep(time.Second) // anything still in flight would show as extra
