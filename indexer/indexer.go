@@ -25,11 +25,6 @@ type Rejected struct {
 	Reason string
 }
 
-// RecordSource gives the ranking code every stored posting.
-type RecordSource interface {
-	Records(ctx context.Context) ([]rank.Record, error)
-}
-
 // ToRecord reduces an analysis to what rankings need.
 func ToRecord(a *analyzer.Analysis) rank.Record {
 	r := rank.Record{
