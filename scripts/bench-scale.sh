@@ -91,6 +91,17 @@ stop() {
   return 0
 }
 
+# wait_ingested LOG PID TIMEOUT: the embedded default serves while it
+# ingests; wait for its "ingested" line.
+wait_ingested() {
+  local deadline=$((SECONDS + $3))
+  until grep -q "msg=ingested" "$1"; do
+    kill -0 "$2" 2>/dev/null || die "the embedded default exited before ingesting (see $1)"
+    [ $SECONDS -lt $deadline ] || die "no ingest within $3 s"
+    sleep 0.2
+  done
+}
+
 # ingested LOG: the embedded default's "ingested" line as JSON.
 ingested() {
   python3 - "$1" <<'EOF'
@@ -137,8 +148,9 @@ t0=$EPOCHREALTIME
 embedded embedded "$tmp/postings.jsonl"
 wait_ok "$EMB/healthz" "$pid" "$tmp/embedded.log" "$SERVE_TIMEOUT"
 emb_serve_s=$(secs "$t0" "$EPOCHREALTIME")
+wait_ingested "$tmp/embedded.log" "$pid" "$SERVE_TIMEOUT"
 emb_ingest=$(ingested "$tmp/embedded.log")
-log "ingested: $emb_ingest; serving after $emb_serve_s s"
+log "ingested: $emb_ingest; serving (while ingesting) after $emb_serve_s s"
 curl -fsS -o /dev/null "$EMB$list_path" || die "embedded: GET $list_path failed"
 log "embedded: latency, $SEQ_REQS sequential profiles, $SEQ_REQS sequential lists, $CONC_REQS at concurrency $CONC"
 emb_seq=$(probe -base "$EMB" -profiles "$PERIOD" -c 1 -n "$SEQ_REQS")
@@ -156,6 +168,7 @@ wait_ok "$EMB/healthz" "$pid" "$tmp/restart.log" "$SERVE_TIMEOUT"
 restart_serve_s=$(secs "$t0" "$EPOCHREALTIME")
 wait_ok "$EMB$list_path" "$pid" "$tmp/restart.log" "$SERVE_TIMEOUT"
 restart_list_s=$(secs "$t0" "$EPOCHREALTIME")
+wait_ingested "$tmp/restart.log" "$pid" "$SERVE_TIMEOUT"
 log "restart: serving after $restart_serve_s s, first list after $restart_list_s s"
 stop "$pid" "embedded default (restart)"
 size_before=$(stat -c %s "$tmp/data/skillpulse.db")
@@ -163,7 +176,7 @@ size_before=$(stat -c %s "$tmp/data/skillpulse.db")
 log "embedded: the same file again"
 t0=$EPOCHREALTIME
 embedded rerun "$tmp/postings.jsonl"
-wait_ok "$EMB/healthz" "$pid" "$tmp/rerun.log" "$SERVE_TIMEOUT"
+wait_ingested "$tmp/rerun.log" "$pid" "$SERVE_TIMEOUT"
 rerun_s=$(secs "$t0" "$EPOCHREALTIME")
 rerun_ingest=$(ingested "$tmp/rerun.log")
 stop "$pid" "embedded default (re-run)"

@@ -43,8 +43,11 @@ const (
 	DeadLetter              // 4xx: the document itself is bad
 )
 
-// Classify maps a bulk item status to its class.
-func Classify(status int) Class {
+// Classify maps a bulk item's status and error type to its class. Only
+// errors that are the document's own fault are dead-lettered; anything an
+// operator or time can fix (a write block, a closed or missing index, a
+// tripped breaker, auth) is retried, so a 60 s index block loses nothing.
+func Classify(status int, errType string) Class {
 	switch {
 	case status == http.StatusOK || status == http.StatusCreated:
 		return Success
@@ -52,9 +55,28 @@ func Classify(status int) Class {
 		return Duplicate
 	case status == http.StatusTooManyRequests || status >= 500:
 		return Retry
-	default:
+	case documentFaults[errType]:
 		return DeadLetter
+	case errType == "" && (status == http.StatusBadRequest || status == http.StatusRequestEntityTooLarge):
+		return DeadLetter
+	default:
+		return Retry
 	}
+}
+
+// documentFaults are the error types that say the document itself is bad.
+// Everything else a bulk item can fail with — cluster_block_exception,
+// index_closed_exception, index_not_found_exception (auto-create off),
+// circuit_breaking_exception, unavailable shards, security — is retried.
+var documentFaults = map[string]bool{
+	"mapper_parsing_exception":         true,
+	"document_parsing_exception":       true,
+	"strict_dynamic_mapping_exception": true,
+	"illegal_argument_exception":       true,
+	"mapper_exception":                 true,
+	"x_content_parse_exception":        true,
+	"json_parse_exception":             true,
+	"parse_exception":                  true,
 }
 
 // Client wraps the go-elasticsearch client.
@@ -149,13 +171,15 @@ func (c *Client) bulk(ctx context.Context, docs []Doc) ([]ItemResult, error) {
 		return nil, errRetryable{fmt.Errorf("bulk request: %w", err)}
 	}
 	defer res.Body.Close()
-	if res.StatusCode == http.StatusTooManyRequests || res.StatusCode >= 500 {
-		io.Copy(io.Discard, res.Body)
-		return nil, errRetryable{fmt.Errorf("bulk request: %s", res.Status())}
-	}
+	// A whole request refused is not the documents' fault (a bad document
+	// fails its own item): retry it, unless it is too large to ever pass.
 	if res.IsError() {
-		b, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
-		return nil, fmt.Errorf("bulk request: %s: %s", res.Status(), b)
+		b, _ := io.ReadAll(io.LimitReader(res.Body, 1024))
+		err := fmt.Errorf("bulk request: %s: %s", res.Status(), b)
+		if res.StatusCode == http.StatusRequestEntityTooLarge {
+			return nil, err
+		}
+		return nil, errRetryable{err}
 	}
 	var br bulkResponse
 	if err := json.NewDecoder(res.Body).Decode(&br); err != nil {
@@ -167,10 +191,12 @@ func (c *Client) bulk(ctx context.Context, docs []Doc) ([]ItemResult, error) {
 	out := make([]ItemResult, len(docs))
 	for i, item := range br.Items {
 		for _, r := range item { // one key: the action name
-			out[i] = ItemResult{Doc: docs[i], Status: r.Status, Class: Classify(r.Status)}
+			typ := ""
 			if r.Error != nil {
+				typ = r.Error.Type
 				out[i].Reason = r.Error.Type + ": " + r.Error.Reason
 			}
+			out[i].Doc, out[i].Status, out[i].Class = docs[i], r.Status, Classify(r.Status, typ)
 		}
 	}
 	return out, nil

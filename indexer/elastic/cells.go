@@ -290,16 +290,9 @@ func (s *CellStore) SkillDemand(ctx context.Context, skillID string, scope rank.
 			"occ": map[string]any{"terms": map[string]any{"field": "occupation.code", "size": 10000}},
 			"reg": map[string]any{"terms": map[string]any{"field": "region.key", "size": 1000}}}}
 	var res struct {
-		Hits struct {
-			Total struct {
-				Value int `json:"value"`
-			} `json:"total"`
-		} `json:"hits"`
+		totalHits
 		Aggregations map[string]struct {
-			Buckets []struct {
-				Key      string `json:"key"`
-				DocCount int    `json:"doc_count"`
-			} `json:"buckets"`
+			Buckets []keyBucket `json:"buckets"`
 		} `json:"aggregations"`
 	}
 	if err := s.Client.search(ctx, s.Indices.PostingsPattern(), body, &res); err != nil {
@@ -359,15 +352,18 @@ func (s *CellStore) SkillDemand(ctx context.Context, skillID string, scope rank.
 // skillEverSeen reports whether any stored posting asks for the skill.
 func (s *CellStore) skillEverSeen(ctx context.Context, skillID string) (bool, error) {
 	body := map[string]any{"size": 0, "track_total_hits": 1, "query": term("skills.id", skillID)}
-	var res struct {
-		Hits struct {
-			Total struct {
-				Value int `json:"value"`
-			} `json:"total"`
-		} `json:"hits"`
-	}
+	var res totalHits
 	if err := s.Client.search(ctx, s.Indices.PostingsPattern(), body, &res); err != nil {
 		return false, fmt.Errorf("skill lookup: %w", err)
 	}
 	return res.Hits.Total.Value > 0, nil
+}
+
+// totalHits is the hit count of a search answer.
+type totalHits struct {
+	Hits struct {
+		Total struct {
+			Value int `json:"value"`
+		} `json:"total"`
+	} `json:"hits"`
 }

@@ -15,14 +15,27 @@ import (
 
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 
+	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/internal/testsvc"
 )
 
 func TestClassify(t *testing.T) {
-	cases := map[int]Class{200: Success, 201: Success, 409: Duplicate, 429: Retry, 500: Retry, 503: Retry, 400: DeadLetter, 404: DeadLetter, 413: DeadLetter}
-	for status, want := range cases {
-		if got := Classify(status); got != want {
-			t.Errorf("Classify(%d) = %v, want %v", status, got, want)
+	cases := []struct {
+		status int
+		typ    string
+		want   Class
+	}{
+		{200, "", Success}, {201, "", Success}, {409, "version_conflict_engine_exception", Duplicate},
+		{429, "es_rejected_execution_exception", Retry}, {500, "", Retry}, {503, "unavailable_shards_exception", Retry},
+		{400, "mapper_parsing_exception", DeadLetter}, {400, "document_parsing_exception", DeadLetter},
+		{400, "illegal_argument_exception", DeadLetter}, {400, "", DeadLetter}, {413, "", DeadLetter},
+		// What time or an operator fixes is retried, never dead-lettered.
+		{403, "cluster_block_exception", Retry}, {404, "index_not_found_exception", Retry},
+		{400, "index_closed_exception", Retry}, {401, "security_exception", Retry}, {403, "security_exception", Retry},
+	}
+	for _, c := range cases {
+		if got := Classify(c.status, c.typ); got != c.want {
+			t.Errorf("Classify(%d, %q) = %v, want %v", c.status, c.typ, got, c.want)
 		}
 	}
 }
@@ -182,5 +195,84 @@ func TestAppendIndexAction(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("action %s, want %v", line, want)
 		}
+	}
+}
+
+// TestWriteBlockIsRetried: a write block on the index (what a disk
+// watermark or an operator sets) answers every item 403
+// cluster_block_exception; the writer must wait it out, not dead-letter.
+func TestWriteBlockIsRetried(t *testing.T) {
+	url := testsvc.ElasticsearchURL(t)
+	c, err := New(Config{URLs: []string{url}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.MinBackoff, c.MaxBackoff = 50*time.Millisecond, 300*time.Millisecond
+	ctx := context.Background()
+	n := Indices{Prefix: fmt.Sprintf("spblock%d", time.Now().UnixNano()%1e9)}
+	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
+	if err := c.EnsureTemplates(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	idx := n.Postings(time.Date(2025, 5, 3, 0, 0, 0, 0, time.UTC))
+	doc := func(i int) Doc {
+		return Doc{Index: idx, ID: fmt.Sprint(i), Body: []byte(fmt.Sprintf(`{"key":"%d","posted_at":"2025-05-03T00:00:00Z"}`, i)), Stamp: true}
+	}
+	if dead, err := c.Write(ctx, []Doc{doc(0)}); err != nil || len(dead) > 0 {
+		t.Fatalf("first write: %v %v", dead, err)
+	}
+	block := func(on bool) {
+		if _, err := c.call(ctx, http.MethodPut, "/"+idx+"/_settings", map[string]any{"index.blocks.write": on}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	block(true)
+	var retries atomic.Int32
+	c.OnRetry = func(string, int) { retries.Add(1) }
+	go func() { time.Sleep(2 * time.Second); block(false) }()
+	dead, err := c.Write(ctx, []Doc{doc(1), doc(2), doc(3)})
+	if err != nil || len(dead) > 0 {
+		t.Fatalf("writes during a block: dead %+v, err %v; want all retried until the block lifts", dead, err)
+	}
+	if retries.Load() == 0 {
+		t.Error("the block was never hit: the test did not test anything")
+	}
+	c.Refresh(ctx, idx)
+	if got := count(t, c, idx); got != 4 {
+		t.Errorf("%d documents after the block lifted, want 4", got)
+	}
+}
+
+// TestRecallStopsBeforeOffset: a worker recalling a partition sees only
+// what was indexed from offsets below the batch it is about to analyze.
+func TestRecallStopsBeforeOffset(t *testing.T) {
+	url := testsvc.ElasticsearchURL(t)
+	c, err := New(Config{URLs: []string{url}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	n := Indices{Prefix: fmt.Sprintf("sprecall%d", time.Now().UnixNano()%1e9)}
+	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
+	if err := c.EnsureTemplates(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	var docs []Doc
+	for off := 0; off < 6; off++ {
+		docs = append(docs, Doc{Index: n.Postings(now), ID: fmt.Sprint(off), Body: []byte(fmt.Sprintf(
+			`{"key":"%d","posted_at":%q,"analyzed_at":%q,"kafka":{"topic":"t","partition":2,"offset":%d}}`,
+			off, now.Format(time.RFC3339), now.Format(time.RFC3339), off))})
+	}
+	if dead, err := c.Write(ctx, docs); err != nil || len(dead) > 0 {
+		t.Fatal(dead, err)
+	}
+	var got []string
+	r := &Records{Client: c, Indices: n}
+	if err := r.Recall(ctx, "t", 2, 3, now.Add(-time.Hour), func(a *analyzer.Analysis) { got = append(got, a.Key) }); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != "[0 1 2]" {
+		t.Errorf("recalled %v below offset 3, want [0 1 2]", got)
 	}
 }

@@ -24,12 +24,12 @@ func (r *Records) Analyzed(ctx context.Context, since time.Time, fn func(a *anal
 	return r.scrollPostings(ctx, esapi.SearchRequest{Body: strings.NewReader(q), SourceIncludes: recentFields}, fn)
 }
 
-// Recall calls fn for every posting consumed from a Kafka partition and
-// analyzed since the given time: what the partition's previous owner
-// analyzed, for a worker taking it over (ingest.Recaller). Takeovers are
+// Recall calls fn for every posting consumed from a Kafka partition below
+// offset before and analyzed since the given time: what the partition's
+// previous owner analyzed, for a worker taking it over (ingest.Recaller). Takeovers are
 // rare, so it first refreshes the indices: the previous owner's last
 // writes are then searchable.
-func (r *Records) Recall(ctx context.Context, topic string, partition int, since time.Time, fn func(a *analyzer.Analysis)) error {
+func (r *Records) Recall(ctx context.Context, topic string, partition int, before int64, since time.Time, fn func(a *analyzer.Analysis)) error {
 	if err := r.Client.Refresh(ctx, r.Indices.PostingsPattern()); err != nil {
 		return err
 	}
@@ -37,6 +37,7 @@ func (r *Records) Recall(ctx context.Context, topic string, partition int, since
 		"query": map[string]any{"bool": map[string]any{"filter": []any{
 			map[string]any{"term": map[string]any{"kafka.topic": topic}},
 			map[string]any{"term": map[string]any{"kafka.partition": partition}},
+			map[string]any{"range": map[string]any{"kafka.offset": map[string]any{"lt": before}}},
 			map[string]any{"range": map[string]any{"analyzed_at": map[string]any{"gte": since.UTC().Format(time.RFC3339)}}},
 		}}},
 		"sort": []any{map[string]any{"posted_at": "asc"}, map[string]any{"key": "asc"}},

@@ -103,15 +103,22 @@ func OccupationTitle(code string) string {
 	return ""
 }
 
-// serve runs the HTTP front end until ctx ends, then shuts it down.
-func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, reader rank.Reader, reg *prometheus.Registry, log *slog.Logger, ready chan<- string) error {
+// listen binds the API address. It comes before any other work, so a
+// taken port stops start-up at once with the address in the message.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return ln, nil
+}
+
+// serve runs the HTTP front end on ln until ctx ends, then shuts it down;
+// ready (if not nil) gets the address once it serves.
+func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, reader rank.Reader, reg *prometheus.Registry, log *slog.Logger, ln net.Listener, ready chan<- string) error {
 	api := &httpapi.Server{Reader: reader, Gatherer: reg, Log: log, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount,
 		OccupationTitle: OccupationTitle, Coder: st.Occupations}
 	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Listen, err)
-	}
 	addr := "http://" + ln.Addr().String()
 	log.Info("serving", "dashboard", addr+"/", "api", addr+"/api/v1/occupations", "metrics", addr+"/metrics")
 	if ready != nil {

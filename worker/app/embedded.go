@@ -17,6 +17,7 @@ import (
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
 	"github.com/skillpulse/skillpulse/worker/ingest"
+	"github.com/skillpulse/skillpulse/worker/metrics"
 )
 
 const dedupState = "dedup"
@@ -34,6 +35,11 @@ const embeddedBatch = 2000
 // keys are deterministic and the duplicate detector's state is kept.
 func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready chan<- string) error {
 	tuneGC(log)
+	ln, err := listen(cfg.Listen)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
 	st, err := Stages(cfg, log)
 	if err != nil {
 		return err
@@ -60,6 +66,26 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 	reg, m := newMetrics()
 	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: store, Metrics: m, Source: "file",
 		DeadLetter: &ingest.FileDeadLetters{Path: filepath.Join(cfg.DataDir, "dead-letter.jsonl")}}
+	// The API serves from the store's cells while the input is ingested:
+	// figures grow as batches commit.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- serve(ctx, cfg, st, store.Reader(), reg, log, ln, nil) }()
+	if err := ingestInput(ctx, cfg, log, st, store, proc, m); err != nil {
+		cancel()
+		<-served
+		return err
+	}
+	if ready != nil {
+		ready <- "http://" + ln.Addr().String()
+	}
+	return <-served
+}
+
+// ingestInput reads the configured input (the bundled sample when none)
+// into the store and saves the duplicate detector's state.
+func ingestInput(ctx context.Context, cfg config.Config, log *slog.Logger, st analyzer.Stages, store *localstore.Store, proc *ingest.Processor, m *metrics.Metrics) error {
 	name, r, err := openInput(cfg.Input)
 	if err != nil {
 		return err
@@ -80,7 +106,7 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 	m.StoredPostings.Set(float64(store.Count()))
 	log.Info("ingested", "input", name, "read", stats.Read, "indexed", stats.Indexed, "duplicates", stats.Duplicates,
 		"invalid", stats.Invalid, "stored", store.Count(), "took", time.Since(start).Round(time.Millisecond))
-	return serve(ctx, cfg, st, store.Reader(), reg, log, ready)
+	return nil
 }
 
 // openInput opens the configured file, or streams the bundled sample.

@@ -38,9 +38,11 @@ type DeadLetterSink interface {
 }
 
 // Recaller finds the postings indexed from a Kafka partition (by any
-// worker) analyzed since a time.
+// worker) at offsets below before, analyzed since a time. The bound keeps
+// a replay from meeting its own later postings: after a partial write, the
+// later reposts already indexed must not become the originals.
 type Recaller interface {
-	Recall(ctx context.Context, topic string, partition int, since time.Time, fn func(*analyzer.Analysis)) error
+	Recall(ctx context.Context, topic string, partition int, before int64, since time.Time, fn func(*analyzer.Analysis)) error
 }
 
 // Processor analyzes and indexes batches.
@@ -160,6 +162,7 @@ func (p *Processor) recall(ctx context.Context, items []Item) error {
 		return nil
 	}
 	var fresh []partition
+	first := map[partition]int64{} // the batch's lowest offset per partition
 	p.mu.Lock()
 	if p.next == nil {
 		p.next = map[partition]int64{}
@@ -169,6 +172,9 @@ func (p *Processor) recall(ctx context.Context, items []Item) error {
 			continue
 		}
 		pt := partition{it.Topic, it.Partition}
+		if f, ok := first[pt]; !ok || it.Offset < f {
+			first[pt] = it.Offset
+		}
 		if next, ok := p.next[pt]; (!ok || it.Offset > next) && !slices.Contains(fresh, pt) {
 			fresh = append(fresh, pt)
 		}
@@ -178,7 +184,7 @@ func (p *Processor) recall(ctx context.Context, items []Item) error {
 	since := time.Now().Add(-p.Pipeline.Window())
 	for _, pt := range fresh {
 		for wait := 500 * time.Millisecond; ; wait = min(2*wait, 15*time.Second) {
-			err := p.Recall.Recall(ctx, pt.topic, pt.partition, since, p.Pipeline.Remember)
+			err := p.Recall.Recall(ctx, pt.topic, pt.partition, first[pt], since, p.Pipeline.Remember)
 			if err == nil {
 				break
 			}

@@ -119,8 +119,8 @@ func TestStoreFailureIsReturnedAndRetryable(t *testing.T) {
 // one earlier posting for partition 1, which the detector must then know.
 type recorder struct{ asked []string }
 
-func (r *recorder) Recall(_ context.Context, topic string, partition int, _ time.Time, fn func(*analyzer.Analysis)) error {
-	r.asked = append(r.asked, fmt.Sprintf("%s/%d", topic, partition))
+func (r *recorder) Recall(_ context.Context, topic string, partition int, before int64, _ time.Time, fn func(*analyzer.Analysis)) error {
+	r.asked = append(r.asked, fmt.Sprintf("%s/%d<%d", topic, partition, before))
 	if partition == 1 {
 		fn(&analyzer.Analysis{Key: "jb:earlier", Source: "jb", Title: "Clerk", Text: "Good communication and filing.",
 			PostedAt: time.Now(), Duplicate: repost.Verdict{Group: "jb:earlier"}})
@@ -150,11 +150,11 @@ func TestRecallOnTakeover(t *testing.T) {
 		items []Item
 		want  string
 	}{
-		{batch(0, 0, 5), "postings/0"},   // first meeting
-		{batch(0, 5, 10), ""},            // continues where it left off
-		{batch(0, 3, 8), ""},             // a replay of what it consumed
-		{batch(0, 20, 25), "postings/0"}, // offsets 10-19 went to another worker
-		{append(batch(1, 0, 2), batch(0, 25, 27)...), "postings/1"},
+		{batch(0, 0, 5), "postings/0<0"},    // first meeting
+		{batch(0, 5, 10), ""},               // continues where it left off
+		{batch(0, 3, 8), ""},                // a replay of what it consumed
+		{batch(0, 20, 25), "postings/0<20"}, // offsets 10-19 went to another worker
+		{append(batch(1, 3, 5), batch(0, 25, 27)...), "postings/1<3"},
 		{[]Item{{Record: batch(2, 0, 1)[0].Record, Origin: "file.jsonl:1"}}, ""}, // not from Kafka
 	}
 	for i, s := range steps {
