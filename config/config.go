@@ -94,6 +94,10 @@ type Dedup struct {
 type Schedule struct {
 	Rollup    string `yaml:"rollup"`
 	Retention string `yaml:"retention"`
+	// Rebuild recomputes every aggregate cell from the postings: it
+	// catches what ticks cannot see, a posting re-analyzed into another
+	// occupation leaving its old cell.
+	Rebuild string `yaml:"rebuild"`
 }
 
 // Default is the embedded default's configuration.
@@ -108,7 +112,7 @@ func Default() Config {
 		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second, Shards: 1, Replicas: 0},
 		Rank:          Rank{TopN: 10, MinCount: 5},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
-		Schedule:      Schedule{Rollup: "@every 1m", Retention: "@daily"},
+		Schedule:      Schedule{Rollup: "@every 1m", Retention: "@daily", Rebuild: "@daily"},
 	}
 }
 
@@ -145,6 +149,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		"SKILLPULSE_KAFKA_DLQ_TOPIC": &c.Kafka.DeadLetterTopic, "SKILLPULSE_ES_INDEX_PREFIX": &c.Elasticsearch.IndexPrefix,
 		"SKILLPULSE_ES_USERNAME": &c.Elasticsearch.Username, "SKILLPULSE_ES_PASSWORD": &c.Elasticsearch.Password,
 		"SKILLPULSE_SCHEDULE_ROLLUP": &c.Schedule.Rollup, "SKILLPULSE_SCHEDULE_RETENTION": &c.Schedule.Retention,
+		"SKILLPULSE_SCHEDULE_REBUILD": &c.Schedule.Rebuild,
 	}
 	for k, p := range str {
 		if v, ok := get(k); ok {

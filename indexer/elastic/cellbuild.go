@@ -36,8 +36,13 @@ func (c *Client) Changed(ctx context.Context, n Indices, since time.Time) ([]Dir
 		if after != nil {
 			comp["after"] = after
 		}
-		body := map[string]any{"size": 0, "query": map[string]any{"range": map[string]any{"indexed_at": map[string]any{"gte": since.UTC().Format(time.RFC3339Nano)}}},
-			"aggs": map[string]any{"pairs": map[string]any{"composite": comp}}}
+		// From the beginning: every posting, also those indexed by a
+		// version that did not stamp indexed_at.
+		query := map[string]any{"match_all": map[string]any{}}
+		if !since.IsZero() {
+			query = map[string]any{"range": map[string]any{"indexed_at": map[string]any{"gte": since.UTC().Format(time.RFC3339Nano)}}}
+		}
+		body := map[string]any{"size": 0, "query": query, "aggs": map[string]any{"pairs": map[string]any{"composite": comp}}}
 		var res struct {
 			Aggregations struct {
 				Pairs struct {
@@ -67,136 +72,9 @@ func (c *Client) Changed(ctx context.Context, n Indices, since time.Time) ([]Dir
 // Labels names a skill id (the worker's taxonomy).
 type Labels func(id string) (label, typ string)
 
-// cellQuery aggregates the unique postings of one occupation (or all) in
-// one month by region: everything a region cell holds.
-func cellQuery(d Dirty) map[string]any {
-	from := time.Date(d.Month.Year(), time.Month(d.Month.Mon()), 1, 0, 0, 0, 0, time.UTC)
-	filters := []any{map[string]any{"range": map[string]any{"posted_at": map[string]any{
-		"gte": from.Format(time.RFC3339), "lt": from.AddDate(0, 1, 0).Format(time.RFC3339)}}}}
-	if d.Occupation != rank.AllOccupations {
-		filters = append(filters, term("occupation.code", d.Occupation))
-	}
-	counts := func(field string) map[string]any {
-		return map[string]any{"terms": map[string]any{"field": field, "size": 65000}}
-	}
-	return map[string]any{"size": 0, "query": map[string]any{"bool": map[string]any{"filter": filters,
-		"must_not": term("duplicate.duplicate", true)}},
-		"aggs": map[string]any{"region": map[string]any{"terms": map[string]any{"field": "region.key", "size": 1000},
-			"aggs": map[string]any{
-				"province": map[string]any{"terms": map[string]any{"field": "region.province", "size": 1}},
-				"skills":   counts("skills.id"),
-				"required": counts("skills_required"),
-				"lows":     counts("wage_cents.low"),
-				"highs":    counts("wage_cents.high"),
-				"sums":     counts("wage_cents.sum"),
-				"days":     map[string]any{"date_histogram": map[string]any{"field": "posted_at", "calendar_interval": "day", "min_doc_count": 1}},
-			}}}}
-}
-
-type bucket struct {
-	Key      json.Number `json:"key"`
-	DocCount int         `json:"doc_count"`
-}
-
 type keyBucket struct {
 	Key      string `json:"key"`
 	DocCount int    `json:"doc_count"`
-}
-
-type cellAggs struct {
-	Aggregations struct {
-		Region struct {
-			Buckets []struct {
-				Key      string `json:"key"`
-				DocCount int    `json:"doc_count"`
-				Province struct {
-					Buckets []struct {
-						Key string `json:"key"`
-					} `json:"buckets"`
-				} `json:"province"`
-				Skills, Required struct {
-					Buckets []keyBucket `json:"buckets"`
-				}
-				Lows, Highs, Sums, Days struct {
-					Buckets []bucket `json:"buckets"`
-				}
-			} `json:"buckets"`
-		} `json:"region"`
-	} `json:"aggregations"`
-}
-
-// cellsOf turns one cellQuery answer into the region, province and CA
-// cells of the pair. Regions partition the postings, so the coarser cells
-// are sums of the finer.
-func cellsOf(d Dirty, a cellAggs, labels Labels) map[rank.CellKey]*rank.Cell {
-	out := map[rank.CellKey]*rank.Cell{}
-	get := func(scope string) *rank.Cell {
-		k := rank.CellKey{Occupation: d.Occupation, Scope: scope, Month: d.Month}
-		if out[k] == nil {
-			out[k] = rank.NewCell()
-		}
-		return out[k]
-	}
-	ca := get("CA")
-	for _, rb := range a.Aggregations.Region.Buckets {
-		// c is the region's counts without children: each level names
-		// its own children below.
-		c := rank.NewCell()
-		c.Postings = rb.DocCount
-		req := map[string]int{}
-		for _, b := range rb.Required.Buckets {
-			req[b.Key] = b.DocCount
-		}
-		for _, b := range rb.Skills.Buckets {
-			id := b.Key
-			label, typ := id, ""
-			if labels != nil {
-				if l, t := labels(id); l != "" {
-					label, typ = l, t
-				}
-			}
-			c.Skills[id] = rank.SkillCount{Label: label, Type: typ, N: b.DocCount, Required: req[id]}
-		}
-		for _, p := range []struct {
-			m  map[int32]int
-			bs []bucket
-		}{{c.Lows, rb.Lows.Buckets}, {c.Highs, rb.Highs.Buckets}, {c.Sums, rb.Sums.Buckets}} {
-			for _, b := range p.bs {
-				if v, err := b.Key.Int64(); err == nil {
-					p.m[int32(v)] = b.DocCount
-				} else if f, err := b.Key.Float64(); err == nil {
-					p.m[int32(f)] = b.DocCount
-				}
-			}
-		}
-		for _, b := range rb.Days.Buckets {
-			if ms, err := b.Key.Int64(); err == nil {
-				c.Days[int32(ms/86_400_000)] = b.DocCount
-			}
-		}
-		rc := get(rb.Key)
-		rc.Merge(c)
-		rc.Children[rb.Key] += rb.DocCount
-		prov := ""
-		if len(rb.Province.Buckets) > 0 {
-			prov = rb.Province.Buckets[0].Key
-		}
-		if prov != "" && prov != rb.Key {
-			pc := get(prov)
-			pc.Merge(c)
-			pc.Children[rb.Key] += rb.DocCount
-		}
-		ca.Merge(c)
-		child := prov
-		if child == "" {
-			child = "CA-unspecified"
-		}
-		ca.Children[child] += rb.DocCount
-	}
-	if ca.Postings == 0 {
-		delete(out, rank.CellKey{Occupation: d.Occupation, Scope: "CA", Month: d.Month})
-	}
-	return out
 }
 
 // msearch runs several searches over index in one request; outs[i]
@@ -241,30 +119,23 @@ func (c *Client) msearch(ctx context.Context, index string, bodies []any, outs [
 // written empty, so no stale count survives. It returns how many cells
 // it wrote.
 func (c *Client) RecomputeCells(ctx context.Context, n Indices, pairs []Dirty, labels Labels, now time.Time) (int, error) {
-	bodies, aggs := make([]any, len(pairs)), make([]any, len(pairs))
+	cells, err := c.pairCells(ctx, n, pairs, labels)
+	if err != nil {
+		return 0, fmt.Errorf("recompute cells: %w", err)
+	}
 	olds, oldOuts := make([]any, len(pairs)), make([]any, len(pairs))
 	for i, p := range pairs {
-		bodies[i], aggs[i] = cellQuery(p), &cellAggs{}
 		olds[i] = map[string]any{"size": 1000, "_source": false, "query": map[string]any{"bool": map[string]any{"filter": []any{
 			term("occupation", p.Occupation), term("month", p.Month.String())}}}}
-		oldOuts[i] = &struct {
-			Hits struct {
-				Hits []struct {
-					ID string `json:"_id"`
-				} `json:"hits"`
-			} `json:"hits"`
-		}{}
-	}
-	if err := c.msearch(ctx, n.PostingsPattern(), bodies, aggs); err != nil {
-		return 0, fmt.Errorf("recompute cells: %w", err)
+		oldOuts[i] = &cellIDs{}
 	}
 	if err := c.msearch(ctx, n.Aggregates(), olds, oldOuts); err != nil {
 		return 0, fmt.Errorf("recompute cells: existing: %w", err)
 	}
 	var docs []Doc
 	written := map[string]bool{}
-	for i, p := range pairs {
-		for k, cell := range cellsOf(p, *aggs[i].(*cellAggs), labels) {
+	for i := range pairs {
+		for k, cell := range cells[i] {
 			body, err := json.Marshal(newCellDoc(k, cell, now))
 			if err != nil {
 				return 0, fmt.Errorf("encode cell %s: %w", k.ID(), err)
@@ -272,14 +143,7 @@ func (c *Client) RecomputeCells(ctx context.Context, n Indices, pairs []Dirty, l
 			docs = append(docs, Doc{Index: n.Aggregates(), ID: k.ID(), Body: body})
 			written[k.ID()] = true
 		}
-		old := oldOuts[i].(*struct {
-			Hits struct {
-				Hits []struct {
-					ID string `json:"_id"`
-				} `json:"hits"`
-			} `json:"hits"`
-		})
-		for _, h := range old.Hits.Hits {
+		for _, h := range oldOuts[i].(*cellIDs).Hits.Hits {
 			if written[h.ID] {
 				continue
 			}
@@ -301,6 +165,14 @@ func (c *Client) RecomputeCells(ctx context.Context, n Indices, pairs []Dirty, l
 	return len(docs), nil
 }
 
+type cellIDs struct {
+	Hits struct {
+		Hits []struct {
+			ID string `json:"_id"`
+		} `json:"hits"`
+	} `json:"hits"`
+}
+
 // parseCellID reads "occupation|scope|YYYY-MM".
 func parseCellID(id string) (rank.CellKey, bool) {
 	parts := bytes.Split([]byte(id), []byte("|"))
@@ -312,4 +184,59 @@ func parseCellID(id string) (rank.CellKey, bool) {
 		return rank.CellKey{}, false
 	}
 	return rank.CellKey{Occupation: string(parts[0]), Scope: string(parts[1]), Month: m}, true
+}
+
+// EmptyCellsBefore writes empty every cell with postings that was last
+// computed before t: after a rebuild recomputed every pair with postings,
+// those are the cells whose postings all went elsewhere. It pages through
+// them with search_after (no scroll) and returns how many it emptied.
+func (c *Client) EmptyCellsBefore(ctx context.Context, n Indices, t time.Time) (int, error) {
+	// The rebuild's own writes must be searchable first, or their older
+	// versions would be taken for stale cells.
+	if err := c.Refresh(ctx, n.Aggregates()); err != nil {
+		return 0, err
+	}
+	emptied := 0
+	var after []any
+	for {
+		body := map[string]any{"size": 1000, "_source": false,
+			"query": map[string]any{"bool": map[string]any{"filter": []any{
+				map[string]any{"range": map[string]any{"computed_at": map[string]any{"lt": t.UTC().Format(time.RFC3339Nano)}}},
+				map[string]any{"range": map[string]any{"postings": map[string]any{"gt": 0}}}}}},
+			"sort": []any{map[string]any{"month": "asc"}, map[string]any{"occupation": "asc"}, map[string]any{"scope": "asc"}}}
+		if after != nil {
+			body["search_after"] = after
+		}
+		var res struct {
+			Hits struct {
+				Hits []struct {
+					ID   string `json:"_id"`
+					Sort []any  `json:"sort"`
+				} `json:"hits"`
+			} `json:"hits"`
+		}
+		if err := c.search(ctx, n.Aggregates(), body, &res); err != nil {
+			return emptied, fmt.Errorf("stale cells: %w", err)
+		}
+		hits := res.Hits.Hits
+		if len(hits) == 0 {
+			return emptied, nil
+		}
+		var docs []Doc
+		for _, h := range hits {
+			if k, ok := parseCellID(h.ID); ok {
+				b, _ := json.Marshal(newCellDoc(k, rank.NewCell(), t))
+				docs = append(docs, Doc{Index: n.Aggregates(), ID: h.ID, Body: b})
+			}
+		}
+		dead, err := c.Write(ctx, docs)
+		if err != nil {
+			return emptied, fmt.Errorf("empty stale cells: %w", err)
+		}
+		if len(dead) > 0 {
+			return emptied, fmt.Errorf("empty stale cells: %d rejected, first: %s", len(dead), dead[0].Reason)
+		}
+		emptied += len(docs)
+		after = hits[len(hits)-1].Sort
+	}
 }

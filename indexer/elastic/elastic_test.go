@@ -16,6 +16,7 @@ import (
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 
 	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/rank"
 	"github.com/skillpulse/skillpulse/internal/testsvc"
 )
 
@@ -275,4 +276,60 @@ func TestRecallStopsBeforeOffset(t *testing.T) {
 	if fmt.Sprint(got) != "[0 1 2]" {
 		t.Errorf("recalled %v below offset 3, want [0 1 2]", got)
 	}
+}
+
+// TestCellsPageThroughManyBuckets: a pair with more distinct counted
+// values than one composite page holds (here wages, as in the
+// all-occupations cell of a busy month) is counted in full.
+func TestCellsPageThroughManyBuckets(t *testing.T) {
+	url := testsvc.ElasticsearchURL(t)
+	c, err := New(Config{URLs: []string{url}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	n := Indices{Prefix: fmt.Sprintf("sppage%d", time.Now().UnixNano()%1e9)}
+	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
+	if err := c.EnsureTemplates(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	const docs = compositePage + 1500
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	var batch []Doc
+	for i := 0; i < docs; i++ {
+		at := day.Add(time.Duration(i%28) * 24 * time.Hour).Format(time.RFC3339)
+		batch = append(batch, Doc{Index: n.Postings(day), ID: fmt.Sprint(i), Stamp: true, Body: []byte(fmt.Sprintf(
+			`{"key":"%d","posted_at":%q,"occupation":{"code":"12111"},"region":{"key":"1010","province":"NL"},`+
+				`"skills":[{"id":"s%d"}],"wage_cents":{"low":%d,"high":%d,"sum":%d}}`, i, at, i%7, 1000+i, 5000+i, 6000+2*i))})
+	}
+	if dead, err := c.Write(ctx, batch); err != nil || len(dead) > 0 {
+		t.Fatal(dead, err)
+	}
+	c.Refresh(ctx, n.PostingsPattern())
+	m := rank.MonthOf(day)
+	if _, err := c.RecomputeCells(ctx, n, []Dirty{{"12111", m}, {rank.AllOccupations, m}}, nil, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	c.Refresh(ctx, n.Aggregates())
+	for _, occ := range []string{"12111", rank.AllOccupations} {
+		for _, scope := range []string{"1010", "NL", "CA"} {
+			k := rank.CellKey{Occupation: occ, Scope: scope, Month: m}
+			cells, err := (&CellStore{Client: c, Indices: n}).Cells(ctx, []rank.CellKey{k})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cell := cells[k]
+			if cell == nil || cell.Postings != docs || len(cell.Lows) != docs || len(cell.Sums) != docs || len(cell.Days) != 28 ||
+				len(cell.Skills) != 7 || cell.Skills["s3"].N != docs/7+1 {
+				t.Fatalf("cell %s: %+v; want %d postings, %d distinct wages, 28 days, 7 skills", k.ID(), summary(cell), docs, docs)
+			}
+		}
+	}
+}
+
+func summary(c *rank.Cell) string {
+	if c == nil {
+		return "missing"
+	}
+	return fmt.Sprintf("postings %d, lows %d, sums %d, days %d, skills %d (s3 %d)", c.Postings, len(c.Lows), len(c.Sums), len(c.Days), len(c.Skills), c.Skills["s3"].N)
 }

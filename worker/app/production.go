@@ -76,6 +76,9 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 	if err := sched.Add(jobs.Job{Name: "rollup", Spec: cfg.Schedule.Rollup, Run: roll.Run}); err != nil {
 		return err
 	}
+	if err := sched.Add(jobs.Job{Name: "rebuild", Spec: cfg.Schedule.Rebuild, Run: roll.RunRebuild}); err != nil {
+		return err
+	}
 	if err := sched.Add(jobs.Job{Name: "retention", Spec: cfg.Schedule.Retention, Run: func(ctx context.Context) error {
 		dropped, err := es.DropOldPostings(ctx, idx, cfg.Elasticsearch.RetentionMonths, time.Now())
 		if len(dropped) > 0 {

@@ -162,6 +162,8 @@ func checkReadSide(t *testing.T, es *elastic.Client, idx elastic.Indices, addr s
 	if tk := tick(t, b, es, idx); !tk.Leader || tk.Pairs != 0 {
 		t.Errorf("a tick with no new postings: %+v, want no pairs recomputed", tk)
 	}
+	checkRebuild(t, es, idx, addr, b)
+
 	// The worker process's own owner id: a restarted worker in this
 	// process takes the lease back at start-up.
 	return a, cases
@@ -261,4 +263,64 @@ func postingDoc(t *testing.T, es *elastic.Client, idx elastic.Indices, key strin
 		t.Fatalf("posting %s: %v, %d hits", key, err, len(body.Hits.Hits))
 	}
 	return &body.Hits.Hits[0].Source
+}
+
+// checkRebuild: a posting re-analyzed into another occupation, the only
+// one of its (occupation, month): the rebuild recomputes the new pair and
+// empties the old one's cells, and the API agrees with every posting again.
+func checkRebuild(t *testing.T, es *elastic.Client, idx elastic.Indices, addr string, job *rollup.Job) {
+	t.Helper()
+	ctx := context.Background()
+	recs, err := (&elastic.Records{Client: es, Indices: idx}).Records(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := map[string]int{}
+	key := func(r rank.Record) string { return r.Occupation + "|" + rank.MonthOf(r.PostedAt).String() }
+	for _, r := range recs {
+		if !r.Duplicate {
+			pairs[key(r)]++
+		}
+	}
+	var lone *rank.Record
+	for i := range recs {
+		if !recs[i].Duplicate && pairs[key(recs[i])] == 1 {
+			lone = &recs[i]
+			break
+		}
+	}
+	if lone == nil {
+		t.Fatal("no (occupation, month) with a single posting to move")
+	}
+	doc := postingDoc(t, es, idx, lone.Key)
+	doc.Occupation.Code = "99999"
+	if _, err := (&elastic.PostingSink{Client: es, Indices: idx}).Index(ctx, []*analyzer.Analysis{doc}); err != nil {
+		t.Fatal(err)
+	}
+	es.Refresh(ctx, idx.PostingsPattern())
+	tk, err := job.Rebuild(ctx)
+	if err != nil || !tk.Leader {
+		t.Fatalf("rebuild: %+v, %v", tk, err)
+	}
+	es.Refresh(ctx, idx.Aggregates())
+	time.Sleep(elastic.DefaultCellCache)
+	month := rank.MonthOf(lone.PostedAt).String()
+	var occs struct {
+		Occupations []struct {
+			Code     string `json:"code"`
+			Postings int    `json:"postings"`
+		} `json:"occupations"`
+	}
+	getJSON(t, addr+"/api/v1/occupations?period="+month, 200, &occs)
+	moved := false
+	for _, o := range occs.Occupations {
+		if o.Code == lone.Occupation {
+			t.Errorf("after the rebuild %s still has %d postings in %s; its only posting moved to 99999", o.Code, o.Postings, month)
+		}
+		moved = moved || o.Code == "99999" && o.Postings == 1
+	}
+	if !moved {
+		t.Errorf("after the rebuild 99999 is not listed with its posting in %s: %+v", month, occs.Occupations)
+	}
+	apiAgrees(t, es, idx, addr, []readSideCase{{"99999", "CA", month}, {lone.Occupation, "CA", month[:4]}})
 }

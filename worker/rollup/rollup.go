@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer/rank"
@@ -34,6 +35,11 @@ type Job struct {
 	Metrics *metrics.Metrics
 	Log     *slog.Logger
 	Now     func() time.Time
+
+	// running keeps a tick and a rebuild of this process apart (the lease
+	// keeps other processes out): a rebuild's sweep must not meet a tick's
+	// writes.
+	running sync.Mutex
 }
 
 // Tick is what one run did.
@@ -49,8 +55,22 @@ func (j *Job) Run(ctx context.Context) error {
 	return err
 }
 
-// Tick runs once and reports what it did.
-func (j *Job) Tick(ctx context.Context) (Tick, error) {
+// RunRebuild is one rebuild (the scheduler's job function).
+func (j *Job) RunRebuild(ctx context.Context) error {
+	_, err := j.Rebuild(ctx)
+	return err
+}
+
+// Tick recomputes the cells of what changed since the last tick.
+func (j *Job) Tick(ctx context.Context) (Tick, error) { return j.run(ctx, false) }
+
+// Rebuild recomputes every cell with postings and empties every other one
+// (cells whose postings all moved away), then moves the watermark.
+func (j *Job) Rebuild(ctx context.Context) (Tick, error) { return j.run(ctx, true) }
+
+func (j *Job) run(ctx context.Context, full bool) (Tick, error) {
+	j.running.Lock()
+	defer j.running.Unlock()
 	now := time.Now
 	if j.Now != nil {
 		now = j.Now
@@ -66,7 +86,7 @@ func (j *Job) Tick(ctx context.Context) (Tick, error) {
 	j.leader(true)
 	start := now().UTC()
 	var since time.Time
-	if !h.Watermark.IsZero() {
+	if !h.Watermark.IsZero() && !full {
 		since = h.Watermark.Add(-j.Margin)
 	}
 	pairs, err := j.Client.Changed(ctx, j.Indices, since)
@@ -94,6 +114,13 @@ func (j *Job) Tick(ctx context.Context) (Tick, error) {
 			j.leader(!errors.Is(err, elastic.ErrLeaseLost))
 			return t, ignoreLost(err)
 		}
+	}
+	if full {
+		n, err := j.Client.EmptyCellsBefore(ctx, j.Indices, start)
+		if err != nil {
+			return t, fmt.Errorf("rollup: rebuild: %w", err)
+		}
+		t.Cells += n
 	}
 	if _, err := j.Lease.Renew(ctx, h, start); err != nil {
 		return t, ignoreLost(err)
