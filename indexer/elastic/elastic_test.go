@@ -203,18 +203,9 @@ func TestAppendIndexAction(t *testing.T) {
 // watermark or an operator sets) answers every item 403
 // cluster_block_exception; the writer must wait it out, not dead-letter.
 func TestWriteBlockIsRetried(t *testing.T) {
-	url := testsvc.ElasticsearchURL(t)
-	c, err := New(Config{URLs: []string{url}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, n := realIndices(t, "spblock")
 	c.MinBackoff, c.MaxBackoff = 50*time.Millisecond, 300*time.Millisecond
 	ctx := context.Background()
-	n := Indices{Prefix: fmt.Sprintf("spblock%d", time.Now().UnixNano()%1e9)}
-	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
-	if err := c.EnsureTemplates(ctx, n); err != nil {
-		t.Fatal(err)
-	}
 	idx := n.Postings(time.Date(2025, 5, 3, 0, 0, 0, 0, time.UTC))
 	doc := func(i int) Doc {
 		return Doc{Index: idx, ID: fmt.Sprint(i), Body: []byte(fmt.Sprintf(`{"key":"%d","posted_at":"2025-05-03T00:00:00Z"}`, i)), Stamp: true}
@@ -247,17 +238,8 @@ func TestWriteBlockIsRetried(t *testing.T) {
 // TestRecallStopsBeforeOffset: a worker recalling a partition sees only
 // what was indexed from offsets below the batch it is about to analyze.
 func TestRecallStopsBeforeOffset(t *testing.T) {
-	url := testsvc.ElasticsearchURL(t)
-	c, err := New(Config{URLs: []string{url}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, n := realIndices(t, "sprecall")
 	ctx := context.Background()
-	n := Indices{Prefix: fmt.Sprintf("sprecall%d", time.Now().UnixNano()%1e9)}
-	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
-	if err := c.EnsureTemplates(ctx, n); err != nil {
-		t.Fatal(err)
-	}
 	now := time.Now().UTC()
 	var docs []Doc
 	for off := 0; off < 6; off++ {
@@ -282,17 +264,8 @@ func TestRecallStopsBeforeOffset(t *testing.T) {
 // values than one composite page holds (here wages, as in the
 // all-occupations cell of a busy month) is counted in full.
 func TestCellsPageThroughManyBuckets(t *testing.T) {
-	url := testsvc.ElasticsearchURL(t)
-	c, err := New(Config{URLs: []string{url}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, n := realIndices(t, "sppage")
 	ctx := context.Background()
-	n := Indices{Prefix: fmt.Sprintf("sppage%d", time.Now().UnixNano()%1e9)}
-	defer esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(ctx, c.es)
-	if err := c.EnsureTemplates(ctx, n); err != nil {
-		t.Fatal(err)
-	}
 	const docs = compositePage + 1500
 	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	var batch []Doc
@@ -332,4 +305,20 @@ func summary(c *rank.Cell) string {
 		return "missing"
 	}
 	return fmt.Sprintf("postings %d, lows %d, sums %d, days %d, skills %d (s3 %d)", c.Postings, len(c.Lows), len(c.Sums), len(c.Days), len(c.Skills), c.Skills["s3"].N)
+}
+
+// realIndices is a client of the real node and a fresh set of indices
+// (templates installed), deleted when the test ends.
+func realIndices(t *testing.T, name string) (*Client, Indices) {
+	t.Helper()
+	c, err := New(Config{URLs: []string{testsvc.ElasticsearchURL(t)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := Indices{Prefix: fmt.Sprintf("%s%d", name, time.Now().UnixNano()%1e9)}
+	t.Cleanup(func() { esapi.IndicesDeleteRequest{Index: []string{n.Prefix + "-*"}}.Do(context.Background(), c.es) })
+	if err := c.EnsureTemplates(context.Background(), n); err != nil {
+		t.Fatal(err)
+	}
+	return c, n
 }
