@@ -91,7 +91,18 @@ func TestOutagesLoseNothing(t *testing.T) {
 	services(t, "stop", "kafka")
 	time.Sleep(3 * time.Second)
 	services(t, "start", "kafka")
-	publish(2)
+	// The broker answers before its partitions have leaders again; a
+	// producer retries (documents are keyed, so a message sent twice is
+	// still one posting).
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(time.Second) {
+		_, err := kafkaio.Publish(ctx, brokers, run, "wave.jsonl", bytes.NewReader(waves[2].Bytes()), nil)
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("publish wave 2 after the broker restart: %v", err)
+		}
+	}
 	waitCount(len(keys), 3*time.Minute)
 
 	page := metricsPage(t, addr)
