@@ -55,10 +55,14 @@ func Path(parts ...string) string {
 }
 
 // Require returns the path of a shared data file or skips the test with a
-// message saying what is missing and how to provide it.
+// message saying what is missing and how to provide it. Under CI=true it
+// fails instead: in CI a quality test that skips is a test that does not run.
 func Require(tb testing.TB, parts ...string) string {
 	tb.Helper()
 	p := Path(parts...)
+	if p == "" && os.Getenv("CI") == "true" {
+		tb.Fatalf("shared data %s not found under CI=true: ../shared/data must be beside the project root (or set %s)", filepath.Join(parts...), EnvVar)
+	}
 	if p == "" {
 		tb.Skipf("shared data %s not found: place the public data set at ../shared/data beside the project root or set %s", filepath.Join(parts...), EnvVar)
 	}
