@@ -189,10 +189,8 @@ func (rd Reader) demandFromCells(ctx context.Context, skillID string, scope Scop
 		if err != nil {
 			return d, err
 		}
-		for k, c := range pc {
-			if k.Scope == "CA-unspecified" {
-				regions[k.Scope] = true
-			}
+		// A CA-unspecified cell names itself as its child.
+		for _, c := range pc {
 			for child := range c.Children {
 				regions[child] = true
 			}
