@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/employer"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
@@ -35,6 +36,10 @@ func ToRecord(a *analyzer.Analysis) rank.Record {
 		RegionName: a.Region.Name,
 		PostedAt:   a.PostedAt,
 		Duplicate:  a.Duplicate.Duplicate,
+		Group:      a.Duplicate.Group,
+	}
+	if e := employer.Normalize(a.Employer); e.Key != "" {
+		r.Employer, r.EmployerName = e.Key, e.Display
 	}
 	if a.Wage != nil {
 		r.WageLow, r.WageHigh = a.Wage.Low, a.Wage.High

@@ -78,17 +78,25 @@ type Cell struct {
 	// low+high (twice the midpoint), so medians of any combination are
 	// exact.
 	Lows, Highs, Sums map[int32]int
+	// Employers counts postings by normalized employer key, in the cells
+	// of one occupation only: the all-occupations cells would hold every
+	// employer of the country each month, and no question needs them.
+	Employers map[string]int
+	// LowConfidence counts postings whose occupation coding was below the
+	// coder's confidence threshold.
+	LowConfidence int
 }
 
 // NewCell is an empty cell.
 func NewCell() *Cell {
 	return &Cell{Children: map[string]int{}, Skills: map[string]SkillCount{}, Days: map[int32]int{},
-		Lows: map[int32]int{}, Highs: map[int32]int{}, Sums: map[int32]int{}}
+		Lows: map[int32]int{}, Highs: map[int32]int{}, Sums: map[int32]int{}, Employers: map[string]int{}}
 }
 
 // Empty reports whether the cell counts nothing.
 func (c *Cell) Empty() bool {
-	return c.Postings == 0 && len(c.Children) == 0 && len(c.Skills) == 0 && len(c.Days) == 0 && len(c.Lows) == 0
+	return c.Postings == 0 && len(c.Children) == 0 && len(c.Skills) == 0 && len(c.Days) == 0 && len(c.Lows) == 0 &&
+		len(c.Employers) == 0 && c.LowConfidence == 0
 }
 
 // Cents is an hourly wage in whole cents, the unit cells count wages in.
@@ -130,9 +138,16 @@ func childOf(r Record, scope string) string {
 	return r.Region
 }
 
-// Add counts r into the cell of scope with sign +1, or takes it out with -1.
-func (c *Cell) Add(r Record, scope string, sign int) {
+// Add counts r into the cell of occupation occ and scope with sign +1, or
+// takes it out with -1.
+func (c *Cell) Add(r Record, occ, scope string, sign int) {
 	c.Postings += sign
+	if r.LowConfidence {
+		c.LowConfidence += sign
+	}
+	if occ != AllOccupations && r.Employer != "" {
+		bump(c.Employers, r.Employer, sign)
+	}
 	bump(c.Children, childOf(r, scope), sign)
 	bump(c.Days, int32(r.PostedAt.UTC().Unix()/86400), sign)
 	for _, s := range r.Skills {
@@ -165,6 +180,10 @@ func (c *Cell) Merge(o *Cell) {
 		return
 	}
 	c.Postings += o.Postings
+	c.LowConfidence += o.LowConfidence
+	for k, n := range o.Employers {
+		bump(c.Employers, k, n)
+	}
 	for k, n := range o.Children {
 		bump(c.Children, k, n)
 	}
@@ -217,7 +236,7 @@ func Diff(old, new *Record, deltas map[CellKey]*Cell) {
 				c = NewCell()
 				deltas[k] = c
 			}
-			c.Add(*side.r, k.Scope, side.sign)
+			c.Add(*side.r, k.Occupation, k.Scope, side.sign)
 		}
 	}
 }

@@ -35,7 +35,11 @@ func randomRecords(seed uint64, n int) []Record {
 		pl := places[rng.IntN(len(places))]
 		r := Record{Key: fmt.Sprintf("k%04d", i), Occupation: []string{"12111", "63200", "unclassified"}[rng.IntN(3)],
 			Province: pl[0], Region: pl[1], PostedAt: start.Add(time.Duration(rng.IntN(730*24)) * time.Hour),
-			Duplicate: rng.IntN(8) == 0}
+			Duplicate: rng.IntN(8) == 0, LowConfidence: rng.IntN(5) == 0}
+		if e := rng.IntN(6); e > 0 {
+			r.Employer = fmt.Sprintf("employer %d", e)
+			r.EmployerName = fmt.Sprintf("Employer %d", e)
+		}
 		for _, s := range skills {
 			// Skewed by occupation so distinctiveness has something to find.
 			if rng.IntN(4) == 0 || (r.Occupation == "12111" && s.ID < "s3" && rng.IntN(2) == 0) {
@@ -204,7 +208,7 @@ func TestCellCodecRoundTrip(t *testing.T) {
 
 func FuzzDecodeCell(f *testing.F) {
 	c := NewCell()
-	c.Add(randomRecords(1, 1)[0], "CA", 1)
+	c.Add(randomRecords(1, 1)[0], "12111", "CA", 1)
 	f.Add(AppendCell(nil, c))
 	f.Add([]byte{1, 0, 200})
 	f.Fuzz(func(t *testing.T, b []byte) {

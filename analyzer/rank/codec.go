@@ -9,8 +9,10 @@ import (
 	"slices"
 )
 
-// cellCodecVersion is the first byte of an encoded cell.
-const cellCodecVersion = 1
+// cellCodecVersion is the first byte of an encoded cell. Version 2 added
+// employers and the low-confidence count after the skills; version 1
+// cells (stores written before) still decode, without them.
+const cellCodecVersion = 2
 
 // AppendCell encodes c compactly (varints, sorted keys): the same counts
 // always give the same bytes, so a store can tell an unchanged cell and
@@ -30,7 +32,8 @@ func AppendCell(b []byte, c *Cell) []byte {
 		b = appendStr(appendStr(appendStr(b, id), s.Label), s.Type)
 		b = binary.AppendVarint(binary.AppendVarint(b, int64(s.N)), int64(s.Required))
 	}
-	return b
+	b = appendStrCounts(b, c.Employers)
+	return binary.AppendVarint(b, int64(c.LowConfidence))
 }
 
 func appendStr(b []byte, s string) []byte {
@@ -103,7 +106,7 @@ func (r *cellReader) str() string {
 
 // DecodeCell is the inverse of AppendCell.
 func DecodeCell(b []byte) (*Cell, error) {
-	if len(b) == 0 || b[0] != cellCodecVersion {
+	if len(b) == 0 || b[0] < 1 || b[0] > cellCodecVersion {
 		return nil, fmt.Errorf("%w: unknown version", errCell)
 	}
 	r := &cellReader{b: b[1:]}
@@ -123,6 +126,13 @@ func DecodeCell(b []byte) (*Cell, error) {
 		id, label, typ := r.str(), r.str(), r.str()
 		c.Skills[id] = SkillCount{Label: label, Type: typ, N: int(r.varint()), Required: int(r.varint())}
 	}
+	if b[0] >= 2 {
+		for n := r.count(); n > 0 && r.err == nil; n-- {
+			k := r.str()
+			c.Employers[k] = int(r.varint())
+		}
+		c.LowConfidence = int(r.varint())
+	}
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -135,7 +145,7 @@ func DecodeCell(b []byte) (*Cell, error) {
 // CellPostings reads only the posting count of an encoded cell: listing
 // occupations needs no more.
 func CellPostings(b []byte) (int, error) {
-	if len(b) == 0 || b[0] != cellCodecVersion {
+	if len(b) == 0 || b[0] < 1 || b[0] > cellCodecVersion {
 		return 0, fmt.Errorf("%w: unknown version", errCell)
 	}
 	r := &cellReader{b: b[1:]}

@@ -40,6 +40,9 @@ type Profile struct {
 	Trend          *Trend        `json:"trend,omitempty"`
 	Flags          []string      `json:"flags"`
 	Suppressed     bool          `json:"suppressed"`
+	// LowConfidenceShare is the share of the counted postings whose
+	// occupation coding fell below the coder's confidence threshold.
+	LowConfidenceShare float64 `json:"low_confidence_share"`
 }
 
 // RegionShare is one region's part of the postings.
@@ -139,6 +142,7 @@ func build(cur, prev, all *Cell, q Query) Profile {
 	p.Regions = regionShares(cur, q)
 	p.TopSkills, p.Distinctive = skillShares(cur, prev, all, q.TopN)
 	p.Wages = wageStats(cur)
+	p.LowConfidenceShare = float64(cur.LowConfidence) / float64(cur.Postings)
 	return p
 }
 

@@ -66,11 +66,11 @@ func sumCells(cells map[CellKey]*Cell, keys []CellKey) *Cell {
 	return c
 }
 
-// CellsOf counts records into one cell (of scope).
-func CellsOf(recs []Record, scope string) *Cell {
+// CellsOf counts records into one cell (of occupation occ and scope).
+func CellsOf(recs []Record, occ, scope string) *Cell {
 	c := NewCell()
 	for _, r := range recs {
-		c.Add(r, scope, 1)
+		c.Add(r, occ, scope, 1)
 	}
 	return c
 }
@@ -92,12 +92,12 @@ func (rd Reader) Profile(ctx context.Context, q Query) (Profile, error) {
 			return Profile{}, fmt.Errorf("recent postings: %w", err)
 		}
 		n := min(q.Period.N, len(recs))
-		cur, prev = CellsOf(recs[:n], q.Scope.Code), CellsOf(recs[n:], q.Scope.Code)
+		cur, prev = CellsOf(recs[:n], occ, q.Scope.Code), CellsOf(recs[n:], occ, q.Scope.Code)
 		everyone, err := rd.Store.Recent(ctx, AllOccupations, q.Scope, q.Period.N)
 		if err != nil {
 			return Profile{}, fmt.Errorf("recent postings: %w", err)
 		}
-		all = CellsOf(everyone, q.Scope.Code)
+		all = CellsOf(everyone, AllOccupations, q.Scope.Code)
 	} else {
 		ck := keysFor(occ, q.Scope.Code, q.Period.Months())
 		pk := keysFor(occ, q.Scope.Code, q.Period.Previous().Months())

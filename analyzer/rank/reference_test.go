@@ -68,6 +68,13 @@ func refCompute(records []Record, q Query) Profile {
 	all := refSelect(records, "", q.Scope, q.Period)
 	p.TopSkills, p.Distinctive = refSkillShares(sel, prev, all, q.TopN)
 	p.Wages = refWageStats(sel)
+	low := 0
+	for _, r := range sel {
+		if r.LowConfidence {
+			low++
+		}
+	}
+	p.LowConfidenceShare = float64(low) / float64(len(sel))
 	return p
 }
 

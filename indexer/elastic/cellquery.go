@@ -28,6 +28,9 @@ var cellSources = map[string]map[string]any{
 	"highs":    {"terms": map[string]any{"field": "wage_cents.high"}},
 	"sums":     {"terms": map[string]any{"field": "wage_cents.sum"}},
 	"days":     {"date_histogram": map[string]any{"field": "posted_at", "calendar_interval": "day"}},
+	// Only pairs of one occupation count employers (rank.Cell.Employers).
+	"employers": {"terms": map[string]any{"field": "employer_key"}},
+	"lowconf":   {"terms": map[string]any{"field": "low_confidence"}},
 }
 
 // pairQuery is one page of the named composite aggregations of a pair.
@@ -84,6 +87,9 @@ func (c *Client) pairCells(ctx context.Context, n Indices, pairs []Dirty, labels
 		regions[i] = map[string]*regionCounts{}
 		pending[i] = map[string]map[string]any{}
 		for name := range cellSources {
+			if name == "employers" && pairs[i].Occupation == rank.AllOccupations {
+				continue
+			}
 			pending[i][name] = nil
 		}
 	}
@@ -178,6 +184,17 @@ func cellsOf(d Dirty, regions map[string]*regionCounts, labels Labels) map[rank.
 				if f, ok := vc.v.(float64); ok {
 					m[int32(f)] = vc.n
 				}
+			}
+		}
+		for _, vc := range rc.values["employers"] {
+			if k, ok := vc.v.(string); ok {
+				c.Employers[k] = vc.n
+			}
+		}
+		for _, vc := range rc.values["lowconf"] {
+			// A boolean terms key comes back as true or as 1.
+			if b, ok := vc.v.(bool); ok && b || vc.v == float64(1) {
+				c.LowConfidence += vc.n
 			}
 		}
 		for _, vc := range rc.values["days"] {

@@ -77,6 +77,10 @@ func postingsMapping() map[string]any {
 			// aggregations count, and when the posting was written.
 			"indexed_at":      map[string]any{"type": "date"},
 			"skills_required": kw(),
+			// The normalized employer (analyzer/employer) the cells and
+			// Kibana's employer table count by, and its display name.
+			"employer_key": kw(), "employer_name": kw(),
+			"low_confidence": map[string]any{"type": "boolean"},
 			"wage_cents": map[string]any{"properties": map[string]any{
 				"low": map[string]any{"type": "integer"}, "high": map[string]any{"type": "integer"}, "sum": map[string]any{"type": "integer"}}},
 			"language": kw(),

@@ -17,7 +17,8 @@ type Records struct {
 }
 
 var recordFields = []string{"key", "occupation.code", "region.*", "posted_at", "skills.id", "skills.label",
-	"skills.type", "skills.requirement", "wage.low", "wage.high", "duplicate.duplicate"}
+	"skills.type", "skills.requirement", "wage.low", "wage.high", "duplicate.duplicate",
+	"duplicate.group", "employer"}
 
 // Records reads every stored posting's ranking record back by scrolling:
 // for checks and exports only. The API never calls it: it answers from

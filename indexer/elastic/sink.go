@@ -64,6 +64,14 @@ func appendCellFields(b []byte, a *analyzer.Analysis) []byte {
 	}
 	ids, _ := json.Marshal(req) // strings always encode
 	b = append(append(append(b, `"skills_required":`...), ids...), ',')
+	if r.Employer != "" {
+		k, _ := json.Marshal(r.Employer)
+		n, _ := json.Marshal(r.EmployerName)
+		b = append(append(append(append(append(b, `"employer_key":`...), k...), `,"employer_name":`...), n...), ',')
+	}
+	if r.LowConfidence {
+		b = append(b, `"low_confidence":true,`...)
+	}
 	if r.WageHigh > 0 {
 		hi := rank.Cents(r.WageHigh)
 		lo := hi

@@ -32,6 +32,8 @@ var (
 	bucketCells = []byte("cells")
 	// recent: occupation | newest-first time | key -> key, for recent:N.
 	bucketRecent = []byte("recent")
+	// groups: repost group | 0 | key -> nothing, for a posting's sources.
+	bucketGroups = []byte("groups")
 	bucketState  = []byte("state")
 	bucketMeta   = []byte("meta")
 )
@@ -59,7 +61,7 @@ func Open(dir string) (*Store, error) {
 		if tx.Bucket(bucketRecords) != nil && tx.Bucket(bucketCells) == nil {
 			return errors.New("this store was written by an older skillpulse without aggregates: move the data directory away and re-run the input")
 		}
-		for _, b := range [][]byte{bucketPostings, bucketRecords, bucketCells, bucketRecent, bucketState, bucketMeta} {
+		for _, b := range [][]byte{bucketPostings, bucketRecords, bucketCells, bucketRecent, bucketGroups, bucketState, bucketMeta} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -53,6 +53,9 @@ func (w *writer) put(a *analyzer.Analysis) error {
 	if err := w.reindexRecent(old, &rec); err != nil {
 		return err
 	}
+	if err := w.regroup(old, &rec); err != nil {
+		return err
+	}
 	if m := rank.MonthOf(rec.PostedAt); !w.seen || m > w.last {
 		w.last, w.seen = m, true
 	}
@@ -87,6 +90,22 @@ func (w *writer) reindexRecent(old, rec *rank.Record) error {
 	}
 	return nil
 }
+
+// regroup moves the posting's entry in the groups index.
+func (w *writer) regroup(old, rec *rank.Record) error {
+	b := w.tx.Bucket(bucketGroups)
+	if old != nil && old.Group != "" && old.Group != rec.Group {
+		if err := b.Delete(groupKey(old.Group, old.Key)); err != nil {
+			return err
+		}
+	}
+	if rec.Group == "" {
+		return nil
+	}
+	return b.Put(groupKey(rec.Group, rec.Key), nil)
+}
+
+func groupKey(group, key string) []byte { return []byte(group + "\x00" + key) }
 
 // flush applies the batch's cell changes, writing only cells that changed.
 func (w *writer) flush() error {

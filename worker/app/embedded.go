@@ -71,7 +71,7 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, cfg, st, store.Reader(), reg, log, ln, nil) }()
+	go func() { served <- serve(ctx, cfg, st, store.Reader(), store, reg, log, ln, nil) }()
 	if err := ingestInput(ctx, cfg, log, st, store, proc, m); err != nil {
 		cancel()
 		<-served

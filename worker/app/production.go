@@ -100,7 +100,7 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 
 	serveErr := make(chan error, 1)
 	cells := &elastic.CellStore{Client: es, Indices: idx}
-	go func() { serveErr <- serve(ctx, cfg, st, cells.Reader(), reg, log, ln, ready) }()
+	go func() { serveErr <- serve(ctx, cfg, st, cells.Reader(), cells, reg, log, ln, ready) }()
 	consumer := kafkaio.NewConsumer(kafkaio.ConsumerConfig{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic,
 		GroupID: cfg.Kafka.GroupID, BatchSize: cfg.Kafka.BatchSize, BatchTimeout: cfg.Kafka.BatchTimeout,
 		InFlight: cfg.Kafka.InFlight, Members: cfg.Kafka.Members, IndexConcurrency: cfg.Kafka.IndexConcurrency}, proc, m, log)

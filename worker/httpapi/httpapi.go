@@ -22,7 +22,9 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 	"github.com/skillpulse/skillpulse/dashboards"
+	"github.com/skillpulse/skillpulse/indexer"
 )
 
 // Server is the HTTP front end.
@@ -38,16 +40,22 @@ type Server struct {
 	// Coder codes titles for /api/v1/occupations/code: the pipeline's
 	// own, so the answer is what a posting with that title gets.
 	Coder *noc.Coder
+	// Taxonomy is the pipeline's: skill search and labels in a language.
+	Taxonomy *taxonomy.Taxonomy
+	// Postings lists and shows stored postings (nil: those endpoints 404).
+	Postings indexer.PostingReader
 }
 
 // Handler routes every endpoint.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/v1/occupations", s.handle(s.occupations))
-	mux.HandleFunc("GET /api/v1/occupations/code", s.handle(s.code))
-	mux.HandleFunc("GET /api/v1/occupations/{noc}/profile", s.handle(s.profile))
-	mux.HandleFunc("GET /api/v1/skills/{id}/demand", s.handle(s.skillDemand))
-	mux.HandleFunc("GET /api/v1/regions", s.handle(s.regions))
+	for pattern, h := range s.apiRoutes() {
+		mux.HandleFunc(pattern, h)
+	}
+	// Anything else under /api/ is an unknown endpoint: a JSON 404 too.
+	mux.HandleFunc("GET /api/", s.handle(func(r *http.Request) (any, error) {
+		return nil, fmt.Errorf("no endpoint %s %s: %w (see /api/v1/openapi.json)", r.Method, clip(r.URL.Path), errNotFound)
+	}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{}))
 	web, _ := fs.Sub(dashboards.Web, "web")
@@ -84,7 +92,7 @@ func (s *Server) write(w http.ResponseWriter, v any, err error) {
 			s.Log.Error("api", "err", err)
 		}
 		w.WriteHeader(status)
-		json.NewEncoder(w).Encode(map[string]string{"error": msg})
+		json.NewEncoder(w).Encode(map[string]string{"error": clipMessage(msg)})
 		return
 	}
 	enc := json.NewEncoder(w)
@@ -206,7 +214,10 @@ func nocCode(s string) (string, error) {
 		return s, nil
 	}
 	if len(s) != 5 || strings.Trim(s, "0123456789") != "" {
-		return "", badRequest("occupation %q: want a 5-digit NOC 2021 unit group such as 12111", s)
+		return "", badRequest("occupation %q: want a 5-digit NOC 2021 unit group such as 12111", clip(s))
+	}
+	if _, ok := noc.TitleOf(s); !ok {
+		return "", fmt.Errorf("occupation %s: %w in NOC 2021", s, errNotFound)
 	}
 	return s, nil
 }
@@ -231,6 +242,12 @@ func (s *Server) profile(r *http.Request) (any, error) {
 		MinCount   int               `json:"min_count"`
 		rank.Profile
 	}{Occupation: map[string]string{"code": noc, "title": s.title(noc)}, ScopeName: q.scopeName, MinCount: q.min, Profile: p}
+	lang, err := langOf(r)
+	if err != nil {
+		return nil, err
+	}
+	s.relabel(out.TopSkills, lang)
+	s.relabel(out.Distinctive, lang)
 	return out, nil
 }
 
@@ -248,13 +265,44 @@ func (s *Server) skillDemand(r *http.Request) (any, error) {
 		return nil, err
 	}
 	if !known {
-		return nil, fmt.Errorf("skill %q: %w in any stored posting", id, errNotFound)
+		return nil, fmt.Errorf("skill %q: %w in any stored posting", clip(id), errNotFound)
 	}
-	for i := range d.ByRegion {
-		d.ByRegion[i].Name = regionName(d.ByRegion[i].Code)
+	lang, err := langOf(r)
+	if err != nil {
+		return nil, err
 	}
-	return struct {
-		ScopeName string `json:"scope_name"`
+	if e, ok := s.lookupSkill(id); ok && lang != "" {
+		d.Label = e.LabelIn(lang)
+	}
+	// Suppression as in profiles: below min_count postings only the count
+	// shows; a breakdown row below it is left out.
+	out := struct {
+		ScopeName  string   `json:"scope_name"`
+		MinCount   int      `json:"min_count"`
+		Suppressed bool     `json:"suppressed"`
+		Flags      []string `json:"flags"`
 		rank.Demand
-	}{q.scopeName, d}, nil
+	}{ScopeName: q.scopeName, MinCount: q.min, Flags: []string{}, Demand: d}
+	if d.Postings < 2*q.min {
+		out.Flags = append(out.Flags, rank.FlagLowCount)
+	}
+	if d.Postings < q.min {
+		out.Suppressed = true
+		out.Share = 0
+		out.ByOccupation, out.ByRegion = []rank.DemandShare{}, []rank.DemandShare{}
+		return out, nil
+	}
+	keep := func(rows []rank.DemandShare, name func(string) string) []rank.DemandShare {
+		kept := []rank.DemandShare{}
+		for _, row := range rows {
+			if row.Postings >= q.min {
+				row.Name = name(row.Code)
+				kept = append(kept, row)
+			}
+		}
+		return kept
+	}
+	out.ByOccupation = keep(d.ByOccupation, s.title)
+	out.ByRegion = keep(d.ByRegion, regionName)
+	return out, nil
 }
