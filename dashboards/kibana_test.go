@@ -156,3 +156,54 @@ func TestFieldsAggregatableOnRealNode(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbenchSavedObjects: the trend, employer and region comparison
+// visualizations exist on the postings, aggregate on the fields the API
+// counts by, and the workbench dashboard shows all three.
+func TestWorkbenchSavedObjects(t *testing.T) {
+	want := map[string][]string{
+		"sp-trend":          {"posted_at", "occupation.code"},
+		"sp-employers":      {"employer_name"},
+		"sp-region-compare": {"region.province", "occupation.code"},
+	}
+	types := elastic.PostingsFieldTypes()
+	var dash *savedObject
+	objs := loadSavedObjects(t)
+	for i, o := range objs {
+		if o.Type == "dashboard" && o.ID == "skillpulse-workbench" {
+			dash = &objs[i]
+		}
+		fields, ok := want[o.ID]
+		if !ok {
+			continue
+		}
+		got := fieldsUsed(t, o)
+		if strings.Join(got, ",") != strings.Join(fields, ",") {
+			t.Errorf("%s aggregates on %v, want %v", o.ID, got, fields)
+		}
+		for _, f := range got {
+			if types[f] == "" {
+				t.Errorf("%s: %s is not mapped", o.ID, f)
+			}
+		}
+		if len(o.References) != 1 || o.References[0].ID != "skillpulse-postings" {
+			t.Errorf("%s: references %+v, want the postings index pattern", o.ID, o.References)
+		}
+		delete(want, o.ID)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing visualizations %v", want)
+	}
+	if dash == nil {
+		t.Fatal("no workbench dashboard")
+	}
+	shown := map[string]bool{}
+	for _, r := range dash.References {
+		shown[r.ID] = true
+	}
+	for _, id := range []string{"sp-trend", "sp-employers", "sp-region-compare"} {
+		if !shown[id] {
+			t.Errorf("the workbench dashboard does not show %s", id)
+		}
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -134,6 +136,30 @@ func TestWorkbenchSameOnBothStores(t *testing.T) {
 			}
 		}
 	}
+	// Kibana's employer table (its saved object's field) counts what the
+	// API's employers endpoint does.
+	var api struct {
+		Employers []struct {
+			Name     string `json:"name"`
+			Postings int    `json:"postings"`
+		} `json:"employers"`
+	}
+	res, err := http.Get(production + "/api/v1/occupations/" + occ + "/employers?period=2025&min_count=1&limit=200")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(res.Body).Decode(&api)
+	res.Body.Close()
+	kib := kibanaTerms(t, es, idx, "sp-employers", occ, 2025)
+	if len(api.Employers) == 0 || len(kib) != len(api.Employers) {
+		t.Errorf("Kibana's employer table has %d employers, the API %d", len(kib), len(api.Employers))
+	}
+	for _, e := range api.Employers {
+		if kib[e.Name] != e.Postings {
+			t.Errorf("employer %q: API %d postings, Kibana's table %d", e.Name, e.Postings, kib[e.Name])
+		}
+	}
+
 	// Postings: the same pages, in the same order, on both stores.
 	var dup string
 	for _, a := range as {
@@ -219,4 +245,67 @@ func busiestOccupation(recs []rank.Record, year int) string {
 func js(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// kibanaTerms runs a saved visualization's first terms aggregation (its
+// field, and its query: unique postings) over one occupation's year.
+func kibanaTerms(t *testing.T, es *elastic.Client, idx elastic.Indices, visID, occ string, year int) map[string]int {
+	t.Helper()
+	raw, err := os.ReadFile("../../dashboards/kibana/skillpulse.ndjson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := ""
+	for _, line := range strings.Split(string(raw), "\n") {
+		var o struct {
+			ID         string `json:"id"`
+			Attributes struct {
+				VisState string `json:"visState"`
+			} `json:"attributes"`
+		}
+		if json.Unmarshal([]byte(line), &o) != nil || o.ID != visID {
+			continue
+		}
+		var vis struct {
+			Aggs []struct {
+				Type   string `json:"type"`
+				Params struct {
+					Field string `json:"field"`
+				} `json:"params"`
+			} `json:"aggs"`
+		}
+		json.Unmarshal([]byte(o.Attributes.VisState), &vis)
+		for _, a := range vis.Aggs {
+			if a.Type == "terms" && field == "" {
+				field = a.Params.Field
+			}
+		}
+	}
+	if field == "" {
+		t.Fatalf("no saved visualization %s with a terms aggregation", visID)
+	}
+	q := fmt.Sprintf(`{"size":0,"query":{"bool":{"must_not":[{"term":{"duplicate.duplicate":true}}],
+		"filter":[{"term":{"occupation.code":%q}},{"range":{"posted_at":{"gte":"%d-01-01T00:00:00Z","lt":"%d-01-01T00:00:00Z"}}}]}},
+		"aggs":{"t":{"terms":{"field":%q,"size":1000}}}}`, occ, year, year+1, field)
+	res, err := es.Raw().Search(es.Raw().Search.WithIndex(idx.PostingsPattern()), es.Raw().Search.WithBody(strings.NewReader(q)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body struct {
+		Aggregations struct {
+			T struct {
+				Buckets []struct {
+					Key      string `json:"key"`
+					DocCount int    `json:"doc_count"`
+				} `json:"buckets"`
+			} `json:"t"`
+		} `json:"aggregations"`
+	}
+	json.NewDecoder(res.Body).Decode(&body)
+	out := map[string]int{}
+	for _, b := range body.Aggregations.T.Buckets {
+		out[b.Key] = b.DocCount
+	}
+	return out
 }
