@@ -60,7 +60,16 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{}))
 	web, _ := fs.Sub(dashboards.Web, "web")
 	mux.Handle("GET /", http.FileServerFS(web))
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The API only reads: any other method gets a JSON 405, not the
+		// mux's plain-text one.
+		if strings.HasPrefix(r.URL.Path, "/api/") && r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			s.write(w, nil, errMethod)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 // handle adapts an endpoint that returns its body or an error.
@@ -88,6 +97,8 @@ func (s *Server) write(w http.ResponseWriter, v any, err error) {
 			status, msg = http.StatusBadRequest, ae.msg
 		} else if errors.Is(err, errNotFound) {
 			status, msg = http.StatusNotFound, err.Error()
+		} else if errors.Is(err, errMethod) {
+			status, msg = http.StatusMethodNotAllowed, err.Error()
 		} else {
 			s.Log.Error("api", "err", err)
 		}
@@ -100,7 +111,10 @@ func (s *Server) write(w http.ResponseWriter, v any, err error) {
 	enc.Encode(v)
 }
 
-var errNotFound = errors.New("not found")
+var (
+	errNotFound = errors.New("not found")
+	errMethod   = errors.New("method not allowed: the API answers GET")
+)
 
 // query holds the parsed common parameters.
 type query struct {
@@ -216,14 +230,33 @@ func nocCode(s string) (string, error) {
 	if len(s) != 5 || strings.Trim(s, "0123456789") != "" {
 		return "", badRequest("occupation %q: want a 5-digit NOC 2021 unit group such as 12111", clip(s))
 	}
-	if _, ok := noc.TitleOf(s); !ok {
-		return "", fmt.Errorf("occupation %s: %w in NOC 2021", s, errNotFound)
-	}
 	return s, nil
 }
 
+// occupation reads a NOC code and requires it to be known: a NOC 2021 unit
+// group, or a code some stored posting carries (a source may send codes
+// the built-in structure lacks). Only an unlisted code costs the lookup,
+// one count of occupations over the Canada-wide cells.
+func (s *Server) occupation(r *http.Request, raw string) (string, error) {
+	code, err := nocCode(raw)
+	if err != nil || code == noc.Unclassified {
+		return code, err
+	}
+	if _, ok := noc.TitleOf(code); ok {
+		return code, nil
+	}
+	counts, err := s.Reader.Store.OccupationCounts(r.Context(), "CA", nil)
+	if err != nil {
+		return "", fmt.Errorf("occupation %s: %w", code, err)
+	}
+	if counts[code] > 0 {
+		return code, nil
+	}
+	return "", fmt.Errorf("occupation %s: %w in NOC 2021 or any stored posting", code, errNotFound)
+}
+
 func (s *Server) profile(r *http.Request) (any, error) {
-	noc, err := nocCode(r.PathValue("noc"))
+	noc, err := s.occupation(r, r.PathValue("noc"))
 	if err != nil {
 		return nil, err
 	}

@@ -173,6 +173,19 @@ func TestErrorsAreJSON(t *testing.T) {
 	}
 }
 
+func TestOtherMethodsGetJSON405(t *testing.T) {
+	f := newFixture(t)
+	res, err := http.Post(f.srv.URL+"/api/v1/occupations", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var e struct{ Error string }
+	if err := json.NewDecoder(res.Body).Decode(&e); err != nil || res.StatusCode != 405 || e.Error == "" || res.Header.Get("Allow") == "" {
+		t.Errorf("POST: %d %q (%v), Allow %q", res.StatusCode, e.Error, err, res.Header.Get("Allow"))
+	}
+}
+
 func TestSkillDemandSuppressed(t *testing.T) {
 	f := newFixture(t)
 	// The skills asked for by the fewest postings: 1 or 2 of them.
@@ -255,4 +268,23 @@ func employerPostings() []*posting.Posting {
 			PostedAt: time.Date(2025, 3, 2+i, 9, 0, 0, 0, time.UTC)})
 	}
 	return out
+}
+
+// A code outside NOC 2021 that stored postings carry is known: 200, not 404.
+func TestStoredCodeOutsideNOCIsKnown(t *testing.T) {
+	recs := []rank.Record{{Key: "a", Occupation: "99998", Region: "CA-unspecified", PostedAt: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}}
+	s := &Server{Reader: rank.Reader{Store: rank.NewMemory(recs)}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), MinCount: 5}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	for path, want := range map[string]int{"/api/v1/occupations/99998/profile?period=2025": 200, "/api/v1/occupations/99999/profile?period=2025": 404,
+		"/api/v1/occupations/99998/trend": 200} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("%s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
 }

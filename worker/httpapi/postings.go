@@ -29,7 +29,7 @@ func (s *Server) postings(r *http.Request) (any, error) {
 	q := indexer.PostingQuery{Cursor: v.Get("cursor")}
 	if occ := v.Get("noc"); occ != "" {
 		var err error
-		if q.Occupation, err = nocCode(occ); err != nil {
+		if q.Occupation, err = s.occupation(r, occ); err != nil {
 			return nil, err
 		}
 	}

@@ -56,7 +56,7 @@ type Report struct {
 
 func (s *Server) buildReport(r *http.Request) (Report, error) {
 	var rep Report
-	occ, err := nocCode(r.PathValue("noc"))
+	occ, err := s.occupation(r, r.PathValue("noc"))
 	if err != nil {
 		return rep, err
 	}

@@ -153,7 +153,7 @@ func periodEnd(m rank.Month, iv rank.Interval) rank.Month {
 }
 
 func (s *Server) trend(r *http.Request) (any, error) {
-	occ, err := nocCode(r.PathValue("noc"))
+	occ, err := s.occupation(r, r.PathValue("noc"))
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +233,7 @@ func (s *Server) trend(r *http.Request) (any, error) {
 }
 
 func (s *Server) employers(r *http.Request) (any, error) {
-	occ, err := nocCode(r.PathValue("noc"))
+	occ, err := s.occupation(r, r.PathValue("noc"))
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +277,7 @@ func (s *Server) compare(r *http.Request) (any, error) {
 	occ := r.URL.Query().Get("noc")
 	if occ != "" {
 		var err error
-		if occ, err = nocCode(occ); err != nil {
+		if occ, err = s.occupation(r, occ); err != nil {
 			return nil, err
 		}
 	}
