@@ -14,7 +14,7 @@ import (
 // skill) and (region, wage) buckets than one response may hold
 // (search.max_buckets), so nothing here depends on how many there are.
 
-// compositePage bounds each composite page; seven of them stay below the
+// compositePage bounds each composite page; the nine of them stay below the
 // default search.max_buckets (65,536).
 const compositePage = 5000
 

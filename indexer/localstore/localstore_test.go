@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/extract"
@@ -162,5 +164,95 @@ func TestStoreAnswersFromCells(t *testing.T) {
 	got, err := s.Get(as[5].Key)
 	if err != nil || got.Key != as[5].Key || got.AnalyzedAt.IsZero() {
 		t.Errorf("Get: %+v, %v", got, err)
+	}
+}
+
+// The groups index follows a posting whose repost group changes, and a
+// postings page lists what the records say.
+func TestPostingsAndGroups(t *testing.T) {
+	as := analyses(t, 800)
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	index(t, s, as)
+	var dup *analyzer.Analysis
+	for _, a := range as {
+		if a.Duplicate.Duplicate {
+			dup = a
+			break
+		}
+	}
+	if dup == nil {
+		t.Fatal("no repost in the sample")
+	}
+	members := func(key string) []string {
+		_, group, err := s.Posting(context.Background(), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, m := range group {
+			out = append(out, m.Key)
+		}
+		return out
+	}
+	first := dup.Duplicate.Group
+	before := members(first)
+	if len(before) < 2 || !slices.Contains(before, dup.Key) {
+		t.Fatalf("group %s: %v, want %s in it", first, before, dup.Key)
+	}
+	// Re-analyzed as a posting of its own: it leaves the group.
+	moved := *dup
+	moved.Duplicate.Duplicate, moved.Duplicate.Group = false, dup.Key
+	index(t, s, []*analyzer.Analysis{&moved})
+	if after := members(first); slices.Contains(after, dup.Key) || len(after) != len(before)-1 {
+		t.Errorf("group %s after the move: %v (before %v)", first, after, before)
+	}
+	if own := members(dup.Key); len(own) != 1 || own[0] != dup.Key {
+		t.Errorf("its own group: %v", own)
+	}
+	if _, _, err := s.Posting(context.Background(), "no:such"); err != indexer.ErrNoPosting {
+		t.Errorf("unknown posting: %v", err)
+	}
+	// Every unique posting of 2025, page by page, newest first.
+	from := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	q := indexer.PostingQuery{From: from, To: from.AddDate(1, 0, 0), Limit: 13}
+	var got []string
+	for i := 0; i < 1000; i++ {
+		page, err := s.Postings(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range page.Postings {
+			got = append(got, p.ID)
+		}
+		if page.NextCursor == "" {
+			break
+		}
+		q.Cursor = page.NextCursor
+	}
+	var want []rank.Record
+	for _, a := range as {
+		r := indexer.ToRecord(a)
+		if a.Key == dup.Key {
+			r = indexer.ToRecord(&moved)
+		}
+		if !r.Duplicate && r.PostedAt.Year() == 2025 {
+			want = append(want, r)
+		}
+	}
+	rank.SortNewestFirst(want)
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d postings paged, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i].Key {
+			t.Fatalf("posting %d: %s, want %s", i, got[i], want[i].Key)
+		}
+	}
+	if _, err := s.Postings(context.Background(), indexer.PostingQuery{Cursor: "%%%"}); err != indexer.ErrBadCursor {
+		t.Errorf("bad cursor: %v", err)
 	}
 }
