@@ -256,3 +256,11 @@ func TestPostingsAndGroups(t *testing.T) {
 		t.Errorf("bad cursor: %v", err)
 	}
 }
+
+func TestRecentTimeReadsTheKey(t *testing.T) {
+	for _, at := range []time.Time{time.Date(2025, 3, 4, 5, 6, 7, 8, time.UTC), time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if got := recentTime(recentKey("12111", at, "k:1"), len("12111")+1); !got.Equal(at) {
+			t.Errorf("%v read back as %v", at, got)
+		}
+	}
+}

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"sort"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -42,6 +45,13 @@ func (s *Store) Postings(ctx context.Context, q indexer.PostingQuery) (indexer.P
 		start = recentKey(occ, q.To, "")[:len(prefix)+8]
 	}
 	limit := min(max(q.Limit, 1), indexer.MaxPage)
+	// A record that does not even contain the skill's id, as JSON writes
+	// it, cannot ask for it: skip decoding it.
+	var needle []byte
+	if q.Skill != "" {
+		id, _ := json.Marshal(q.Skill)
+		needle = append([]byte(`"id":`), id...)
+	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		rb := tx.Bucket(bucketRecords)
 		c := tx.Bucket(bucketRecent).Cursor()
@@ -61,6 +71,12 @@ func (s *Store) Postings(ctx context.Context, q indexer.PostingQuery) (indexer.P
 			rv := rb.Get(v)
 			if rv == nil {
 				return fmt.Errorf("recent index names %q, which is not stored", v)
+			}
+			if needle != nil && !bytes.Contains(rv[16:], needle) {
+				if !q.From.IsZero() && recentTime(k, len(prefix)).Before(q.From) {
+					break
+				}
+				continue
 			}
 			r, err := decodeRecordValue(rv)
 			if err != nil {
@@ -160,4 +176,13 @@ func (s *Store) Posting(ctx context.Context, key string) (*analyzer.Analysis, []
 		return nil, nil, indexer.ErrNoPosting
 	}
 	return a, group, err
+}
+
+// recentTime reads the posting time a recent-index key starts with (after
+// its occupation prefix of n bytes).
+func recentTime(k []byte, n int) time.Time {
+	if len(k) < n+8 {
+		return time.Time{}
+	}
+	return time.Unix(0, int64(^binary.BigEndian.Uint64(k[n:n+8])^(1<<63))).UTC()
 }
