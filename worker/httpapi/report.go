@@ -23,12 +23,6 @@ var reportFS embed.FS
 var reportTmpl = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 	"pct":   func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 	"money": func(f float64) string { return "$" + strconv.FormatFloat(f, 'f', 2, 64) },
-	"date": func(t any) string {
-		if x, ok := t.(interface{ Format(string) string }); ok {
-			return x.Format("2006-01-02")
-		}
-		return ""
-	},
 }).ParseFS(reportFS, "report.html.tmpl"))
 
 // Report is the JSON form of a report; the HTML and CSV forms show the
