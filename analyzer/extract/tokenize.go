@@ -12,6 +12,9 @@ type token struct {
 	start, end int32
 	hash       uint64 // hash of the folded, stemmed form
 	brk        uint8  // strongest boundary before this token (brkNone..brkLine)
+	// conj: a coordinating conjunction ("and", "or", "et", "ou", "&",
+	// "/") stands right before this token; ellipsis repair uses it.
+	conj bool
 }
 
 // Boundary levels. No label spans any boundary; sentences scope asset cues
@@ -32,6 +35,7 @@ const (
 
 var asciiClass [128]uint8
 var asciiBreak [128]uint8
+var asciiConj [128]bool
 
 // wordLower maps ASCII letters and digits to their lower case and every
 // other byte to 0; indexed by a byte, it needs no bounds check.
@@ -57,6 +61,7 @@ func init() {
 		asciiBreak[b] = brkClause
 	}
 	asciiBreak[':'] = brkColon
+	asciiConj['&'], asciiConj['/'] = true, true
 	for _, b := range []byte(".;!?") {
 		asciiBreak[b] = brkSentence
 	}
@@ -72,7 +77,18 @@ func isSkipWord(form []byte) bool {
 		return false
 	}
 	switch string(form) {
-	case "the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s", "etc":
+	case "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "s", "etc":
+		return true
+	}
+	return false
+}
+
+// isConjunction: coordinating conjunctions are dropped like skip words
+// (so "planning and organizing" meets "planning organizing"), but mark the
+// next token so that "accounts payable and receivable" can be repaired.
+func isConjunction(form []byte) bool {
+	switch string(form) {
+	case "and", "or", "et", "ou":
 		return true
 	}
 	return false
@@ -98,6 +114,7 @@ func tokenize(s string, dst []token) []token {
 	var scratch [64]byte
 	n := len(s)
 	brk := brkLine
+	conj := false
 	for i := 0; i < n; {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -108,6 +125,7 @@ func tokenize(s string, dst []token) []token {
 				if b := asciiBreak[c]; b > brk {
 					brk = b
 				}
+				conj = conj || asciiConj[c]
 				i++
 				continue
 			}
@@ -178,12 +196,18 @@ func tokenize(s string, dst []token) []token {
 		}
 		w = min(w, len(scratch))
 		form := stem(scratch[:w])
-		if isSkipWord(form) {
-			continue
+		if len(form) <= 3 {
+			if isConjunction(form) {
+				conj = true
+				continue
+			}
+			if isSkipWord(form) {
+				continue
+			}
 		}
 		h := fnv(form)
-		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk})
-		brk = brkNone
+		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
+		brk, conj = brkNone, false
 	}
 	return dst
 }
