@@ -13,7 +13,7 @@ type docContext struct {
 	sc        *scratch
 	section   map[int32]cueKind // line -> kind of the section it belongs to
 	boilerSen map[int32]bool
-	negClause map[int32]bool // clauses whose skills are declared not required
+	negClause map[int32]bool  // clauses whose skills are declared not required
 	negFrom   map[int32]int32 // sentence -> first clause negated by "not required:"
 	// reqCues are the in-sentence "required" and "asset" cues in text order.
 	reqCues []reqCue
