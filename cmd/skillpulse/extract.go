@@ -83,7 +83,8 @@ not stop the run.`,
 					}
 					continue
 				}
-				res := x.Extract(textnorm.Clean(rec.Posting.Description))
+				res := x.ExtractDoc(extract.Doc{Text: textnorm.Clean(rec.Posting.Description),
+					Title: textnorm.Clean(rec.Posting.Title), Employer: rec.Posting.Employer})
 				line := extractLine{ID: rec.Posting.ID, Skills: res.Skills}
 				if line.Skills == nil {
 					line.Skills = []extract.Match{}
