@@ -259,7 +259,16 @@ func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int,
 		// words in between ("solving business problems" is "solve
 		// problems"), never across a clause boundary.
 		ok = false
-		for g := 0; g <= maxGap-gaps; g++ {
+		var pk uint64
+		var pv uint32
+		var pj, pg int
+		budget := maxGap - gaps
+		if j == i && j+1 < len(toks) && toks[j+1].conj {
+			// A coordinated verb after the first word is free: "prepare
+			// and cook meals", "supervise and co-ordinate staff".
+			budget += 2
+		}
+		for g := 0; g <= budget; g++ {
 			nj := j + 1 + g
 			if nj >= len(toks) || toks[nj].brk != brkNone {
 				break
@@ -269,9 +278,22 @@ func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int,
 				continue
 			}
 			if nv, found := tab.get(nk); found {
-				k, v, ok, j, gaps = nk, nv, true, nj, gaps+g
-				break
+				// Take the next word, else the first word past a gap that
+				// completes a label, else the first that continues one
+				// ("supervise and
+				// co-ordinate sales staff" is "supervise staff", not a
+				// dead end at "supervise sales associates").
+				if !ok || nv&targetMask != 0 {
+					pk, pv, pj, pg = nk, nv, nj, min(gaps+g, maxGap)
+					ok = true
+				}
+				if g == 0 || nv&targetMask != 0 {
+					break // the next word itself always wins
+				}
 			}
+		}
+		if ok {
+			k, v, j, gaps = pk, pv, pj, pg
 		}
 	}
 	return bestT, endT, gapsT, bestC, endC

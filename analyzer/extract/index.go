@@ -121,7 +121,11 @@ func (t *table) mayStart(toks []token, i int) bool {
 		return true
 	}
 	k := seqKey(0, h)
-	for j := i + 1; j < len(toks) && j <= i+1+maxGap && toks[j].brk == brkNone; j++ {
+	reach := i + 1 + maxGap
+	if i+1 < len(toks) && toks[i+1].conj {
+		reach += 2 // a coordinated verb is skipped for free (see longest)
+	}
+	for j := i + 1; j < len(toks) && j <= reach && toks[j].brk == brkNone; j++ {
 		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
 			return true
 		}
