@@ -34,8 +34,10 @@ const (
 )
 
 var asciiClass [128]uint8
+// asciiBreak holds the boundary level of a byte, with conjFlag for "&" and "/".
 var asciiBreak [128]uint8
-var asciiConj [128]bool
+
+const conjFlag = 0x80
 
 // wordLower maps ASCII letters and digits to their lower case and every
 // other byte to 0; indexed by a byte, it needs no bounds check.
@@ -61,37 +63,36 @@ func init() {
 		asciiBreak[b] = brkClause
 	}
 	asciiBreak[':'] = brkColon
-	asciiConj['&'], asciiConj['/'] = true, true
+	asciiBreak['&'], asciiBreak['/'] = conjFlag, conjFlag
 	for _, b := range []byte(".;!?") {
 		asciiBreak[b] = brkSentence
 	}
 	asciiBreak['\n'], asciiBreak['\r'] = brkLine, brkLine
 }
 
-// skipWords are dropped from both labels and text so "manage the budget"
-// meets the label "manage budget" and "gestion des projets" meets
-// "gestion de projet". Only function words: dropping content words would
-// merge distinct skills.
-func isSkipWord(form []byte) bool {
+// Function words, by wordKind. skipWords are dropped from both labels and
+// text so "manage the budget" meets the label "manage budget" and
+// "gestion des projets" meets "gestion de projet". Only function words:
+// dropping content words would merge distinct skills. Coordinating
+// conjunctions ("and", "or", "et", "ou") are dropped too, but mark the next
+// token so that "accounts payable and receivable" can be repaired.
+const (
+	kindWord = iota
+	kindSkip
+	kindConj
+)
+
+func wordKind(form []byte) int {
 	if len(form) > 3 {
-		return false
+		return kindWord
 	}
 	switch string(form) {
 	case "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "s", "etc":
-		return true
-	}
-	return false
-}
-
-// isConjunction: coordinating conjunctions are dropped like skip words
-// (so "planning and organizing" meets "planning organizing"), but mark the
-// next token so that "accounts payable and receivable" can be repaired.
-func isConjunction(form []byte) bool {
-	switch string(form) {
+		return kindSkip
 	case "and", "or", "et", "ou":
-		return true
+		return kindConj
 	}
-	return false
+	return kindWord
 }
 
 const (
@@ -122,10 +123,14 @@ func tokenize(s string, dst []token) []token {
 			// ".NET": a leading dot joins a word only at a word start.
 			leadingDot := c == '.' && i+1 < n && isASCIILetter(s[i+1]) && (i == 0 || !isWordByte(s[i-1]))
 			if cls != clsWord && !leadingDot {
-				if b := asciiBreak[c]; b > brk {
+				b := asciiBreak[c]
+				if b&conjFlag != 0 {
+					conj = true
+					b &^= conjFlag
+				}
+				if b > brk {
 					brk = b
 				}
-				conj = conj || asciiConj[c]
 				i++
 				continue
 			}
@@ -196,14 +201,12 @@ func tokenize(s string, dst []token) []token {
 		}
 		w = min(w, len(scratch))
 		form := stem(scratch[:w])
-		if len(form) <= 3 {
-			if isConjunction(form) {
-				conj = true
-				continue
-			}
-			if isSkipWord(form) {
-				continue
-			}
+		switch wordKind(form) {
+		case kindSkip:
+			continue
+		case kindConj:
+			conj = true
+			continue
 		}
 		h := fnv(form)
 		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
