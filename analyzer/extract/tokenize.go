@@ -34,6 +34,7 @@ const (
 )
 
 var asciiClass [128]uint8
+
 // asciiBreak holds the boundary level of a byte, with conjFlag for "&" and "/".
 var asciiBreak [128]uint8
 
