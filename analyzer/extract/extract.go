@@ -413,6 +413,15 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		}
 	}
 	var res Result
+	counted := 0
+	for i := range sc.aggs {
+		if sc.aggs[i].counted {
+			counted++
+		}
+	}
+	if counted > 0 {
+		res.Skills = make([]Match, 0, counted)
+	}
 	for i := range sc.aggs {
 		a := &sc.aggs[i]
 		if a.counted {

@@ -84,13 +84,37 @@ const (
 )
 
 func wordKind(form []byte) int {
-	if len(form) > 3 {
+	// The form packed into an integer: an integer switch is a few
+	// comparisons where a string switch compares bytes.
+	var k uint32
+	switch len(form) {
+	case 1:
+		k = uint32(form[0])
+	case 2:
+		k = uint32(form[0])<<8 | uint32(form[1])
+	case 3:
+		k = uint32(form[0])<<16 | uint32(form[1])<<8 | uint32(form[2])
+	default:
 		return kindWord
 	}
-	switch string(form) {
-	case "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "s", "etc":
+	switch k {
+	case 't'<<16 | 'h'<<8 | 'e',
+		'a',
+		'a'<<8 | 'n',
+		'l'<<8 | 'e',
+		'l'<<8 | 'a',
+		'l'<<16 | 'e'<<8 | 's',
+		'l',
+		'u'<<8 | 'n',
+		'u'<<16 | 'n'<<8 | 'e',
+		'd'<<16 | 'e'<<8 | 's',
+		'd'<<8 | 'u',
+		'd'<<8 | 'e',
+		'd',
+		's',
+		'e'<<16 | 't'<<8 | 'c':
 		return kindSkip
-	case "and", "or", "et", "ou":
+	case 'a'<<16 | 'n'<<8 | 'd', 'o'<<8 | 'r', 'e'<<8 | 't', 'o'<<8 | 'u':
 		return kindConj
 	}
 	return kindWord
