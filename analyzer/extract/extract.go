@@ -207,7 +207,24 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			i++
 			continue
 		}
-		bestT, endT, gapsT, bestC, endC := x.longest(toks, i)
+		// The first lookup inline: most candidates end here (no entry, or
+		// a one-word label nothing extends).
+		k0 := seqKey(0, toks[i].hash)
+		v0, ok0 := tab.get(k0)
+		if !ok0 {
+			i++
+			continue
+		}
+		var bestT, bestC uint32
+		var endT, gapsT, endC int
+		if v0&prefixBit == 0 {
+			bestT, endT = v0&targetMask, i
+			if c := (v0 >> cueShift) & cueMask; c != 0 {
+				bestC, endC = c, i
+			}
+		} else {
+			bestT, endT, gapsT, bestC, endC = x.longestFrom(toks, i, k0, v0)
+		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {
 			lenT = 0
@@ -242,9 +259,18 @@ func (x *Extractor) scan(text string, sc *scratch) {
 // longest finds the longest label (with the words it skipped) and the
 // longest cue that start at toks[i].
 func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
-	tab := x.ix.tab
 	k := seqKey(0, toks[i].hash)
-	v, ok := tab.get(k)
+	v, ok := x.ix.tab.get(k)
+	if !ok {
+		return 0, 0, 0, 0, 0
+	}
+	return x.longestFrom(toks, i, k, v)
+}
+
+// longestFrom is longest given the lookup of toks[i] alone (key k, value v).
+func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
+	tab := x.ix.tab
+	ok := true
 	for j, gaps := i, 0; ok; {
 		if t := v & targetMask; t != 0 {
 			bestT, endT, gapsT = t, j, gaps

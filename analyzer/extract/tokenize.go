@@ -226,12 +226,14 @@ func tokenize(s string, dst []token) []token {
 		}
 		w = min(w, len(scratch))
 		form := stem(scratch[:w])
-		switch wordKind(form) {
-		case kindSkip:
-			continue
-		case kindConj:
-			conj = true
-			continue
+		if len(form) <= 3 { // the length test inline: most words are longer
+			switch wordKind(form) {
+			case kindSkip:
+				continue
+			case kindConj:
+				conj = true
+				continue
+			}
 		}
 		h := fnv(form)
 		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
