@@ -70,7 +70,7 @@ not stop the run.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&spec, "taxonomy", "builtin", "taxonomy: builtin | esco:PATH | onet:PATH | custom:PATH")
+	cmd.Flags().StringVar(&spec, "taxonomy", "builtin", "taxonomy: builtin | esco:PATH[,FRENCH_PATH] | onet:PATH | custom:PATH")
 	cmd.Flags().BoolVar(&explain, "explain", false, "also list skills found only in boilerplate (not counted)")
 	return cmd
 }
