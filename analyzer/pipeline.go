@@ -122,7 +122,7 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	if a.Language == "" {
 		a.Language = Language(title + "\n" + text)
 	}
-	res := p.st.Extractor.Extract(text)
+	res := p.st.Extractor.ExtractDoc(extract.Doc{Text: text, Title: title, Employer: post.Employer})
 	a.Skills = res.Skills
 	if a.Skills == nil {
 		a.Skills = []extract.Match{}

@@ -17,6 +17,8 @@ ESCO=$DATA/taxonomy/esco_v1.1.1/skills_en.csv
 
 echo "== 1. extraction, ESCO v1.1.1, one core (GOMAXPROCS=1)"
 GOMAXPROCS=1 $GO test -run '^$' -bench 'ExtractESCO|BuildESCO' -benchmem -count 3 ./analyzer/extract/
+echo "== 1b. skillpulse extract's per-posting path (JSON in, extract, JSON out), ESCO, one core"
+GOMAXPROCS=1 $GO test -run '^$' -bench 'ExtractCLI' -benchmem -count 3 ./cmd/skillpulse/
 
 echo "== 2. peak resident memory, skillpulse extract --taxonomy esco:"
 $GO build -o bin/skillpulse ./cmd/skillpulse

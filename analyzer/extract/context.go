@@ -1,57 +1,96 @@
 package extract
 
-import "github.com/skillpulse/skillpulse/analyzer/taxonomy"
+import (
+	"sort"
 
-// docContext answers, for one document, which section and sentence a hit
-// is in and whether an ambiguous label has support.
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+// docContext answers, for one document, which section, sentence and
+// clause a hit is in and whether an ambiguous label has support.
 type docContext struct {
 	ix        *index
 	sc        *scratch
 	section   map[int32]cueKind // line -> kind of the section it belongs to
 	boilerSen map[int32]bool
-	assetSen  map[int32]bool
+	negClause map[int32]bool  // clauses whose skills are declared not required
+	negFrom   map[int32]int32 // sentence -> first clause negated by "not required:"
+	// reqCues are the in-sentence "required" and "asset" cues in text order.
+	reqCues []reqCue
 	// techCtx caches whether the document has technical vocabulary:
 	// 0 unknown, 1 no, 2 yes.
 	techCtx   uint8
 	techSkill bool // an unguarded software skill was found
-	headers   []hit
+	headers   []header
+}
+
+type reqCue struct {
+	tok, sent, clause int32
+	asset             bool
+}
+
+type header struct {
+	line   int32
+	kind   cueKind
+	inline bool // "Benefits: dental, vision." — the header's scope is its own line
 }
 
 // reset prepares c for the document in sc, reusing its maps.
-func (c *docContext) reset(ix *index, sc *scratch) *docContext {
+func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	c.ix, c.sc, c.techCtx, c.techSkill = ix, sc, 0, false
-	c.headers = c.headers[:0]
+	c.headers, c.reqCues = c.headers[:0], c.reqCues[:0]
 	if c.section == nil {
 		c.section = map[int32]cueKind{}
-		c.boilerSen, c.assetSen = map[int32]bool{}, map[int32]bool{}
+		c.boilerSen, c.negClause = map[int32]bool{}, map[int32]bool{}
+		c.negFrom = map[int32]int32{}
 	}
+	clear(c.negFrom)
 	clear(c.section)
 	clear(c.boilerSen)
-	clear(c.assetSen)
+	clear(c.negClause)
 	// Section headers switch the kind of every following line until the
 	// next header; lines before the first header are content.
-	headers := c.headers
+	negAt := int32(-1) // clause of the last negation word ("no", "pas")
 	for _, h := range sc.cues {
 		def := ix.cues[h.tgt-1]
-		if def.header != 0 && c.isHeader(h) {
-			headers = append(headers, hit{line: h.line, tgt: uint32(def.header)})
-			continue
+		if def.header != 0 {
+			if ok, inline := c.isHeader(h, text); ok {
+				c.headers = append(c.headers, header{line: h.line, kind: def.header, inline: inline})
+				continue
+			}
 		}
 		switch def.sentence {
 		case cueBoilerSentence:
 			c.boilerSen[h.sent] = true
 		case cueAssetSentence:
-			c.assetSen[h.sent] = true
+			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, asset: true})
+		case cueRequiredSentence:
+			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause})
+			// "No forklift experience required", "L'anglais n'est pas requis".
+			if negAt == h.clause {
+				c.negClause[h.clause] = true
+			}
+		case cueNegationWord:
+			negAt = h.clause
+		case cueNegatedSentence:
+			c.negClause[h.clause] = true
+			// "Not required: French, Spanish." negates what follows the colon.
+			if n := int(h.last) + 1; n < len(sc.toks) && sc.toks[n].brk == brkColon {
+				c.negFrom[h.sent] = h.clause + 1
+			}
 		}
 	}
-	c.headers = headers
-	for i, h := range headers {
+	for i, h := range c.headers {
+		if h.inline {
+			c.section[h.line] = h.kind
+			continue
+		}
 		end := int32(len(sc.lineStarts))
-		if i+1 < len(headers) {
-			end = headers[i+1].line
+		if i+1 < len(c.headers) {
+			end = c.headers[i+1].line
 		}
 		for l := h.line; l < end; l++ {
-			c.section[l] = cueKind(h.tgt)
+			c.section[l] = h.kind
 		}
 	}
 	for _, h := range sc.hits {
@@ -67,55 +106,137 @@ func (c *docContext) reset(ix *index, sc *scratch) *docContext {
 // isHeader: a cue is a section header when it is the whole line
 // ("Benefits", "What we offer") or opens it followed by a colon
 // ("Assets: …"). A bullet that merely starts with the word ("Experience in
-// acute care") is not.
-func (c *docContext) isHeader(h hit) bool {
+// acute care") is not. A header with its content after the colon, on a
+// line that ends a sentence, is inline: it covers only its line.
+func (c *docContext) isHeader(h hit, text string) (ok, inline bool) {
 	ls := c.sc.lineStarts
 	if h.first != ls[h.line] {
-		return false
+		return false, false
 	}
 	lineEnd := int32(len(c.sc.toks))
 	if int(h.line)+1 < len(ls) {
 		lineEnd = ls[h.line+1]
 	}
 	next := h.last + 1
-	return next == lineEnd || c.sc.toks[next].brk == brkColon
+	if next == lineEnd {
+		return true, false
+	}
+	if c.sc.toks[next].brk != brkColon {
+		return false, false
+	}
+	end := len(text)
+	if lineEnd < int32(len(c.sc.toks)) {
+		end = int(c.sc.toks[lineEnd].start)
+	}
+	last := int(c.sc.toks[lineEnd-1].end)
+	for i := last; i < end; i++ {
+		switch text[i] {
+		case '.', '!', ';':
+			return true, true
+		}
+	}
+	return true, false
 }
 
-// classify says whether a hit sits in boilerplate and whether it is an asset.
-func (c *docContext) classify(h hit) (boiler, asset bool) {
+// classify says whether a hit sits in boilerplate, whether it is an
+// asset, and whether the posting says it is not required.
+func (c *docContext) classify(h hit) (boiler, asset, negated bool) {
 	if len(c.sc.cues) == 0 {
-		return false, false
+		return false, false, false
 	}
 	switch c.section[h.line] {
 	case cueBoilerHeader:
 		boiler = true
 	case cueAssetHeader:
 		asset = true
+	case cueNegatedHeader:
+		negated = true
 	}
 	if c.boilerSen[h.sent] {
 		boiler = true
 	}
-	if c.assetSen[h.sent] {
-		asset = true
+	if c.negClause[h.clause] {
+		negated = true
 	}
-	return boiler, asset
+	if from, ok := c.negFrom[h.sent]; ok && h.clause >= from {
+		negated = true
+	}
+	if cue, ok := c.requirementCue(h); ok {
+		asset = cue.asset
+	}
+	return boiler, asset, negated
 }
 
-// supports reports whether a guarded label has context in the document:
-// one of its skill's context words, or, for software without declared
-// context, technical vocabulary or another unambiguous software skill.
-func (c *docContext) supports(tg target, h hit) bool {
+// requirementCue finds the "required"/"asset" cue that governs a hit: the
+// one in its own clause ("Java is required, Python is an asset"), else
+// the next one in its sentence ("Java, Python and Go are an asset"), else
+// the previous one ("Asset: knowledge of SQL, Python").
+func (c *docContext) requirementCue(h hit) (reqCue, bool) {
+	cs := c.reqCues
+	if len(cs) == 0 {
+		return reqCue{}, false
+	}
+	j := sort.Search(len(cs), func(i int) bool { return cs[i].tok > h.last })
+	var after, before *reqCue
+	if j < len(cs) && cs[j].sent == h.sent {
+		after = &cs[j]
+	}
+	if j > 0 && cs[j-1].sent == h.sent && cs[j-1].tok < h.first {
+		before = &cs[j-1]
+	}
+	switch {
+	case after != nil && after.clause == h.clause:
+		return *after, true
+	case before != nil && before.clause == h.clause:
+		return *before, true
+	case after != nil:
+		return *after, true
+	case before != nil:
+		return *before, true
+	}
+	return reqCue{}, false
+}
+
+// supports reports whether a guarded label counts here. A label written
+// capitalized in the taxonomy ("Teams", "Excel", "Go") must be capitalized
+// in the text; an everyday verb must not be used as one ("excel in", "go
+// above"); then the hit needs one of its skill's context words in the
+// posting or its title, or, for software, technical vocabulary, another
+// unambiguous software skill, or a software skill coordinated with it
+// ("Java or JavaScript").
+func (c *docContext) supports(tg target, h hit, hi int, text string) bool {
+	toks := c.sc.toks
+	if tg.capital && !upperAt(text, int(toks[h.first].start)) {
+		return false
+	}
+	if tg.verbish {
+		if n := int(h.last) + 1; n < len(toks) && toks[n].brk == brkNone && verbFollowHashes()[toks[n].hash] {
+			return false
+		}
+	}
+	typ := c.ix.tax.Entries[tg.entry].Type
+	software := typ == taxonomy.Software
+	if (software || typ == taxonomy.Certification) && c.coordinated(tg, h, hi, text) {
+		return true
+	}
 	words := c.ix.context[tg.entry]
 	if len(words) == 0 {
-		if c.techSkill && c.ix.tax.Entries[tg.entry].Type == taxonomy.Software {
+		if c.techSkill && software {
 			return true
 		}
 		// A short label ("R", "C") with nothing technical around it is most
 		// likely a letter or a word, not a skill.
 		if c.techCtx == 0 {
 			c.techCtx = 1
-			for _, t := range c.sc.toks {
-				if techContextHashes()[t.hash] {
+			tech := techContextHashes()
+			for _, t := range toks {
+				if tech[t.hash] {
+					c.techCtx = 2
+					break
+				}
+			}
+			for _, t := range c.sc.title {
+				if tech[t.hash] {
 					c.techCtx = 2
 					break
 				}
@@ -123,7 +244,7 @@ func (c *docContext) supports(tg target, h hit) bool {
 		}
 		return c.techCtx == 2
 	}
-	for i, t := range c.sc.toks {
+	for i, t := range toks {
 		if int32(i) >= h.first && int32(i) <= h.last {
 			continue
 		}
@@ -131,6 +252,37 @@ func (c *docContext) supports(tg target, h hit) bool {
 			if t.hash == w {
 				return true
 			}
+		}
+	}
+	for _, t := range c.sc.title {
+		for _, w := range words {
+			if t.hash == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// coordinated: a neighbouring hit in the same sentence, at most two words
+// away, is another software skill written with a capital.
+func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
+	hits := c.sc.hits
+	for _, ni := range [2]int{hi - 1, hi + 1} {
+		if ni < 0 || ni >= len(hits) {
+			continue
+		}
+		n := hits[ni]
+		ntg := c.ix.targets[n.tgt-1]
+		if n.sent != h.sent || ntg.entry == tg.entry || c.ix.tax.Entries[ntg.entry].Type != c.ix.tax.Entries[tg.entry].Type {
+			continue
+		}
+		gap := n.first - h.last
+		if n.first < h.first {
+			gap = h.first - n.last
+		}
+		if gap >= 1 && gap <= 3 && upperAt(text, int(c.sc.toks[n.first].start)) {
+			return true
 		}
 	}
 	return false

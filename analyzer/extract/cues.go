@@ -11,11 +11,25 @@ const (
 	cueContentHeader
 	// cueAssetHeader starts a section of nice-to-have skills.
 	cueAssetHeader
+	// cueNegatedHeader starts a section of skills the job does not need
+	// ("Not required: French").
+	cueNegatedHeader
 	// cueBoilerSentence makes its whole sentence boilerplate wherever it is.
 	cueBoilerSentence
-	// cueAssetSentence makes the skills of its sentence assets.
+	// cueAssetSentence makes the skills it governs assets (see
+	// docContext.requirementCue for which ones).
 	cueAssetSentence
+	// cueRequiredSentence makes the skills it governs required; after a
+	// negation word in its clause it negates the clause.
+	cueRequiredSentence
+	// cueNegationWord ("no", "pas") negates its clause when a
+	// requirement word follows in it: "no experience required".
+	cueNegationWord
+	// cueNegatedSentence negates its clause: "French is not required".
+	cueNegatedSentence
 )
+
+func isHeaderKind(k cueKind) bool { return k <= cueNegatedHeader }
 
 // Cue phrases go through the same tokenizer as labels and text, so they
 // match inflected forms and ignore articles ("is an asset" = "is asset").
@@ -45,6 +59,10 @@ var cuePhrases = map[cueKind][]string{
 		"nice to have", "nice to haves", "assets", "asset", "preferred qualifications", "preferred skills", "bonus points",
 		"bonus", "additional assets", "desired qualifications", "atouts", "atout", "compétences souhaitées", "qualifications souhaitées",
 	},
+	cueNegatedHeader: {
+		"not required", "not needed", "not necessary", "not mandatory", "non requis", "non exigé", "non exigés",
+		"pas requis", "non obligatoire", "pas obligatoire", "pas nécessaire",
+	},
 	cueBoilerSentence: {
 		"equal opportunity employer", "equal opportunity", "equal employment opportunity", "employment equity",
 		"accommodation", "accommodations", "we thank all applicants", "thank all applicants", "only those selected",
@@ -60,11 +78,29 @@ var cuePhrases = map[cueKind][]string{
 		"our culture", "our mission", "our values", "is a leading", "is a leader in", "proudly canadian", "founded in",
 		"is a growing", "notre culture", "notre mission", "nos valeurs", "chef de file",
 		"en pleine croissance", "est un leader", "est une entreprise",
+		// Benefits written as a sentence, not under a header.
+		"we offer", "we provide", "what we offer", "benefits include", "perks include", "in return",
+		"nous offrons", "nous vous offrons", "on vous offre", "on offre", "nous proposons", "en retour",
+		"conditions de travail avantageuses", "gamme d'avantages", "programme d'aide aux employés",
+		"employee assistance program", "employee discount", "rabais employé", "wellness program",
+		"we encourage applications", "nous encourageons", "we welcome applications", "all qualified applicants",
+		"toutes les personnes qualifiées", "persons with disabilities", "personnes handicapées",
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
 		"is a plus", "would be a plus", "bonus", "desirable", "would be beneficial", "ideally",
 		"definite asset", "strong asset", "un atout", "atout", "atouts", "constitue un atout", "serait un atout",
 		"souhaitable", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
+		"optional", "optionnel", "facultatif",
+	},
+	cueRequiredSentence: {
+		"required", "requirement", "is required", "are required", "must", "must have", "mandatory", "essential",
+		"needed", "necessary", "is a must", "requis", "requise", "requises", "exigé", "exigée", "exigés", "exigées",
+		"obligatoire", "obligatoires", "essentiel", "essentielle", "nécessaire", "nécessaires", "indispensable",
+	},
+	cueNegationWord: {"no", "not", "aucun", "aucune", "pas", "ni", "never"},
+	cueNegatedSentence: {
+		"not required", "not needed", "not necessary", "not mandatory", "not a requirement", "not essential",
+		"non requis", "non requise", "non exigé", "non exigée", "non obligatoire", "pas obligatoire",
 	},
 }

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
@@ -61,6 +62,7 @@ func (x *Extractor) Taxonomy() *taxonomy.Taxonomy { return x.ix.tax }
 type hit struct {
 	first, last int32 // token range, inclusive
 	sent, line  int32
+	clause      int32
 	tgt         uint32 // target index + 1, or cue index + 1
 }
 
@@ -71,6 +73,9 @@ type scratch struct {
 	hits, cues []hit
 	lineStarts []int32
 	ctx        docContext
+	title      []token
+	employer   []token
+	excluded   []span // token ranges of the employer's name
 	aggs       []agg
 	aggIndex   map[int32]int
 }
@@ -81,16 +86,95 @@ type agg struct {
 	counted bool
 }
 
+// span is an inclusive token range.
+type span struct{ first, last int32 }
+
+// Doc is a posting as the extractor reads it.
+type Doc struct {
+	// Text is the description, already normalized (textnorm.Clean):
+	// offsets refer to it.
+	Text string
+	// Title supports ambiguous labels ("Go" in a "Software Developer"
+	// posting); no skill is extracted from it.
+	Title string
+	// Employer's name never yields a skill ("CIUSSS …", "Oracle").
+	Employer string
+}
+
 // Extract finds the skills in text, which must already be normalized
 // (textnorm.Clean): offsets refer to it.
-func (x *Extractor) Extract(text string) Result {
+func (x *Extractor) Extract(text string) Result { return x.ExtractDoc(Doc{Text: text}) }
+
+// ExtractDoc finds the skills of a posting.
+func (x *Extractor) ExtractDoc(d Doc) Result {
 	sc := x.pool.Get().(*scratch)
 	defer x.pool.Put(sc)
-	x.scan(text, sc)
+	x.scan(d.Text, sc)
 	if len(sc.hits) == 0 {
 		return Result{}
 	}
-	return x.resolve(text, sc)
+	sc.title = tokenize(d.Title, sc.title[:0])
+	sc.markEmployer(d.Text, d.Employer)
+	return x.resolve(d.Text, sc)
+}
+
+// markEmployer records where the employer's name occurs in the text: the
+// whole name without its legal suffix, or its first word alone when that
+// is a distinctive capitalized word ("CIUSSS" for "CIUSSS du
+// Centre-Sud").
+func (sc *scratch) markEmployer(text, employer string) {
+	sc.excluded = sc.excluded[:0]
+	if employer == "" {
+		return
+	}
+	name := tokenize(employer, sc.employer[:0])
+	sc.employer = name
+	for len(name) > 1 && orgSuffixHashes()[name[len(name)-1].hash] {
+		name = name[:len(name)-1]
+	}
+	if len(name) == 0 {
+		return
+	}
+	first := employer[name[0].start:name[0].end]
+	distinctive := len(first) >= 4 && !commonWords[strings.ToLower(first)]
+	toks := sc.toks
+	for i := 0; i < len(toks); i++ {
+		if toks[i].hash != name[0].hash {
+			continue
+		}
+		j := 1
+		for j < len(name) && i+j < len(toks) && toks[i+j].hash == name[j].hash {
+			j++
+		}
+		if j == len(name) || distinctive && upperAt(text, int(toks[i].start)) {
+			sc.excluded = append(sc.excluded, span{int32(i), int32(i + j - 1)})
+			i += j - 1
+		}
+	}
+}
+
+// inName reports whether a hit is part of an organization's name: the
+// employer's, or a capitalized name ending in a legal suffix ("Excel
+// Logistics Inc.").
+func (sc *scratch) inName(text string, h hit) bool {
+	for _, e := range sc.excluded {
+		if h.first <= e.last && h.last >= e.first {
+			return true
+		}
+	}
+	toks := sc.toks
+	if !upperAt(text, int(toks[h.first].start)) {
+		return false
+	}
+	for k := h.last + 1; int(k) < len(toks) && k <= h.last+3 && toks[k].brk <= brkClause; k++ {
+		if orgSuffixHashes()[toks[k].hash] {
+			return true
+		}
+		if !upperAt(text, int(toks[k].start)) {
+			return false
+		}
+	}
+	return false
 }
 
 // scan tokenizes text and records leftmost-longest label hits and cue hits.
@@ -100,64 +184,70 @@ func (x *Extractor) scan(text string, sc *scratch) {
 	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
 	sc.lineStarts = append(sc.lineStarts[:0], 0)
 	tab := x.ix.tab
-	var sent, line int32
+	var sent, line, clause int32
+	// gapLast/gapTgt: the last hit that skipped words ("advanced SQL and
+	// Excel" is "advanced Excel" around SQL). The skipped words are
+	// scanned too; a later hit of the same label inside it is the same
+	// mention.
+	gapLast, gapTgt := int32(-1), uint32(0)
 	for i := 0; i < len(toks); {
 		switch toks[i].brk {
 		case brkLine:
 			line++
 			sc.lineStarts = append(sc.lineStarts, int32(i))
 			sent++
+			clause++
 		case brkSentence:
 			sent++
+			clause++
+		case brkClause, brkColon:
+			clause++
 		}
 		if !tab.mayStart(toks, i) {
 			i++
 			continue
 		}
+		// The first lookup inline: most candidates end here (no entry, or
+		// a one-word label nothing extends).
+		k0 := seqKey(0, toks[i].hash)
+		v0, ok0 := tab.get(k0)
+		if !ok0 {
+			i++
+			continue
+		}
 		var bestT, bestC uint32
-		var endT, endC int
-		k := seqKey(0, toks[i].hash)
-		v, ok := tab.get(k)
-		for j, gaps := i, 0; ok; {
-			if t := v & targetMask; t != 0 {
-				bestT, endT = t, j
+		var endT, gapsT, endC int
+		if v0&prefixBit == 0 {
+			bestT, endT = v0&targetMask, i
+			if c := (v0 >> cueShift) & cueMask; c != 0 {
+				bestC, endC = c, i
 			}
-			if c := (v >> cueShift) & cueMask; c != 0 && gaps == 0 {
-				bestC, endC = c, j
-			}
-			if v&prefixBit == 0 || j-i+1 >= maxLabelTokens {
-				break
-			}
-			// Extend by the next token; failing that, let up to maxGap
-			// words in between ("solving business problems" is "solve
-			// problems"), never across a clause boundary.
-			ok = false
-			for g := 0; g <= maxGap-gaps; g++ {
-				nj := j + 1 + g
-				if nj >= len(toks) || toks[nj].brk != brkNone {
-					break
-				}
-				nk := seqKey(k, toks[nj].hash)
-				if !hasBit(tab.multi, nk) {
-					continue
-				}
-				if nv, found := tab.get(nk); found {
-					k, v, ok, j, gaps = nk, nv, true, nj, gaps+g
-					break
-				}
-			}
+		} else {
+			bestT, endT, gapsT, bestC, endC = x.longestFrom(toks, i, k0, v0)
 		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {
 			lenT = 0
 		}
 		if bestC != 0 && lenC >= lenT {
-			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: sent, line: line, tgt: bestC})
+			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: sent, line: line, clause: clause, tgt: bestC})
 		}
 		switch {
 		case bestT != 0:
-			sc.hits = append(sc.hits, hit{first: int32(i), last: int32(i + lenT - 1), sent: sent, line: line, tgt: bestT})
-			i += lenT
+			h := hit{first: int32(i), last: int32(i + lenT - 1), sent: sent, line: line, clause: clause, tgt: bestT}
+			if !(h.last <= gapLast && x.sameEntry(bestT, gapTgt)) {
+				sc.hits = append(sc.hits, h)
+				if gapsT == 0 && lenT >= 2 {
+					x.ellipsis(sc, h)
+					x.overlap(sc, h)
+				}
+			}
+			if gapsT > 0 {
+				gapLast, gapTgt = h.last, bestT
+				i++
+			} else {
+				i += lenT
+			}
 		case bestC != 0:
 			i += lenC
 		default:
@@ -166,22 +256,163 @@ func (x *Extractor) scan(text string, sc *scratch) {
 	}
 }
 
+// longest finds the longest label (with the words it skipped) and the
+// longest cue that start at toks[i].
+func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
+	k := seqKey(0, toks[i].hash)
+	v, ok := x.ix.tab.get(k)
+	if !ok {
+		return 0, 0, 0, 0, 0
+	}
+	return x.longestFrom(toks, i, k, v)
+}
+
+// longestFrom is longest given the lookup of toks[i] alone (key k, value v).
+func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
+	tab := x.ix.tab
+	ok := true
+	for j, gaps := i, 0; ok; {
+		if t := v & targetMask; t != 0 {
+			bestT, endT, gapsT = t, j, gaps
+		}
+		if c := (v >> cueShift) & cueMask; c != 0 && gaps == 0 {
+			bestC, endC = c, j
+		}
+		if v&prefixBit == 0 || j-i+1 >= maxLabelTokens {
+			break
+		}
+		// Extend by the next token; failing that, let up to maxGap
+		// words in between ("solving business problems" is "solve
+		// problems"), never across a clause boundary.
+		ok = false
+		var pk uint64
+		var pv uint32
+		var pj, pg int
+		budget := maxGap - gaps
+		if j == i && j+1 < len(toks) && toks[j+1].conj {
+			// A coordinated verb after the first word is free: "prepare
+			// and cook meals", "supervise and co-ordinate staff".
+			budget += 2
+		}
+		for g := 0; g <= budget; g++ {
+			nj := j + 1 + g
+			if nj >= len(toks) || toks[nj].brk != brkNone {
+				break
+			}
+			nk := seqKey(k, toks[nj].hash)
+			if !hasBit(tab.multi, nk) {
+				continue
+			}
+			if nv, found := tab.get(nk); found {
+				// Take the next word, else the first word past a gap that
+				// completes a label, else the first that continues one
+				// ("supervise and
+				// co-ordinate sales staff" is "supervise staff", not a
+				// dead end at "supervise sales associates").
+				if !ok || nv&targetMask != 0 {
+					pk, pv, pj, pg = nk, nv, nj, min(gaps+g, maxGap)
+					ok = true
+				}
+				if g == 0 || nv&targetMask != 0 {
+					break // the next word itself always wins
+				}
+			}
+		}
+		if ok {
+			k, v, j, gaps = pk, pv, pj, pg
+		}
+	}
+	return bestT, endT, gapsT, bestC, endC
+}
+
+func (x *Extractor) sameEntry(a, b uint32) bool {
+	return b != 0 && x.ix.targets[a-1].entry == x.ix.targets[b-1].entry
+}
+
+// overlap finds a label of two or more words that starts on the last
+// word of hit h, which leftmost-longest matching would skip: "gestion des
+// comptes fournisseurs" is account management and accounts payable.
+func (x *Extractor) overlap(sc *scratch, h hit) {
+	i := int(h.last)
+	if !x.ix.tab.mayStart(sc.toks, i) {
+		return
+	}
+	t, end, gaps, _, _ := x.longest(sc.toks, i)
+	if t == 0 || end == i || gaps > 0 || x.sameEntry(t, h.tgt) {
+		return
+	}
+	o := hit{first: h.last, last: int32(end), sent: h.sent, line: h.line, clause: h.clause, tgt: t}
+	sc.hits = append(sc.hits, o)
+	x.ellipsis(sc, o)
+}
+
+// ellipsis repairs coordination that shares a word between two labels:
+// "accounts payable and receivable" (head first: "accounts receivable"),
+// "comptes fournisseurs et clients", and "written and verbal
+// communication" (head last: "written communication"). A repaired label
+// counts only when the taxonomy has it, so nothing is invented.
+func (x *Extractor) ellipsis(sc *scratch, h hit) {
+	toks := sc.toks
+	tab := x.ix.tab
+	// Head first: replace the last word by each conjoined word after it.
+	prefix := uint64(0)
+	for t := h.first; t < h.last; t++ {
+		prefix = seqKey(prefix, toks[t].hash)
+	}
+	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
+		// The conjoined part may be longer: "clean kitchen and work areas".
+		key, best, end := prefix, uint32(0), k
+		for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
+			key = seqKey(key, toks[e].hash)
+			v, ok := tab.get(key)
+			if !ok {
+				break
+			}
+			if v&targetMask != 0 {
+				best, end = v&targetMask, e
+			}
+			if v&prefixBit == 0 {
+				break
+			}
+		}
+		if best != 0 {
+			sc.hits = append(sc.hits, hit{first: h.first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
+		}
+	}
+	// Head last: the word before the conjunction takes the first word's place.
+	if p := h.first - 1; p >= 0 && toks[h.first].conj && toks[h.first].brk == brkNone {
+		k := seqKey(0, toks[p].hash)
+		for t := h.first + 1; t <= h.last; t++ {
+			k = seqKey(k, toks[t].hash)
+		}
+		if v, ok := tab.get(k); ok && v&targetMask != 0 {
+			sc.hits = append(sc.hits, hit{first: p, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
+		}
+	}
+}
+
 // resolve applies sections, sentence cues and the ambiguity guard, and
 // folds hits into one Match per skill.
 func (x *Extractor) resolve(text string, sc *scratch) Result {
-	ctx := sc.ctx.reset(x.ix, sc)
+	ctx := sc.ctx.reset(x.ix, sc, text)
 	tax := x.ix.tax
 	if sc.aggIndex == nil {
 		sc.aggIndex = map[int32]int{}
 	}
 	clear(sc.aggIndex)
 	sc.aggs = sc.aggs[:0]
-	for _, h := range sc.hits {
+	for hi, h := range sc.hits {
 		tg := x.ix.targets[h.tgt-1]
-		if tg.guarded && !ctx.supports(tg, h) {
+		if tg.guarded && !ctx.supports(tg, h, hi, text) {
 			continue
 		}
-		boiler, asset := ctx.classify(h)
+		if sc.inName(text, h) {
+			continue
+		}
+		boiler, asset, negated := ctx.classify(h)
+		if negated {
+			continue
+		}
 		ai, ok := sc.aggIndex[tg.entry]
 		if !ok {
 			e := &tax.Entries[tg.entry]
@@ -208,6 +439,15 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		}
 	}
 	var res Result
+	counted := 0
+	for i := range sc.aggs {
+		if sc.aggs[i].counted {
+			counted++
+		}
+	}
+	if counted > 0 {
+		res.Skills = make([]Match, 0, counted)
+	}
 	for i := range sc.aggs {
 		a := &sc.aggs[i]
 		if a.counted {

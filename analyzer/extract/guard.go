@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // commonWords are everyday English and French words that are also the
@@ -59,12 +61,39 @@ func toSet(s string) map[string]bool {
 // techContextHashes are techContext as token hashes. Built on first use:
 // as a package variable it would run before tokenize.go's init fills the
 // tokenizer's tables, and hash almost nothing.
-var techContextHashes = sync.OnceValue(func() map[uint64]bool {
+var techContextHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(techContext) })
+
+// verbFollow are words after which an everyday word that names a tool is a
+// verb, not the tool: "excel in", "excel at", "go above and beyond",
+// "access to".
+var verbFollow = toSet(`in at under above beyond to out off into through toward towards up down over ahead`)
+
+var verbFollowHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(verbFollow) })
+
+// orgSuffixes end organization names: a label followed by one ("Excel
+// Logistics Inc.") is part of a name.
+var orgSuffixes = toSet(`inc inc. ltd ltd. ltée ltee llc corp corp. corporation limited limitée limitee ulc llp gmbh s.a. s.e.n.c. enr`)
+
+var orgSuffixHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(orgSuffixes) })
+
+func hashSet(words map[string]bool) map[uint64]bool {
 	m := map[uint64]bool{}
-	for w := range techContext {
+	for w := range words {
 		for _, t := range tokenize(w, nil) {
 			m[t.hash] = true
 		}
 	}
 	return m
-})
+}
+
+// upperAt reports whether the letter at byte i of s is upper case.
+func upperAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
+}

@@ -19,6 +19,8 @@ type target struct {
 	entry     int32 // index into Taxonomy.Entries
 	kind      taxonomy.LabelKind
 	guarded   bool // counts only with supporting context (see guard.go)
+	capital   bool // guarded and capitalized in the taxonomy: must be in the text too
+	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
 	numTokens uint8
 }
 
@@ -119,7 +121,11 @@ func (t *table) mayStart(toks []token, i int) bool {
 		return true
 	}
 	k := seqKey(0, h)
-	for j := i + 1; j < len(toks) && j <= i+1+maxGap && toks[j].brk == brkNone; j++ {
+	reach := i + 1 + maxGap
+	if i+1 < len(toks) && toks[i+1].conj {
+		reach += 2 // a coordinated verb is skipped for free (see longest)
+	}
+	for j := i + 1; j < len(toks) && j <= reach && toks[j].brk == brkNone; j++ {
 		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
 			return true
 		}
@@ -208,11 +214,23 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				continue
 			}
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e)}
+			if tg.guarded && selfSupported(b.toks[0].hash, ix.context[int32(ei)]) {
+				// "Golang" is a context word of Go: it supports itself.
+				tg.guarded = false
+			}
+			if tg.guarded {
+				tg.capital = upperAt(l.Text, int(b.toks[0].start))
+				tg.verbish = commonWords[strings.ToLower(strings.TrimSpace(l.Text))]
+			}
 			if cur := b.vals[k] & targetMask; cur != 0 {
 				// Two skills share this surface form: keep the one whose
 				// preferred label it is, else the first loaded.
-				if old := ix.targets[cur-1]; old.kind > tg.kind {
-					ix.targets[cur-1] = tg
+				old := &ix.targets[cur-1]
+				if old.entry == tg.entry && !tg.capital {
+					old.capital = false // also written lower case ("ojibwé")
+				}
+				if old.kind > tg.kind {
+					*old = tg
 				}
 				continue
 			}
@@ -226,6 +244,15 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	ix.addCues(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
 	return ix
+}
+
+func selfSupported(h uint64, context []uint64) bool {
+	for _, c := range context {
+		if c == h {
+			return true
+		}
+	}
+	return false
 }
 
 // wordSpread counts, per word, the skills whose labels use it.
@@ -288,7 +315,8 @@ func needsGuard(text string, toks []token, e *taxonomy.Entry) bool {
 // so one lookup per n-gram finds both.
 func (ix *index) addCues(b *builder) {
 	defs := map[uint64]int{}
-	kinds := []cueKind{cueBoilerHeader, cueContentHeader, cueAssetHeader, cueBoilerSentence, cueAssetSentence}
+	kinds := []cueKind{cueBoilerHeader, cueContentHeader, cueAssetHeader, cueNegatedHeader,
+		cueBoilerSentence, cueAssetSentence, cueRequiredSentence, cueNegationWord, cueNegatedSentence}
 	for _, kind := range kinds {
 		for _, p := range cuePhrases[kind] {
 			k, ok := b.add(p)
@@ -302,9 +330,12 @@ func (ix *index) addCues(b *builder) {
 				defs[k] = ci
 				b.vals[k] |= uint32(ci+1) << cueShift
 			}
-			if kind <= cueAssetHeader {
+			if isHeaderKind(kind) {
 				ix.cues[ci].header = kind
-			} else {
+				if kind == cueNegatedHeader {
+					ix.cues[ci].sentence = cueNegatedSentence
+				}
+			} else if ix.cues[ci].sentence == 0 || kind == cueNegatedSentence {
 				ix.cues[ci].sentence = kind
 			}
 		}

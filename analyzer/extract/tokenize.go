@@ -12,6 +12,9 @@ type token struct {
 	start, end int32
 	hash       uint64 // hash of the folded, stemmed form
 	brk        uint8  // strongest boundary before this token (brkNone..brkLine)
+	// conj: a coordinating conjunction ("and", "or", "et", "ou", "&",
+	// "/") stands right before this token; ellipsis repair uses it.
+	conj bool
 }
 
 // Boundary levels. No label spans any boundary; sentences scope asset cues
@@ -31,7 +34,11 @@ const (
 )
 
 var asciiClass [128]uint8
+
+// asciiBreak holds the boundary level of a byte, with conjFlag for "&" and "/".
 var asciiBreak [128]uint8
+
+const conjFlag = 0x80
 
 // wordLower maps ASCII letters and digits to their lower case and every
 // other byte to 0; indexed by a byte, it needs no bounds check.
@@ -57,25 +64,60 @@ func init() {
 		asciiBreak[b] = brkClause
 	}
 	asciiBreak[':'] = brkColon
+	asciiBreak['&'], asciiBreak['/'] = conjFlag, conjFlag
 	for _, b := range []byte(".;!?") {
 		asciiBreak[b] = brkSentence
 	}
 	asciiBreak['\n'], asciiBreak['\r'] = brkLine, brkLine
 }
 
-// skipWords are dropped from both labels and text so "manage the budget"
-// meets the label "manage budget" and "gestion des projets" meets
-// "gestion de projet". Only function words: dropping content words would
-// merge distinct skills.
-func isSkipWord(form []byte) bool {
-	if len(form) > 3 {
-		return false
+// Function words, by wordKind. skipWords are dropped from both labels and
+// text so "manage the budget" meets the label "manage budget" and
+// "gestion des projets" meets "gestion de projet". Only function words:
+// dropping content words would merge distinct skills. Coordinating
+// conjunctions ("and", "or", "et", "ou") are dropped too, but mark the next
+// token so that "accounts payable and receivable" can be repaired.
+const (
+	kindWord = iota
+	kindSkip
+	kindConj
+)
+
+func wordKind(form []byte) int {
+	// The form packed into an integer: an integer switch is a few
+	// comparisons where a string switch compares bytes.
+	var k uint32
+	switch len(form) {
+	case 1:
+		k = uint32(form[0])
+	case 2:
+		k = uint32(form[0])<<8 | uint32(form[1])
+	case 3:
+		k = uint32(form[0])<<16 | uint32(form[1])<<8 | uint32(form[2])
+	default:
+		return kindWord
 	}
-	switch string(form) {
-	case "the", "a", "an", "and", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "s", "etc":
-		return true
+	switch k {
+	case 't'<<16 | 'h'<<8 | 'e',
+		'a',
+		'a'<<8 | 'n',
+		'l'<<8 | 'e',
+		'l'<<8 | 'a',
+		'l'<<16 | 'e'<<8 | 's',
+		'l',
+		'u'<<8 | 'n',
+		'u'<<16 | 'n'<<8 | 'e',
+		'd'<<16 | 'e'<<8 | 's',
+		'd'<<8 | 'u',
+		'd'<<8 | 'e',
+		'd',
+		's',
+		'e'<<16 | 't'<<8 | 'c':
+		return kindSkip
+	case 'a'<<16 | 'n'<<8 | 'd', 'o'<<8 | 'r', 'e'<<8 | 't', 'o'<<8 | 'u':
+		return kindConj
 	}
-	return false
+	return kindWord
 }
 
 const (
@@ -98,6 +140,7 @@ func tokenize(s string, dst []token) []token {
 	var scratch [64]byte
 	n := len(s)
 	brk := brkLine
+	conj := false
 	for i := 0; i < n; {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -105,7 +148,12 @@ func tokenize(s string, dst []token) []token {
 			// ".NET": a leading dot joins a word only at a word start.
 			leadingDot := c == '.' && i+1 < n && isASCIILetter(s[i+1]) && (i == 0 || !isWordByte(s[i-1]))
 			if cls != clsWord && !leadingDot {
-				if b := asciiBreak[c]; b > brk {
+				b := asciiBreak[c]
+				if b&conjFlag != 0 {
+					conj = true
+					b &^= conjFlag
+				}
+				if b > brk {
 					brk = b
 				}
 				i++
@@ -178,12 +226,18 @@ func tokenize(s string, dst []token) []token {
 		}
 		w = min(w, len(scratch))
 		form := stem(scratch[:w])
-		if isSkipWord(form) {
-			continue
+		if len(form) <= 3 { // the length test inline: most words are longer
+			switch wordKind(form) {
+			case kindSkip:
+				continue
+			case kindConj:
+				conj = true
+				continue
+			}
 		}
 		h := fnv(form)
-		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk})
-		brk = brkNone
+		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
+		brk, conj = brkNone, false
 	}
 	return dst
 }

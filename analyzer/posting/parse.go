@@ -57,12 +57,11 @@ func Parse(data []byte) (*Posting, error) {
 	if !utf8.Valid(data) {
 		return nil, bad("posting", "not valid UTF-8")
 	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	raw, err := splitObject(data)
+	if err != nil {
 		return nil, bad("posting", "not a JSON object: "+err.Error())
 	}
 	p := &Posting{}
-	var err error
 	if p.ID, err = requiredString(raw, "id", MaxIDLen); err != nil {
 		return nil, err
 	}
@@ -104,7 +103,8 @@ func Parse(data []byte) (*Posting, error) {
 			if p.Extra == nil {
 				p.Extra = map[string]json.RawMessage{}
 			}
-			p.Extra[k] = v
+			// A copy: v points into data, which the caller may reuse.
+			p.Extra[k] = append(json.RawMessage(nil), v...)
 		}
 	}
 	return p, nil
@@ -157,6 +157,11 @@ func optionalString(raw map[string]json.RawMessage, name string) (string, error)
 func jsonString(v json.RawMessage) (string, error) {
 	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && bytes.IndexByte(v[1:n-1], '\\') < 0 && bytes.IndexByte(v[1:n-1], '"') < 0 {
 		return string(v[1 : n-1]), nil
+	}
+	if len(v) >= 2 && v[0] == '"' {
+		if end, _, err := scanString(v, 0); err == nil && end == len(v) {
+			return unquote(v)
+		}
 	}
 	var s string
 	err := json.Unmarshal(v, &s)

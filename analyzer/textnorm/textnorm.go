@@ -29,6 +29,14 @@ func StripHTML(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
+	if out, ok := stripSimple(s); ok {
+		return out
+	}
+	return stripTokenizer(s)
+}
+
+// stripTokenizer is StripHTML by the HTML5 tokenizer, for any markup.
+func stripTokenizer(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -69,7 +77,13 @@ func Normalize(s string) string {
 	// leave the output unstable under a second normalization.
 	if !isASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
 		s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
+	} else if isNormalASCII(s) {
+		return s // plain text already in this form: no copy
 	}
+	return normalize(s)
+}
+
+func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, newline := false, false
@@ -127,6 +141,31 @@ func Normalize(s string) string {
 
 // Clean is StripHTML followed by Normalize: the text analysis sees.
 func Clean(s string) string { return Normalize(StripHTML(s)) }
+
+// isNormalASCII reports whether the ASCII text s is already what Normalize
+// returns: printable characters and single spaces or line breaks between
+// words, nothing around them.
+func isNormalASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[0] == '\n' || s[len(s)-1] == ' ' || s[len(s)-1] == '\n' {
+		return s == ""
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\n':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c < ' ' || c == 0x7f:
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return true
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

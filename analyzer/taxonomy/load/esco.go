@@ -27,7 +27,10 @@ func versionOf(path, def string) string {
 }
 
 // ESCO reads ESCO's skills_<lang>.csv; frPath, when not empty, adds the
-// French labels of the same concepts from skills_fr.csv.
+// French labels of the same concepts (joined by conceptUri): a
+// skills_fr.csv, or a directory whose French skill files (skills_fr.csv
+// and the *SkillsCollection_fr.csv of later releases, which carry
+// alternative labels) are all read, in any subdirectory.
 func ESCO(enPath, frPath string) (*taxonomy.Taxonomy, error) {
 	f, err := os.Open(enPath)
 	if err != nil {
@@ -39,16 +42,60 @@ func ESCO(enPath, frPath string) (*taxonomy.Taxonomy, error) {
 		return nil, fmt.Errorf("%s: %w", enPath, err)
 	}
 	if frPath != "" {
-		ff, err := os.Open(frPath)
+		files, err := frenchFiles(frPath)
 		if err != nil {
-			return nil, fmt.Errorf("open ESCO French skills: %w", err)
+			return nil, err
 		}
-		defer ff.Close()
-		if _, err := parseESCO(ff, "fr", entries); err != nil {
-			return nil, fmt.Errorf("%s: %w", frPath, err)
+		for _, p := range files {
+			if err := addLabels(p, entries); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return taxonomy.New("esco", versionOf(enPath, "unknown"), entries)
+}
+
+func addLabels(path string, entries []taxonomy.Entry) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open ESCO French skills: %w", err)
+	}
+	defer f.Close()
+	if _, err := parseESCO(f, "fr", entries); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// frenchFiles lists the French skill label files at path: the file
+// itself, or every skills_fr.csv and *SkillsCollection_fr.csv below the
+// directory, in lexical order so that loading is deterministic.
+func frenchFiles(path string) ([]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("ESCO French labels: %w", err)
+	}
+	if !st.IsDir() {
+		return []string{path}, nil
+	}
+	var out []string
+	err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if !d.IsDir() && (name == "skills_fr.csv" || strings.HasSuffix(name, "SkillsCollection_fr.csv")) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ESCO French labels: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("ESCO French labels: no skills_fr.csv or *SkillsCollection_fr.csv under %s", path)
+	}
+	return out, nil
 }
 
 // ParseESCO reads one ESCO skills CSV in lang.
@@ -111,13 +158,37 @@ func parseESCO(r io.Reader, lang string, existing []taxonomy.Entry) ([]taxonomy.
 		}
 		if existing != nil {
 			if i, ok := index[uri]; ok {
-				entries[i].Labels = append(entries[i].Labels, labels...)
+				entries[i].Labels = mergeLabels(entries[i].Labels, labels)
 			}
 			continue
 		}
 		entries = append(entries, taxonomy.Entry{ID: uri, Label: pref, Type: escoType(get(row, "skillType"), get(row, "reuseLevel")), Labels: labels})
 	}
 	return entries, nil
+}
+
+// mergeLabels adds labels another file gives the same concept: a label
+// already there (same language, same text up to case) is not repeated,
+// and a second preferred label in a language becomes an alternative.
+func mergeLabels(have, add []taxonomy.Label) []taxonomy.Label {
+	for _, l := range add {
+		dup, pref := false, false
+		for _, h := range have {
+			if h.Lang != l.Lang {
+				continue
+			}
+			dup = dup || strings.EqualFold(h.Text, l.Text)
+			pref = pref || h.Kind == taxonomy.Preferred
+		}
+		if dup {
+			continue
+		}
+		if l.Kind == taxonomy.Preferred && pref {
+			l.Kind = taxonomy.Alternative
+		}
+		have = append(have, l)
+	}
+	return have
 }
 
 func escoType(skillType, reuse string) taxonomy.Type {
@@ -142,9 +213,20 @@ func split(s string) []string {
 	return out
 }
 
-// escoFiles resolves a path that is the English skills file or the
-// directory holding it; a skills_fr.csv beside it is used too.
-func escoFiles(path string) (en, fr string, err error) {
+// escoFiles resolves a spec path "EN[,FR]": EN is the English skills file
+// or the directory holding it; FR, when given, is a French skills file or
+// a directory of them (such as ../shared/data/taxonomy/esco_fr). Without
+// FR, a skills_fr.csv beside the English file is used.
+func escoFiles(spec string) (en, fr string, err error) {
+	path, frPath, hasFR := strings.Cut(spec, ",")
+	if hasFR {
+		if frPath = strings.TrimSpace(frPath); frPath == "" {
+			return "", "", fmt.Errorf("ESCO taxonomy %q: empty French path after the comma", spec)
+		}
+		if _, err := os.Stat(frPath); err != nil {
+			return "", "", fmt.Errorf("ESCO French labels: %w", err)
+		}
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return "", "", fmt.Errorf("ESCO taxonomy: %w", err)
@@ -152,6 +234,9 @@ func escoFiles(path string) (en, fr string, err error) {
 	en = path
 	if st.IsDir() {
 		en = filepath.Join(path, "skills_en.csv")
+	}
+	if hasFR {
+		return en, frPath, nil
 	}
 	if cand := filepath.Join(filepath.Dir(en), "skills_fr.csv"); fileExists(cand) {
 		fr = cand

@@ -86,3 +86,69 @@ func BenchmarkESCO(b *testing.B) {
 		}
 	}
 }
+
+// TestESCOFrenchDirectory: "esco:EN,FR" reads every French skill file
+// under FR, joins by conceptUri, and merges without repeating a label.
+func TestESCOFrenchDirectory(t *testing.T) {
+	tax, err := Spec("esco:testdata/skills_en.csv,testdata/fr_dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tax.Len() != 2 {
+		t.Fatalf("%d skills, want 2: a French-only concept must not become a skill", tax.Len())
+	}
+	fr := func(id string) map[string]taxonomy.LabelKind {
+		e, _ := tax.Lookup(id)
+		out := map[string]taxonomy.LabelKind{}
+		for _, l := range e.Labels {
+			if l.Lang == "fr" {
+				out[l.Text] = l.Kind
+			}
+		}
+		return out
+	}
+	one := fr("http://data.europa.eu/esco/skill/1")
+	if len(one) != 2 || one["terminologie médicale"] != taxonomy.Preferred || one["jargon médical"] != taxonomy.Alternative {
+		t.Errorf("skill 1 French labels %v: want the v1 preferred label once and the v2 alternative", one)
+	}
+	two := fr("http://data.europa.eu/esco/skill/2")
+	if two["communiquer avec les autres"] != taxonomy.Preferred || len(two) != 3 {
+		t.Errorf("skill 2 French labels %v", two)
+	}
+	if _, err := Spec("esco:testdata/skills_en.csv,testdata/nope"); err == nil {
+		t.Error("a missing French path must be an error")
+	}
+	if _, err := Spec("esco:testdata/skills_en.csv,"); err == nil {
+		t.Error("an empty French path must be an error")
+	}
+}
+
+// TestRealESCOFrench loads the shared French labels beside v1.1.1: almost
+// every concept gets a French preferred label.
+func TestRealESCOFrench(t *testing.T) {
+	en := shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	fr := shareddata.Require(t, "taxonomy", "esco_fr")
+	tax, err := Spec("esco:" + en + "," + fr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withFR, alts := 0, 0
+	for _, e := range tax.Entries {
+		has := false
+		for _, l := range e.Labels {
+			if l.Lang == "fr" {
+				has = true
+				if l.Kind == taxonomy.Alternative {
+					alts++
+				}
+			}
+		}
+		if has {
+			withFR++
+		}
+	}
+	t.Logf("%d of %d ESCO skills have French labels; %d French alternative labels", withFR, tax.Len(), alts)
+	if withFR < 13000 || alts < 3000 {
+		t.Errorf("%d skills with French labels, %d French alternatives: the French files were not joined", withFR, alts)
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/builtin"
 )
 
-// Spec loads "builtin", "esco:PATH", "onet:PATH" or "custom:PATH".
+// Spec loads "builtin", "esco:PATH", "onet:PATH" or "custom:PATH". For
+// ESCO, "esco:EN,FR" also loads French labels from FR (a skills_fr.csv or
+// a directory of French ESCO skill files), one concept per conceptUri.
 func Spec(spec string) (*taxonomy.Taxonomy, error) {
 	kind, path, _ := strings.Cut(strings.TrimSpace(spec), ":")
 	if kind != "builtin" && path == "" {

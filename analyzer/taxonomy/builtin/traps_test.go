@@ -1,0 +1,141 @@
+package builtin_test
+
+import (
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/builtin"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+// trap is one sentence a new user of the built-in default would write,
+// with the skills it must and must not yield. Requirement, when set, is
+// the requirement each wanted skill must carry.
+type trap struct {
+	name, text string
+	employer   string
+	title      string
+	want       []string
+	absent     []string
+	asset      []string // wanted skills that must be assets
+	required   []string // wanted skills that must be required
+}
+
+// traps are the language traps of issue 13 and more of each kind:
+// coordination and ellipsis, morphology, sense guards, employer and
+// organization names, boilerplate, negation and clause-scoped
+// requirements, duty statements.
+var traps = []trap{
+	// Coordination and ellipsis.
+	{name: "coordinated tools share a modifier", text: "Advanced SQL and Excel.", want: []string{"sql", "ms-excel"}},
+	{name: "disjunction keeps both", text: "Java or JavaScript experience.", want: []string{"java", "javascript"}},
+	{name: "head-sharing ellipsis EN", text: "Experience with accounts payable and receivable.", want: []string{"accounts-payable", "accounts-receivable"}},
+	{name: "head-sharing ellipsis EN, or", text: "Accounts payable or receivable processing.", want: []string{"accounts-payable", "accounts-receivable"}},
+	{name: "ellipsis FR certifications", text: "Certification RCR et ACLS à jour.", want: []string{"first-aid-cpr", "acls"}},
+	{name: "ellipsis FR head first", text: "Gestion des comptes fournisseurs et clients.", want: []string{"accounts-payable", "accounts-receivable"}},
+	{name: "list of office tools", text: "Proficient in Word, Excel and Outlook.", want: []string{"ms-word", "ms-excel", "ms-outlook"}},
+	{name: "French list of office tools", text: "Maîtrise de Word, Excel et Outlook.", want: []string{"ms-word", "ms-excel", "ms-outlook"}},
+	{name: "slash coordination", text: "First Aid/CPR and ACLS required.", want: []string{"first-aid-cpr", "acls"}},
+	{name: "languages coordinated", text: "Fluent in English and Spanish.", want: []string{"english", "spanish"}},
+
+	// Morphology.
+	{name: "planning is plan", text: "Strong planning and organizing skills.", want: []string{"planning"}},
+	{name: "inflected verb phrase", text: "Solves problems and manages time effectively.", want: []string{"problem-solving", "time-management"}},
+	{name: "French plural and accents", text: "Résolution des problèmes et gestion du temps.", want: []string{"problem-solving", "time-management"}},
+
+	// Sense guards.
+	{name: "team is not Teams", text: "Work in a team with other cashiers. Join our team!", want: []string{"teamwork"}, absent: []string{"ms-teams"}},
+	{name: "teams is not Teams", text: "Supervise teams of retail associates and lead store teams in meetings at the office.", absent: []string{"ms-teams"}},
+	{name: "Microsoft Teams is Teams", text: "Virtual meetings on Microsoft Teams and Zoom.", want: []string{"ms-teams"}},
+	{name: "MS Teams is Teams", text: "Collaborate using MS Teams.", want: []string{"ms-teams"}},
+	{name: "Teams with Office suite", text: "Proficient with Outlook, SharePoint and Teams.", want: []string{"ms-teams", "ms-outlook"}},
+	{name: "excel as a verb", text: "You excel in a fast-paced environment and excel at customer service.", want: []string{"customer-service"}, absent: []string{"ms-excel"}},
+	{name: "Excel as a verb, capitalized", text: "Excel in a fast-paced retail environment.", absent: []string{"ms-excel"}},
+	{name: "go is not Go", text: "Developers who go the extra mile and go above and beyond for our software clients.", absent: []string{"go-lang"}},
+	{name: "Go in tech context", text: "Backend developer: services written in Go, deployed on Kubernetes.", want: []string{"go-lang", "kubernetes"}},
+	{name: "Golang alone", text: "Golang experience.", want: []string{"go-lang"}},
+	{name: "Java the coffee", text: "Barista: brew Java, espresso and lattes for customers.", absent: []string{"java"}},
+	{name: "outlook the noun", text: "Positive outlook and a great attitude.", absent: []string{"ms-outlook"}},
+	{name: "access the verb", text: "Access to a vehicle; must have access to reliable transportation.", absent: []string{"ms-access"}},
+	{name: "word the noun", text: "Keep your word and spread the word to customers.", absent: []string{"ms-word"}},
+	{name: "slack the noun", text: "Pick up the slack when the team is busy.", absent: []string{"slack"}},
+	{name: "swift the adjective", text: "Swift response to customer complaints.", absent: []string{"swift"}},
+	{name: "R the letter", text: "Class R licence holders and Grade R beef.", absent: []string{"r-language"}},
+	{name: "C the letter", text: "Valid CPR level C and a grade C certificate.", want: []string{"first-aid-cpr"}, absent: []string{"c-language"}},
+	{name: "title gives the context", title: "Software Developer", text: "Strong Java and Go skills.", want: []string{"java", "go-lang"}},
+
+	// Employer and organization names.
+	{name: "employer never a skill", employer: "CIUSSS du Centre-Sud-de-l'Île-de-Montréal", text: "Le CIUSSS du Centre-Sud-de-l'Île-de-Montréal recrute une infirmière. Travail d'équipe.", want: []string{"teamwork"}, absent: []string{"health-system-knowledge"}},
+	{name: "organization names never skills", text: "Join the CISSS de Laval, a CLSC team.", absent: []string{"health-system-knowledge"}},
+	{name: "employer named like a tool", employer: "Oracle Corporation", text: "Oracle is hiring a customer service representative.", want: []string{"customer-service"}, absent: []string{"oracle-database", "oracle-erp"}},
+	{name: "org suffix", text: "Excel Logistics Inc. seeks a forklift operator.", want: []string{"forklift-operation"}, absent: []string{"ms-excel"}},
+
+	// Boilerplate.
+	{name: "benefits are not skills", text: "Requirements:\n- Customer service.\nBenefits:\n- Flexible schedule\n- Dental care", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
+	{name: "benefit sentence", text: "We offer a flexible schedule and paid training. Customer service skills.", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
+	{name: "benefit list FR", text: "Avantages : horaire flexible, assurances collectives.\nService à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
+	{name: "EEO statement", text: "Forklift operation required. We are an equal opportunity employer committed to diversity and teamwork.", want: []string{"forklift-operation"}, absent: []string{"teamwork"}},
+	{name: "company blurb", text: "Acme is a leading provider of customer service and logistics solutions. Operate a forklift.", want: []string{"forklift-operation"}, absent: []string{"customer-service"}},
+
+	// Negation and clause-scoped requirements.
+	{name: "not required list", text: "Customer service required. Not required: French.", want: []string{"customer-service"}, absent: []string{"french"}},
+	{name: "not required sentence", text: "French is not required. Customer service skills.", want: []string{"customer-service"}, absent: []string{"french"}},
+	{name: "no experience required", text: "No forklift experience required. Customer service skills.", want: []string{"customer-service"}, absent: []string{"forklift-operation"}},
+	{name: "aucune expérience requise", text: "Aucune expérience en service à la clientèle requise. Maîtrise du français.", want: []string{"french"}, absent: []string{"customer-service"}},
+	{name: "pas requis FR", text: "L'anglais n'est pas requis. Maîtrise du français.", want: []string{"french"}, absent: []string{"english"}},
+	{name: "clause-scoped requirement", title: "Developer", text: "Java required; Python an asset.", want: []string{"java", "python"}, required: []string{"java"}, asset: []string{"python"}},
+	{name: "clause-scoped requirement, comma", title: "Developer", text: "Java is required, Python is an asset.", want: []string{"java", "python"}, required: []string{"java"}, asset: []string{"python"}},
+	{name: "clause-scoped FR", text: "Le français est exigé, l'anglais est un atout.", want: []string{"french", "english"}, required: []string{"french"}, asset: []string{"english"}},
+
+	// Duty statements.
+	{name: "Job Bank cook duties", text: "Prepare and cook complete meals or individual dishes and foods.", want: []string{"cooking"}},
+	{name: "clean kitchen", text: "Clean kitchen and work areas.", want: []string{"kitchen-sanitation"}},
+	{name: "lead and mentor", text: "Lead and mentor a team of five.", want: []string{"leadership", "coaching-and-mentoring"}},
+	{name: "supervise and co-ordinate", text: "Supervise and co-ordinate staff.", want: []string{"supervisory-skills"}},
+	{name: "cook duties FR", text: "Préparer et cuire des repas complets ou des plats individuels.", want: []string{"cooking"}},
+	{name: "clean FR", text: "Nettoyer la cuisine et les aires de travail.", want: []string{"kitchen-sanitation"}},
+	{name: "supervise FR", text: "Superviser et coordonner le personnel.", want: []string{"supervisory-skills"}},
+	{name: "lead FR", text: "Diriger et encadrer une équipe.", want: []string{"leadership"}},
+}
+
+func TestTraps(t *testing.T) {
+	tax, err := builtin.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(tax)
+	for _, c := range traps {
+		t.Run(c.name, func(t *testing.T) {
+			for _, id := range append(append(append([]string{}, c.want...), c.absent...), c.asset...) {
+				if _, ok := tax.Lookup(id); !ok {
+					t.Fatalf("case names unknown skill %q", id)
+				}
+			}
+			res := x.ExtractDoc(extract.Doc{Text: textnorm.Clean(c.text), Title: c.title, Employer: c.employer})
+			got := map[string]extract.Match{}
+			for _, m := range res.Skills {
+				got[m.ID] = m
+			}
+			for _, id := range c.want {
+				if _, ok := got[id]; !ok {
+					t.Errorf("missing %s (got %s)", id, ids(res))
+				}
+			}
+			for _, id := range c.absent {
+				if m, ok := got[id]; ok {
+					t.Errorf("%s must not be counted (from %q; got %s)", id, m.Text, ids(res))
+				}
+			}
+			for _, id := range c.asset {
+				if m, ok := got[id]; ok && m.Requirement != extract.Asset {
+					t.Errorf("%s is %s, want asset", id, m.Requirement)
+				}
+			}
+			for _, id := range c.required {
+				if m, ok := got[id]; ok && m.Requirement != extract.Required {
+					t.Errorf("%s is %s, want required", id, m.Requirement)
+				}
+			}
+		})
+	}
+}

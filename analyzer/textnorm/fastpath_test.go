@@ -1,0 +1,37 @@
+package textnorm
+
+import "testing"
+
+// FuzzNormalASCIIFastPath: text the fast path returns unchanged is exactly
+// what the full pass would return.
+func FuzzNormalASCIIFastPath(f *testing.F) {
+	for _, s := range []string{"a b\nc", "a  b", " a", "a\n", "a\n\nb", "a \nb", "a\tb", "", "x\x7fy", "one line."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !isASCII(s) {
+			return
+		}
+		if full := normalize(s); isNormalASCII(s) != (full == s) && s != "" {
+			t.Fatalf("%q: fast path %v, full pass gives %q", s, isNormalASCII(s), full)
+		}
+	})
+}
+
+// FuzzStripSimple: whenever the simple stripper takes a text, it gives
+// what the HTML5 tokenizer gives once normalized.
+func FuzzStripSimple(f *testing.F) {
+	for _, s := range []string{"<p>a &amp; b</p><ul><li>x</li></ul>", "a < b", "<br/>x<BR>y", "</p>", "<b", "a<3", "<p class=x>t</p>",
+		"&lt;p&gt;", "x\r\ny\rz", "<!-- c -->", "<a href=\"x\">", "</ b>", "<p\n>x", "&notit; &#x41;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := stripSimple(s)
+		if !ok {
+			return
+		}
+		if want := stripTokenizer(s); Normalize(got) != Normalize(want) {
+			t.Fatalf("%q: simple %q, tokenizer %q", s, got, want)
+		}
+	})
+}
