@@ -44,8 +44,9 @@ type Result struct {
 
 // Extractor matches one taxonomy. It is safe for concurrent use.
 type Extractor struct {
-	ix   *index
-	pool sync.Pool
+	ix       *index
+	pool     sync.Pool
+	rescorer Rescorer
 }
 
 // New compiles a taxonomy for matching.
@@ -87,10 +88,14 @@ func (x *Extractor) Extract(text string) Result {
 	sc := x.pool.Get().(*scratch)
 	defer x.pool.Put(sc)
 	x.scan(text, sc)
-	if len(sc.hits) == 0 {
-		return Result{}
+	var res Result
+	if len(sc.hits) != 0 {
+		res = x.resolve(text, sc)
 	}
-	return x.resolve(text, sc)
+	if x.rescorer != nil {
+		res = x.rescorer.Rescore(text, res)
+	}
+	return res
 }
 
 // scan tokenizes text and records leftmost-longest label hits and cue hits.
