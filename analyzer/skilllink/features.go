@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
@@ -26,13 +27,17 @@ var FeatureNames = []string{
 	"occupations_essential", "occupations_optional",
 }
 
+// nearbyFeature is the one feature of the fast path that depends on the
+// other matches; the rest is cached per (concept, text).
+const nearbyFeature = 19
+
 // NumFeatures is len(FeatureNames).
 var NumFeatures = len(FeatureNames)
 
 // window is the sentence around a match: the matcher has no sentence
 // boundaries to hand over, so the scorer finds them again.
 func window(text string, start, end int) (int, int) {
-	const reach = 300
+	const reach = 100 // bytes each side: enough for the clause, cheap
 	s := start
 	for s > 0 && start-s < reach {
 		c := text[s-1]
@@ -54,20 +59,25 @@ func window(text string, start, end int) (int, int) {
 
 // featBuf is per-call scratch.
 type featBuf struct {
-	buf   []byte
-	ctx   []ctxWord
-	label map[string]taxonomy.LabelKind
+	buf    []byte
+	ctx    []ctxWord
+	ctxFor [2]int // the window ctx holds, +1 (zero: none)
+	text   string
 }
 
 type ctxWord struct {
 	h          uint64
 	start, end int
+	idf        float64 // 0 for stop words
 }
 
 // Features describes candidate c found in text; others are the other
 // candidates of the same text (competition within the sentence). dst is
-// reused.
-func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, fb *featBuf) []float64 {
+// reused. Without full, the sentence is not read (no description overlap,
+// no sentence length, no competing proposals) and nearby, the number of
+// other matches close by, stands for the competition: the filter scores
+// ~20,000 matches per MB, so it can afford little more than lookups.
+func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full bool, nearby int, fb *featBuf) []float64 {
 	dst = append(dst[:0], make([]float64, NumFeatures)...)
 	dst[0] = 1
 	mt := c.Match
@@ -92,8 +102,13 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, fb *f
 	case taxonomy.Hidden:
 		dst[2] = 1
 	}
-	nTok := 0
-	fb.buf = words(mt.Text, fb.buf, func(uint64, int, int) { nTok++ })
+	nTok, content := 0, 0
+	fb.buf = words(mt.Text, fb.buf, func(h uint64, _, _ int) {
+		nTok++
+		if !stop[h] {
+			content++
+		}
+	})
 	if nTok <= 1 {
 		dst[4] = 1
 	}
@@ -143,23 +158,51 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, fb *f
 	if con != nil {
 		dst[16] = freqFeature(con.labelDF)
 	}
+	if !c.Dict {
+		dst[21] = 1
+	}
+	dst[22] = c.Cov
+	dst[23] = c.IdfCov
+	dst[24] = c.Contig
+	lw := c.LabelWords
+	if c.Dict && lw == 0 {
+		lw = content // the dictionary matched the label's words
+	}
+	dst[25] = math.Log(float64(max(lw, 1)))
+	if con != nil {
+		// ~3,000 occupations: scaled to about [0,1].
+		dst[28] = math.Log1p(float64(con.essential)) / 8
+		dst[29] = math.Log1p(float64(con.optional)) / 8
+	}
+	if !full {
+		dst[nearbyFeature] = math.Log1p(float64(nearby))
+		dst[26] = 1
+		return dst
+	}
 	ws, we := window(text, mt.Start, mt.End)
-	fb.ctx = fb.ctx[:0]
-	fb.buf = words(text[ws:we], fb.buf, func(h uint64, s, e int) {
-		fb.ctx = append(fb.ctx, ctxWord{h, ws + s, ws + e})
-	})
+	// Matches of one sentence share its words: tokenize it once.
+	if fb.ctxFor != [2]int{ws + 1, we + 1} || unsafe.StringData(fb.text) != unsafe.StringData(text) || len(fb.text) != len(text) {
+		fb.ctxFor, fb.text = [2]int{ws + 1, we + 1}, text
+		fb.ctx = fb.ctx[:0]
+		fb.buf = words(text[ws:we], fb.buf, func(h uint64, s, e int) {
+			w := ctxWord{h: h, start: ws + s, end: ws + e}
+			switch v, ok := m.idf[h]; {
+			case !ok:
+				w.idf = m.maxIDF
+			case v > 0:
+				w.idf = float64(v)
+			}
+			fb.ctx = append(fb.ctx, w)
+		})
+	}
 	var hit, total float64
 	for _, w := range fb.ctx {
-		if stop[w.h] || (w.start >= mt.Start && w.end <= mt.End) {
+		if w.idf == 0 || (w.start >= mt.Start && w.end <= mt.End) {
 			continue
 		}
-		idf := float64(m.idf[w.h])
-		if idf == 0 {
-			idf = math.Log(float64(max(m.nDocs, 1)))
-		}
-		total += idf
+		total += w.idf
 		if con != nil && con.has(w.h) {
-			hit += idf
+			hit += w.idf
 			dst[18] = 1
 		}
 	}
@@ -183,22 +226,10 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, fb *f
 	}
 	dst[19] = math.Log1p(float64(n))
 	dst[20] = math.Log1p(float64(len(fb.ctx)))
-	if !c.Dict {
-		dst[21] = 1
-	}
-	dst[22] = c.Cov
-	dst[23] = c.IdfCov
-	dst[24] = c.Contig
-	dst[25] = math.Log(float64(max(c.LabelWords, 1)))
 	if better == 0 {
 		dst[26] = 1
 	}
 	dst[27] = math.Log1p(float64(sharing))
-	if con != nil {
-		// ~3,000 occupations: scaled to about [0,1].
-		dst[28] = math.Log1p(float64(con.essential)) / 8
-		dst[29] = math.Log1p(float64(con.optional)) / 8
-	}
 	return dst
 }
 
@@ -211,7 +242,43 @@ func freqFeature(f float32) float64 {
 	return 1 + math.Log10(float64(f))/4.2 // 1/13,939 → ~0
 }
 
-// Vector is Features with fresh buffers, for training and tests.
-func (m *Meta) Vector(text string, c Cand, others []Cand) []float64 {
-	return m.Features(nil, text, c, others, &featBuf{})
+// Vectors are the features of every candidate of one text, as the scorer
+// computes them (full for proposals, the fast path for the filter).
+func (m *Meta) Vectors(text string, cands []Cand, full bool) [][]float64 {
+	near := Nearby(cands)
+	out := make([][]float64, len(cands))
+	fb := &featBuf{}
+	for i, c := range cands {
+		out[i] = m.Features(nil, text, c, cands, full, near[i], fb)
+	}
+	return out
+}
+
+// nearReach is how close (bytes) another match must start to compete.
+const nearReach = 100
+
+// Nearby counts, for each candidate, the other dictionary candidates that
+// start within nearReach bytes of it (candidates sorted by start, as the
+// extractor returns them).
+func Nearby(cands []Cand) []int {
+	out := make([]int, len(cands))
+	nearby(cands, out)
+	return out
+}
+
+func nearby(cands []Cand, out []int) {
+	lo := 0
+	for i := range cands {
+		s := cands[i].Match.Start
+		for lo < i && cands[lo].Match.Start < s-nearReach {
+			lo++
+		}
+		n := 0
+		for j := lo; j < len(cands) && cands[j].Match.Start <= cands[i].Match.End+nearReach; j++ {
+			if j != i && cands[j].Dict && cands[j].Match.ID != cands[i].Match.ID {
+				n++
+			}
+		}
+		out[i] = n
+	}
 }

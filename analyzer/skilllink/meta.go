@@ -41,10 +41,11 @@ const (
 type Meta struct {
 	tax      *taxonomy.Taxonomy
 	concepts map[string]*concept // by entry id
-	idf      map[uint64]float32  // content word → inverse document frequency over descriptions
+	idf      map[uint64]float32  // content word → inverse document frequency over descriptions; stop word → −1
 	phraseDF map[uint64]float32  // phrase key → share of descriptions containing it
 	surface  map[string]int32    // lower-cased label → number of concepts carrying it
 	nDocs    int
+	maxIDF   float64 // of a word no description has
 
 	hasRelations bool
 
@@ -144,8 +145,13 @@ func ParseMeta(r io.Reader, tax *taxonomy.Taxonomy) (*Meta, error) {
 		sort.Slice(c.desc, func(i, j int) bool { return c.desc[i] < c.desc[j] })
 	}
 	n := float64(max(m.nDocs, 1))
+	m.maxIDF = math.Log(n)
 	for h, d := range df {
 		m.idf[h] = float32(math.Log(n / float64(d)))
+	}
+	// One lookup tells a stop word (−1) from a content word's idf.
+	for h := range stop {
+		m.idf[h] = -1
 	}
 	for k, d := range pdf {
 		if d > 1 {

@@ -18,13 +18,18 @@ type Model struct {
 }
 
 // Prob is the model's probability for one feature vector.
-func (md *Model) Prob(x []float64) float64 {
+func (md *Model) Prob(x []float64) float64 { return sigmoid(md.Logit(x)) }
+
+// Logit is the model's log-odds for one feature vector.
+func (md *Model) Logit(x []float64) float64 {
 	z := 0.0
 	for i, w := range md.Weights {
 		z += w * x[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // ParseModel reads a weights file and checks it matches this build's
 // features.

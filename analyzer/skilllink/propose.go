@@ -80,6 +80,15 @@ func newProposer(tax *taxonomy.Taxonomy) *proposer {
 		l := &p.labels[li]
 		for _, h := range l.words {
 			l.idfSum += p.idf[h]
+		}
+		// A label reaches minCoverage only if one of its k rarest words
+		// is present, so it is indexed under those alone: posting lists
+		// of common words ("manage", "management") stay short.
+		need := int(math.Ceil(minCoverage * float64(len(l.words))))
+		k := len(l.words) - need + 1
+		byRarity := append([]uint64(nil), l.words...)
+		sort.Slice(byRarity, func(a, b int) bool { return p.idf[byRarity[a]] > p.idf[byRarity[b]] })
+		for _, h := range byRarity[:k] {
 			p.post[h] = append(p.post[h], int32(li))
 		}
 	}
@@ -116,6 +125,7 @@ type Cand struct {
 	Contig     float64 // covered words / words spanned: 1 when contiguous
 	Kind       taxonomy.LabelKind
 	sent       [2]int
+	label      int32 // proposing label, for a deterministic choice
 }
 
 type propBuf struct {
@@ -123,7 +133,6 @@ type propBuf struct {
 	first map[uint64]int // word → first index in ws
 	count map[int32]int
 	best  map[int32]int // entry → index in out
-	keys  []int32
 	buf   []byte
 }
 
@@ -143,21 +152,23 @@ func (p *proposer) propose(tax *taxonomy.Taxonomy, text string, s, e int, b *pro
 		if _, ok := b.first[h]; !ok {
 			b.first[h] = len(b.ws)
 		}
-		b.ws = append(b.ws, ctxWord{h, s + ws, s + we})
+		b.ws = append(b.ws, ctxWord{h: h, start: s + ws, end: s + we})
 	})
 	for h := range b.first {
 		for _, li := range p.post[h] {
-			b.count[li]++
+			if _, done := b.count[li]; done {
+				continue
+			}
+			n := 0
+			for _, w := range p.labels[li].words {
+				if _, ok := b.first[w]; ok {
+					n++
+				}
+			}
+			b.count[li] = n
 		}
 	}
-	b.keys = b.keys[:0]
-	for li := range b.count {
-		b.keys = append(b.keys, li)
-	}
-	// Map order must not decide which label of a concept wins a tie.
-	sort.Slice(b.keys, func(i, j int) bool { return b.keys[i] < b.keys[j] })
-	for _, li := range b.keys {
-		n := b.count[li]
+	for li, n := range b.count {
 		l := &p.labels[li]
 		cov := float64(n) / float64(len(l.words))
 		if cov < minCoverage {
@@ -171,10 +182,11 @@ func (p *proposer) propose(tax *taxonomy.Taxonomy, text string, s, e int, b *pro
 				lo, hi = min(lo, i), max(hi, i)
 			}
 		}
-		c := Cand{Cov: cov, IdfCov: idfHit / l.idfSum, LabelWords: len(l.words), Contig: float64(n) / float64(hi-lo+1), Kind: l.kind, sent: [2]int{s, e}}
+		c := Cand{Cov: cov, IdfCov: idfHit / l.idfSum, LabelWords: len(l.words), Contig: float64(n) / float64(hi-lo+1), Kind: l.kind, sent: [2]int{s, e}, label: li}
 		if j, ok := b.best[l.entry]; ok {
+			// The order is total, so map order never decides a tie.
 			o := &out[j]
-			if o.IdfCov > c.IdfCov || o.IdfCov == c.IdfCov && o.Contig >= c.Contig {
+			if o.IdfCov > c.IdfCov || o.IdfCov == c.IdfCov && (o.Contig > c.Contig || o.Contig == c.Contig && o.label < c.label) {
 				continue
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 
@@ -43,12 +44,23 @@ type Scorer struct {
 	model   *Model
 	propose bool
 	pool    sync.Pool
+
+	// static caches the fast path's score without the nearby term, per
+	// (concept, text as written): postings repeat the same few thousand
+	// surface forms, so scoring is mostly one lookup.
+	mu     sync.RWMutex
+	static map[staticKey]float64
 }
+
+type staticKey struct{ id, text string }
+
+// maxStatic bounds the cache; it is emptied when full.
+const maxStatic = 1 << 18
 
 // NewScorer pairs ESCO metadata with a model; propose turns on paraphrase
 // proposals (slower: every sentence is looked up in a word index).
 func NewScorer(meta *Meta, model *Model, propose bool) *Scorer {
-	s := &Scorer{meta: meta, model: model, propose: propose}
+	s := &Scorer{meta: meta, model: model, propose: propose, static: map[staticKey]float64{}}
 	s.pool.New = func() any { return &scoreBuf{} }
 	if propose {
 		meta.proposals()
@@ -61,6 +73,7 @@ type scoreBuf struct {
 	pb    propBuf
 	x     []float64
 	cands []Cand
+	near  []int
 }
 
 // Candidates are the dictionary's counted matches, and with propose the
@@ -75,10 +88,11 @@ func (m *Meta) candidates(text string, res extract.Result, propose bool, b *scor
 		p := m.proposals()
 		sentences(text, func(s, e int) { out = p.propose(m.tax, text, s, e, &b.pb, out) })
 	}
+	nProp := len(out)
 	for _, mt := range res.Skills {
 		ws, we := window(text, mt.Start, mt.End)
 		merged := false
-		for i := range out {
+		for i := range out[:nProp] {
 			c := &out[i]
 			if !c.Dict && c.Match.ID == mt.ID && c.sent[0] <= mt.Start && mt.End <= c.sent[1] {
 				c.Dict, c.Match, merged = true, mt, true
@@ -86,13 +100,7 @@ func (m *Meta) candidates(text string, res extract.Result, propose bool, b *scor
 			}
 		}
 		if !merged {
-			n := 0
-			b.fb.buf = words(mt.Text, b.fb.buf, func(h uint64, _, _ int) {
-				if !stop[h] {
-					n++
-				}
-			})
-			out = append(out, Cand{Match: mt, Dict: true, Cov: 1, IdfCov: 1, Contig: 1, LabelWords: n, sent: [2]int{ws, we}})
+			out = append(out, Cand{Match: mt, Dict: true, Cov: 1, IdfCov: 1, Contig: 1, sent: [2]int{ws, we}})
 		}
 	}
 	b.cands = out
@@ -108,11 +116,14 @@ func (s *Scorer) Rescore(text string, res extract.Result) extract.Result {
 	}
 	b := s.pool.Get().(*scoreBuf)
 	defer s.pool.Put(b)
-	cands := s.meta.candidates(text, res, s.propose, b)
+	if !s.propose {
+		return s.filter(text, res, b)
+	}
+	cands := s.meta.candidates(text, res, true, b)
 	var kept []extract.Match
 	var fromDict []bool
 	for _, c := range cands {
-		b.x = s.meta.Features(b.x, text, c, cands, &b.fb)
+		b.x = s.meta.Features(b.x, text, c, cands, true, 0, &b.fb)
 		p := s.model.Prob(b.x)
 		if p < s.model.Threshold {
 			continue
@@ -138,6 +149,44 @@ func (s *Scorer) Rescore(text string, res extract.Result) extract.Result {
 		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	res.Skills = kept
+	return res
+}
+
+// filter is the fast path: dictionary matches only, no sentence reading.
+func (s *Scorer) filter(text string, res extract.Result, b *scoreBuf) extract.Result {
+	cands := b.cands[:0]
+	for _, mt := range res.Skills {
+		cands = append(cands, Cand{Match: mt, Dict: true, Cov: 1, IdfCov: 1, Contig: 1})
+	}
+	b.cands = cands
+	if cap(b.near) < len(cands) {
+		b.near = make([]int, len(cands))
+	}
+	b.near = b.near[:len(cands)]
+	nearby(cands, b.near)
+	// The matches are the caller's fresh slice: filter it in place.
+	kept := res.Skills[:0]
+	w := s.model.Weights[nearbyFeature]
+	for i, c := range cands {
+		k := staticKey{c.Match.ID, c.Match.Text}
+		s.mu.RLock()
+		z, ok := s.static[k]
+		s.mu.RUnlock()
+		if !ok {
+			b.x = s.meta.Features(b.x, text, c, cands, false, 0, &b.fb)
+			z = s.model.Logit(b.x)
+			s.mu.Lock()
+			if len(s.static) >= maxStatic {
+				clear(s.static)
+			}
+			s.static[k] = z
+			s.mu.Unlock()
+		}
+		if sigmoid(z+w*math.Log1p(float64(b.near[i]))) >= s.model.Threshold {
+			kept = append(kept, c.Match)
+		}
+	}
 	res.Skills = kept
 	return res
 }

@@ -16,7 +16,7 @@ var stop = func() map[uint64]bool {
 		"using", "used", "etc", "e", "g", "i", "ie", "eg", "have", "has", "had", "do", "does", "including",
 		"le", "la", "les", "de", "des", "du", "et", "ou", "un", "une", "en", "au", "aux", "pour", "par", "sur", "avec", "dans",
 	} {
-		m[wordHash(w)] = true
+		m[bytesHash(stem([]byte(w)))] = true // as words() hashes them
 	}
 	return m
 }()
@@ -37,16 +37,16 @@ func wordHash(w string) uint64 {
 
 // stem folds the most common English inflections so that "planning",
 // "plans" and "planned" share a word with "plan"; it is deliberately crude:
-// features only count overlaps.
-func stem(w string) string {
+// features only count overlaps. It works in place on a lower-cased word.
+func stem(w []byte) []byte {
 	n := len(w)
 	switch {
-	case n > 5 && w[n-3:] == "ing":
+	case n > 5 && string(w[n-3:]) == "ing":
 		w = w[:n-3]
-	case n > 4 && w[n-2:] == "ed":
+	case n > 4 && string(w[n-2:]) == "ed":
 		w = w[:n-2]
-	case n > 4 && w[n-3:] == "ies":
-		w = w[:n-3] + "y"
+	case n > 4 && string(w[n-3:]) == "ies":
+		w = append(w[:n-3], 'y')
 	case n > 3 && w[n-1] == 's' && w[n-2] != 's':
 		w = w[:n-1]
 	}
@@ -57,23 +57,49 @@ func stem(w string) string {
 	return w
 }
 
+func bytesHash(w []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
 // words calls f with the hash of each lower-cased, stemmed word of s and
-// its byte offsets; buf is reused between calls.
+// its byte offsets; buf is reused between calls. ASCII, the bulk of
+// postings, takes a fast path: this runs on every sentence scored.
 func words(s string, buf []byte, f func(h uint64, start, end int)) []byte {
 	start := -1
+	buf = buf[:0]
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		f(wordHash(stem(string(buf))), start, end)
+		f(bytesHash(stem(buf)), start, end)
 		buf, start = buf[:0], -1
 	}
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '#':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				flush(i)
+				i++
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			buf = append(buf, c)
+			i++
+			continue
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
 				start = i
 			}

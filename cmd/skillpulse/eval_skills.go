@@ -80,7 +80,10 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		cands := skilleval.Candidates(x, meta, sents, propose)
 		weak := skilleval.WeakExamples(x, meta, spanSents, propose, 1)
 		var extra []skilllink.Example
-		if weakW > 0 {
+		// Weak span labels say "a skill is here", which nearly every
+		// proposal satisfies: in cross-validation they helped the filter
+		// and ruined proposals, so only the filter learns from them.
+		if weakW > 0 && !propose {
 			for _, e := range weak {
 				e.Weight = weakW
 				extra = append(extra, e)

@@ -31,10 +31,11 @@ func Candidates(x *extract.Extractor, meta *skilllink.Meta, sents []Sentence, pr
 	for i, s := range sents {
 		text := textnorm.Clean(s.Text)
 		cs := meta.Candidates(text, x.Extract(text), propose)
+		xs := meta.Vectors(text, cs, propose)
 		at := map[string]int{}
-		for _, c := range cs {
+		for k, c := range cs {
 			l := strings.ToLower(c.Match.Label)
-			cand := Candidate{Sent: i, Match: c.Match, Dict: c.Dict, Label: l, X: meta.Vector(text, c, cs), Y: s.Gold[l]}
+			cand := Candidate{Sent: i, Match: c.Match, Dict: c.Dict, Label: l, X: xs[k], Y: s.Gold[l]}
 			j, seen := at[l]
 			switch {
 			case !seen:

@@ -97,7 +97,8 @@ func WeakExamples(x *extract.Extractor, meta *skilllink.Meta, sents []SpanSenten
 	var out []skilllink.Example
 	for _, s := range sents {
 		cs := meta.Candidates(s.Text, x.Extract(s.Text), propose)
-		for _, c := range cs {
+		xs := meta.Vectors(s.Text, cs, propose)
+		for k, c := range cs {
 			y := false
 			for _, sp := range s.Spans {
 				if c.Match.Start < sp[1] && sp[0] < c.Match.End {
@@ -105,7 +106,7 @@ func WeakExamples(x *extract.Extractor, meta *skilllink.Meta, sents []SpanSenten
 					break
 				}
 			}
-			out = append(out, skilllink.Example{X: meta.Vector(s.Text, c, cs), Y: y, Weight: weight})
+			out = append(out, skilllink.Example{X: xs[k], Y: y, Weight: weight})
 		}
 	}
 	return out
