@@ -282,3 +282,8 @@ func nearby(cands []Cand, out []int) {
 		out[i] = n
 	}
 }
+
+// Vector is Features with fresh buffers (nearby 0), for tests.
+func (m *Meta) Vector(text string, c Cand, others []Cand, full bool) []float64 {
+	return m.Features(nil, text, c, others, full, 0, &featBuf{})
+}

@@ -36,7 +36,8 @@ func wordHash(w string) uint64 {
 }
 
 // stem folds the most common English inflections so that "planning",
-// "plans" and "planned" share a word with "plan"; it is deliberately crude:
+// "plans" and "planned" share a word with "plan", and "solving" one with
+// "solve"; it is deliberately crude:
 // features only count overlaps. It works in place on a lower-cased word.
 func stem(w []byte) []byte {
 	n := len(w)
@@ -52,6 +53,10 @@ func stem(w []byte) []byte {
 	}
 	// "planning" → "plann" → "plan".
 	if n := len(w); n > 3 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' {
+		w = w[:n-1]
+	}
+	// "solve", "solving", "solved" → "solv".
+	if n := len(w); n > 3 && w[n-1] == 'e' {
 		w = w[:n-1]
 	}
 	return w
