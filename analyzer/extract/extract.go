@@ -45,8 +45,9 @@ type Result struct {
 
 // Extractor matches one taxonomy. It is safe for concurrent use.
 type Extractor struct {
-	ix   *index
-	pool sync.Pool
+	ix       *index
+	pool     sync.Pool
+	rescorer Rescorer
 }
 
 // New compiles a taxonomy for matching.
@@ -110,12 +111,16 @@ func (x *Extractor) ExtractDoc(d Doc) Result {
 	sc := x.pool.Get().(*scratch)
 	defer x.pool.Put(sc)
 	x.scan(d.Text, sc)
-	if len(sc.hits) == 0 {
-		return Result{}
+	var res Result
+	if len(sc.hits) != 0 {
+		sc.title = tokenize(d.Title, sc.title[:0])
+		sc.markEmployer(d.Text, d.Employer)
+		res = x.resolve(d.Text, sc)
 	}
-	sc.title = tokenize(d.Title, sc.title[:0])
-	sc.markEmployer(d.Text, d.Employer)
-	return x.resolve(d.Text, sc)
+	if x.rescorer != nil {
+		res = x.rescorer.Rescore(d.Text, res)
+	}
+	return res
 }
 
 // markEmployer records where the employer's name occurs in the text: the

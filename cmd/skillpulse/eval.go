@@ -50,6 +50,9 @@ func newEvalCmd() *cobra.Command {
 	}
 	cmd.Flags().StringSliceVar(&only, "only", nil, "run only these suites (comma-separated)")
 	cmd.Flags().BoolP("verbose", "v", false, "show the most frequent errors")
+	cmd.Flags().String("train", "", "skills: also fit the learned scorer on all data and write its weights to this file (analyzer/skilllink/weights.json)")
+	cmd.Flags().Int("folds", 5, "skills: cross-validation folds for the learned scorer")
+	cmd.Flags().Float64("weak-weight", 0.3, "skills: weight of the weak SkillSpan examples beside the validation candidates (filter mode)")
 	cmd.PersistentFlags().String("data", "", "shared data directory (default: ../shared/data beside the project, or $SKILLPULSE_SHARED_DATA)")
 	return cmd
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/extract/skilleval"
+	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/internal/shareddata"
 )
@@ -30,35 +33,128 @@ func init() {
 	registerEval(evalSuite{
 		name: "skills",
 		help: "skill extraction vs ESCO-linked TECH/HOUSE validation sets (sentence level, micro P/R/F1)",
-		run: func(cmd *cobra.Command, out io.Writer) error {
-			dir, err := dataDir(cmd)
-			if err != nil {
-				return err
-			}
-			start := time.Now()
-			tax, err := load.ESCO(filepath.Join(dir, "taxonomy", "esco_v1.1.1", "skills_en.csv"), "")
-			if err != nil {
-				return err
-			}
-			x := extract.New(tax)
-			build := time.Since(start)
-			sents, err := skilleval.Load(filepath.Join(dir, "skill_extraction", "decorte_esco_benchmark"))
-			if err != nil {
-				return err
-			}
-			r := skilleval.Score(x, sents)
-			fmt.Fprintf(out, "taxonomy   %s %s: %d skills, %d labels (load+build %s)\n", tax.Name, tax.Version, tax.Len(), tax.LabelCount(), build.Round(time.Millisecond))
-			fmt.Fprintf(out, "sentences  %d   gold labels %d   predicted %d   correct %d\n", r.Sentences, r.Gold, r.Predicted, r.Correct)
-			fmt.Fprintf(out, "precision  %.3f\nrecall     %.3f\nF1         %.3f\n", r.Precision, r.Recall, r.F1)
-			if v, _ := cmd.Flags().GetBool("verbose"); v {
-				for i, fp := range r.FalsePositives {
-					if i == 25 {
-						break
-					}
-					fmt.Fprintf(out, "  false positive %3d× %s\n", fp.Count, fp.Label)
-				}
-			}
-			return nil
-		},
+		run:  runSkillEval,
 	})
+}
+
+func runSkillEval(cmd *cobra.Command, out io.Writer) error {
+	dir, err := dataDir(cmd)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	skills := filepath.Join(dir, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	tax, err := load.ESCO(skills, "")
+	if err != nil {
+		return err
+	}
+	x := extract.New(tax)
+	meta, err := skilllink.LoadMeta(skills, tax)
+	if err != nil {
+		return err
+	}
+	build := time.Since(start)
+	sents, err := skilleval.Load(filepath.Join(dir, "skill_extraction", "decorte_esco_benchmark"))
+	if err != nil {
+		return err
+	}
+	spanSents, err := skilleval.LoadSkillSpanSentences(filepath.Join(dir, "skill_extraction", "skillspan"), sents)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "taxonomy   %s %s: %d skills, %d labels (load+build+meta %s)\n", tax.Name, tax.Version, tax.Len(), tax.LabelCount(), build.Round(time.Millisecond))
+	weakW, _ := cmd.Flags().GetFloat64("weak-weight")
+	folds, _ := cmd.Flags().GetInt("folds")
+	verbose, _ := cmd.Flags().GetBool("verbose")
+	fmt.Fprintf(out, "sentences  %d validation; %d SkillSpan sentences not in validation for the weak model\n", len(sents), len(spanSents))
+	fmt.Fprintf(out, "%-34s %-20s %-20s %-20s\n", "", "TECH P/R/F1", "HOUSE P/R/F1", "micro P/R/F1")
+	models := map[string]*skilllink.Model{}
+	type breakdown struct {
+		name  string
+		cands []skilleval.Candidate
+		keep  []bool
+	}
+	var breakdowns []breakdown
+	for _, mode := range []skilllink.Mode{skilllink.Filter, skilllink.Propose} {
+		propose := mode == skilllink.Propose
+		cands := skilleval.Candidates(x, meta, sents, propose)
+		weak := skilleval.WeakExamples(x, meta, spanSents, propose, 1)
+		var extra []skilllink.Example
+		// Weak span labels say "a skill is here", which nearly every
+		// proposal satisfies: in cross-validation they helped the filter
+		// and ruined proposals, so only the filter learns from them.
+		if weakW > 0 && !propose {
+			for _, e := range weak {
+				e.Weight = weakW
+				extra = append(extra, e)
+			}
+		}
+		dict := make([]bool, len(cands))
+		for i, c := range cands {
+			dict[i] = c.Dict
+		}
+		cv := skilleval.CrossValidate(sents, cands, extra, folds, 1)
+		// Without the validation halves at all: weak SkillSpan labels only.
+		weakModel := skilllink.Train(weak, 1)
+		th := skilleval.WeakThreshold(weakModel, weak)
+		noVal := make([]bool, len(cands))
+		for i, c := range cands {
+			noVal[i] = weakModel.Prob(c.X) >= th
+		}
+		rows := []struct {
+			name string
+			keep []bool
+		}{
+			{fmt.Sprintf("%s, %d-fold CV", mode, folds), cv},
+			{fmt.Sprintf("%s, no validation data", mode), noVal},
+		}
+		if mode == skilllink.Filter {
+			rows = append(rows[:0:0], append([]struct {
+				name string
+				keep []bool
+			}{{"dictionary (no scorer)", dict}}, rows...)...)
+			breakdowns = append(breakdowns, breakdown{"dictionary (no scorer)", cands, dict})
+		}
+		breakdowns = append(breakdowns, breakdown{rows[len(rows)-2].name, cands, cv})
+		for _, r := range rows {
+			c := skilleval.BySet(sents, cands, r.keep, nil)
+			fmt.Fprintf(out, "%-34s %s %s %s\n", r.name, prf(c["tech"]), prf(c["house"]), prf(c[""]))
+		}
+		md := skilleval.FitAll(sents, cands, extra, 1)
+		md.Trained = fmt.Sprintf("skillpulse eval --only skills --train, mode %s: logistic regression (L2 1) on %d Decorte TECH+HOUSE validation candidates (and %d SkillSpan weak examples at weight %g), threshold maximizing micro F1 on the validation candidates", mode, len(cands), len(extra), weakW)
+		models[string(mode)] = md
+	}
+	for _, b := range breakdowns {
+		cl := skilleval.Classify(tax, sents, b.cands, b.keep)
+		fmt.Fprintf(out, "%s — false positives by class:\n", b.name)
+		printClasses(out, cl, cl.FalsePositives, verbose)
+		fmt.Fprintf(out, "%s — misses by class:\n", b.name)
+		printClasses(out, cl, cl.Misses, verbose)
+	}
+	if train, _ := cmd.Flags().GetString("train"); train != "" {
+		b, err := json.MarshalIndent(models, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(train, append(b, '\n'), 0o644); err != nil {
+			return fmt.Errorf("write weights: %w", err)
+		}
+		fmt.Fprintf(out, "weights    written to %s\n", train)
+	}
+	return nil
+}
+
+func prf(c skilleval.Counts) string {
+	return fmt.Sprintf("%.3f %.3f %.3f   ", c.P(), c.R(), c.F1())
+}
+
+func printClasses(out io.Writer, b skilleval.Breakdown, m map[string]int, verbose bool) {
+	for _, lc := range skilleval.Sorted(m) {
+		fmt.Fprintf(out, "  %4d  %s\n", lc.Count, lc.Label)
+		if verbose {
+			for _, e := range b.Examples[lc.Label] {
+				fmt.Fprintf(out, "          %s\n", e)
+			}
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/analyzer/textnorm"
@@ -40,6 +41,7 @@ func loadTaxonomy(spec string) (*taxonomy.Taxonomy, error) {
 func newExtractCmd() *cobra.Command {
 	var spec string
 	var explain bool
+	var scorer string
 	cmd := &cobra.Command{
 		Use:   "extract [FILE]",
 		Short: "Extract skills from postings (JSON lines or CSV; stdin when no FILE) as JSON lines",
@@ -56,7 +58,14 @@ not stop the run.`,
 			}
 			start := time.Now()
 			x := extract.New(tax)
-			slog.Info("extractor built", "took", time.Since(start).Round(time.Millisecond))
+			sc, err := skilllink.ForSpec(spec, tax, skilllink.Mode(scorer))
+			if err != nil {
+				return err
+			}
+			if sc != nil {
+				x.SetRescorer(sc)
+			}
+			slog.Info("extractor built", "scorer", sc != nil, "took", time.Since(start).Round(time.Millisecond))
 			in, name, err := openInput(cmd, args)
 			if err != nil {
 				return err
@@ -71,6 +80,7 @@ not stop the run.`,
 		},
 	}
 	cmd.Flags().StringVar(&spec, "taxonomy", "builtin", "taxonomy: builtin | esco:PATH[,FRENCH_PATH] | onet:PATH | custom:PATH")
+	cmd.Flags().StringVar(&scorer, "scorer", string(skilllink.DefaultMode), "learned linker for ESCO taxonomies: off | filter (re-decide dictionary matches) | propose (also paraphrases; slower)")
 	cmd.Flags().BoolVar(&explain, "explain", false, "also list skills found only in boilerplate (not counted)")
 	return cmd
 }

@@ -24,6 +24,14 @@ type Sentence struct {
 	Set  string
 	Text string
 	Gold map[string]bool // lower-cased ESCO preferred labels
+	// Spans are the annotated spans with their label as written (also
+	// UNDERSPECIFIED and LABEL NOT PRESENT), for the error classes.
+	Spans []Span
+}
+
+// Span is one annotated span of a sentence.
+type Span struct {
+	Text, Label string
 }
 
 // Files are the validation sets, relative to the benchmark directory.
@@ -59,6 +67,7 @@ func parse(r io.Reader, set string) ([]Sentence, error) {
 	for i, h := range header {
 		col[strings.TrimSpace(h)] = i
 	}
+	pi, okP := col["span"]
 	si, okS := col["sentence"]
 	li, okL := col["label"]
 	if !okS || !okL {
@@ -80,6 +89,9 @@ func parse(r io.Reader, set string) ([]Sentence, error) {
 			out = append(out, Sentence{Set: set, Text: text, Gold: map[string]bool{}})
 			i = len(out) - 1
 			index[text] = i
+		}
+		if okP && strings.TrimSpace(row[pi]) != "" {
+			out[i].Spans = append(out[i].Spans, Span{Text: strings.TrimSpace(row[pi]), Label: label})
 		}
 		if label == "" || label == "UNDERSPECIFIED" || label == "LABEL NOT PRESENT" {
 			continue

@@ -1,0 +1,242 @@
+package skilleval
+
+import (
+	"hash/fnv"
+	"sort"
+	"strings"
+
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/skilllink"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+// Candidate is one candidate link on a validation sentence (a dictionary
+// match or a paraphrase proposal), with its features and whether its
+// label is gold there.
+type Candidate struct {
+	Sent  int
+	Match extract.Match
+	Dict  bool
+	Label string // lower-cased preferred label
+	X     []float64
+	Y     bool
+}
+
+// Candidates runs x (which must have no rescorer) on every sentence and
+// gathers the candidates the scorer would see; with propose, paraphrase
+// proposals too. One candidate per (sentence, label): the dictionary's,
+// else the best-covered proposal.
+func Candidates(x *extract.Extractor, meta *skilllink.Meta, sents []Sentence, propose bool) []Candidate {
+	var out []Candidate
+	for i, s := range sents {
+		text := textnorm.Clean(s.Text)
+		cs := meta.Candidates(text, x.Extract(text), propose)
+		xs := meta.Vectors(text, cs, propose)
+		at := map[string]int{}
+		for k, c := range cs {
+			l := strings.ToLower(c.Match.Label)
+			cand := Candidate{Sent: i, Match: c.Match, Dict: c.Dict, Label: l, X: xs[k], Y: s.Gold[l]}
+			j, seen := at[l]
+			switch {
+			case !seen:
+				at[l] = len(out)
+				out = append(out, cand)
+			case c.Dict && !out[j].Dict:
+				out[j] = cand
+			}
+		}
+	}
+	return out
+}
+
+// Counts are micro counts over (sentence, label) pairs.
+type Counts struct {
+	Gold, Predicted, Correct int
+}
+
+// P, R and F1 of the counts.
+func (c Counts) P() float64 { return ratio(c.Correct, c.Predicted) }
+
+// R is recall.
+func (c Counts) R() float64 { return ratio(c.Correct, c.Gold) }
+
+// F1 is the harmonic mean of P and R.
+func (c Counts) F1() float64 {
+	p, r := c.P(), c.R()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Add sums counts.
+func (c Counts) Add(o Counts) Counts {
+	return Counts{c.Gold + o.Gold, c.Predicted + o.Predicted, c.Correct + o.Correct}
+}
+
+// BySet counts the kept candidates per validation set ("tech", "house")
+// and over all (""), restricted to sentences in (nil: all).
+func BySet(sents []Sentence, cands []Candidate, keep []bool, in func(sent int) bool) map[string]Counts {
+	out := map[string]Counts{}
+	for i, s := range sents {
+		if in != nil && !in(i) {
+			continue
+		}
+		c := out[s.Set]
+		c.Gold += len(s.Gold)
+		out[s.Set] = c
+	}
+	for i, c := range cands {
+		if !keep[i] || (in != nil && !in(c.Sent)) {
+			continue
+		}
+		set := sents[c.Sent].Set
+		n := out[set]
+		n.Predicted++
+		if c.Y {
+			n.Correct++
+		}
+		out[set] = n
+	}
+	var all Counts
+	for _, c := range out {
+		all = all.Add(c)
+	}
+	out[""] = all
+	return out
+}
+
+// Fold is the cross-validation fold of a sentence: a hash of its text, so
+// folds do not depend on file order.
+func Fold(s Sentence, k int) int {
+	h := fnv.New32a()
+	h.Write([]byte(s.Text))
+	return int(h.Sum32() % uint32(k))
+}
+
+// BestThreshold picks the probability threshold that maximizes micro F1
+// of the candidates (probs) over sentences in (with their full gold).
+func BestThreshold(sents []Sentence, cands []Candidate, probs []float64, in func(int) bool) float64 {
+	gold := 0
+	for i, s := range sents {
+		if in(i) {
+			gold += len(s.Gold)
+		}
+	}
+	type pc struct {
+		p float64
+		y bool
+	}
+	var ps []pc
+	for i, c := range cands {
+		if in(c.Sent) {
+			ps = append(ps, pc{probs[i], c.Y})
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].p > ps[j].p })
+	best, bestF := 1.0, -1.0
+	correct := 0
+	for i, x := range ps {
+		if x.y {
+			correct++
+		}
+		if i+1 < len(ps) && ps[i+1].p == x.p {
+			continue
+		}
+		f := 2 * float64(correct) / float64(i+1+gold)
+		if f > bestF {
+			bestF = f
+			best = x.p
+			if i+1 < len(ps) {
+				best = (x.p + ps[i+1].p) / 2
+			}
+		}
+	}
+	return best
+}
+
+// CrossValidate trains on k−1 folds of the validation candidates (plus
+// extra examples, e.g. weak SkillSpan ones, in every fold), picks the
+// threshold on those folds, and decides the held-out fold. It returns the
+// out-of-fold keep decisions: what a model trained without those
+// sentences would do on them.
+func CrossValidate(sents []Sentence, cands []Candidate, extra []skilllink.Example, k int, l2 float64) []bool {
+	keep := make([]bool, len(cands))
+	for f := 0; f < k; f++ {
+		inTrain := func(i int) bool { return Fold(sents[i], k) != f }
+		ex := append([]skilllink.Example(nil), extra...)
+		for _, c := range cands {
+			if inTrain(c.Sent) {
+				ex = append(ex, skilllink.Example{X: c.X, Y: c.Y})
+			}
+		}
+		md := skilllink.Train(ex, l2)
+		probs := make([]float64, len(cands))
+		for i, c := range cands {
+			probs[i] = md.Prob(c.X)
+		}
+		th := BestThreshold(sents, cands, probs, inTrain)
+		for i, c := range cands {
+			if !inTrain(c.Sent) {
+				keep[i] = probs[i] >= th
+			}
+		}
+	}
+	return keep
+}
+
+// FitAll trains on every validation candidate plus extra, with the
+// threshold chosen on them: the model that is shipped (its quality is the
+// cross-validated figure, never this fit's in-sample one).
+func FitAll(sents []Sentence, cands []Candidate, extra []skilllink.Example, l2 float64) *skilllink.Model {
+	ex := append([]skilllink.Example(nil), extra...)
+	for _, c := range cands {
+		ex = append(ex, skilllink.Example{X: c.X, Y: c.Y})
+	}
+	md := skilllink.Train(ex, l2)
+	probs := make([]float64, len(cands))
+	for i, c := range cands {
+		probs[i] = md.Prob(c.X)
+	}
+	md.Threshold = BestThreshold(sents, cands, probs, func(int) bool { return true })
+	return md
+}
+
+// WeakThreshold picks the threshold that maximizes F1 on weak examples
+// (positives: candidates inside an annotated span), for the model that
+// never sees a validation sentence.
+func WeakThreshold(md *skilllink.Model, ex []skilllink.Example) float64 {
+	type pc struct {
+		p float64
+		y bool
+	}
+	ps := make([]pc, len(ex))
+	pos := 0
+	for i, e := range ex {
+		ps[i] = pc{md.Prob(e.X), e.Y}
+		if e.Y {
+			pos++
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].p > ps[j].p })
+	best, bestF, correct := 0.5, -1.0, 0
+	for i, x := range ps {
+		if x.y {
+			correct++
+		}
+		if i+1 < len(ps) && ps[i+1].p == x.p {
+			continue
+		}
+		if f := 2 * float64(correct) / float64(i+1+pos); f > bestF {
+			bestF, best = f, x.p
+		}
+	}
+	return best
+}

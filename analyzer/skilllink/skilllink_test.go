@@ -1,0 +1,233 @@
+package skilllink
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
+
+func testMeta(t *testing.T) (*taxonomy.Taxonomy, *Meta) {
+	t.Helper()
+	b, err := os.ReadFile("testdata/skills_en.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := load.ParseESCO(strings.NewReader(string(b)), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ParseMeta(strings.NewReader(string(b)), tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax, m
+}
+
+func feature(x []float64, name string) float64 {
+	for i, n := range FeatureNames {
+		if n == name {
+			return x[i]
+		}
+	}
+	panic("no feature " + name)
+}
+
+func TestContentWordsStemAndStop(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"planning", "plan", true},
+		{"plans", "plan", true},
+		{"planned", "plan", true},
+		{"problems", "problem", true},
+		{"solving", "solve", true},
+		{"managed", "manage", true},
+		{"the planning of this", "plan", true},
+		{"Java", "javascript", false},
+	} {
+		a, b := ContentWords(tc.a), ContentWords(tc.b)
+		same := len(a) == len(b)
+		for h := range a {
+			same = same && b[h]
+		}
+		if same != tc.same {
+			t.Errorf("ContentWords(%q) vs (%q): same=%v, want %v", tc.a, tc.b, same, tc.same)
+		}
+	}
+	if n := len(ContentWords("this is the and of")); n != 0 {
+		t.Errorf("stop words kept: %d", n)
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	tax, m := testMeta(t)
+	x := extract.New(tax)
+	text := textnorm.Clean("Strong security of computer networks and data. Planning of shifts.")
+	res := x.Extract(text)
+	cands := m.Candidates(text, res, false)
+	byText := map[string][]float64{}
+	for _, c := range cands {
+		byText[c.Match.ID] = m.Vector(text, c, cands, true)
+	}
+	plan, ok := byText["u:plan"]
+	if !ok {
+		t.Fatalf("no plan candidate in %+v", res.Skills)
+	}
+	if feature(plan, "kind_alt") != 1 || feature(plan, "reuse_cross") != 1 || feature(plan, "one_token") != 1 {
+		t.Errorf("planning → plan work: kind_alt %v reuse_cross %v one_token %v", feature(plan, "kind_alt"), feature(plan, "reuse_cross"), feature(plan, "one_token"))
+	}
+	// "security" is a label of two concepts.
+	for id, x := range byText {
+		if id == "u:sec" || id == "u:itsec" {
+			if got := feature(x, "log_ambiguity"); math.Abs(got-math.Log(2)) > 1e-9 {
+				t.Errorf("%s ambiguity %v, want log 2", id, got)
+			}
+			if feature(x, "type_knowledge") != 1 {
+				t.Errorf("%s not knowledge", id)
+			}
+		}
+	}
+	// The sentence speaks of computer networks: the ICT sense's
+	// description overlaps it, the financial one's does not.
+	it := m.Vector(text, Cand{Match: extract.Match{ID: "u:itsec", Text: "security", Start: 7, End: 15}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}, nil, true)
+	fin := m.Vector(text, Cand{Match: extract.Match{ID: "u:sec", Text: "security", Start: 7, End: 15}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}, nil, true)
+	if !(feature(it, "ctx_idf_overlap") > 0.3 && feature(fin, "ctx_idf_overlap") == 0) {
+		t.Errorf("description overlap: ICT %v, financial %v", feature(it, "ctx_idf_overlap"), feature(fin, "ctx_idf_overlap"))
+	}
+	if feature(it, "ctx_any_overlap") != 1 || feature(fin, "ctx_any_overlap") != 0 {
+		t.Error("ctx_any_overlap wrong")
+	}
+}
+
+func TestRelationsPrior(t *testing.T) {
+	_, m := testMeta(t)
+	csv := "occupationUri,relationType,skillType,skillUri\no1,essential,skill,u:plan\no2,essential,skill,u:plan\no3,optional,skill,u:plan\no1,essential,skill,u:unknown\n"
+	if err := m.parseRelations(strings.NewReader(csv)); err != nil {
+		t.Fatal(err)
+	}
+	c := m.concepts["u:plan"]
+	if c.essential != 2 || c.optional != 1 {
+		t.Errorf("plan: essential %d optional %d", c.essential, c.optional)
+	}
+	x := m.Vector("plan work", Cand{Match: extract.Match{ID: "u:plan", Text: "plan work", End: 9}, Dict: true}, nil, false)
+	if got := feature(x, "occupations_essential"); math.Abs(got-math.Log1p(2)/8) > 1e-9 {
+		t.Errorf("occupations_essential %v", got)
+	}
+	if err := m.parseRelations(strings.NewReader("a,b\n1,2\n")); err == nil {
+		t.Error("file without relationType accepted")
+	}
+}
+
+func TestTrainSeparates(t *testing.T) {
+	// y depends on feature 1 (kind_alt) only; the model must find it.
+	var ex []Example
+	for i := 0; i < 200; i++ {
+		x := make([]float64, NumFeatures)
+		x[0] = 1
+		x[1] = float64(i % 2)
+		x[4] = float64(i % 3 % 2) // noise
+		ex = append(ex, Example{X: x, Y: i%2 == 0 || i%10 == 1})
+	}
+	md := Train(ex, 1)
+	pos := make([]float64, NumFeatures)
+	pos[0] = 1
+	neg := append([]float64(nil), pos...)
+	neg[1] = 1
+	if p, n := md.Prob(pos), md.Prob(neg); !(p > 0.9 && n < 0.35) {
+		t.Errorf("P(y|alt=0)=%.3f want >0.9, P(y|alt=1)=%.3f want ~0.2", p, n)
+	}
+	if math.Abs(md.Weights[4]) > 0.5 {
+		t.Errorf("noise feature weight %.3f", md.Weights[4])
+	}
+}
+
+func TestShippedWeights(t *testing.T) {
+	for _, mode := range []Mode{Filter, Propose} {
+		md, err := DefaultModel(mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if md.Threshold <= 0 || md.Threshold >= 1 || md.Trained == "" {
+			t.Errorf("%s: threshold %v trained %q", mode, md.Threshold, md.Trained)
+		}
+	}
+	if _, err := ParseModel([]byte(`{"features":["bias"],"weights":[1]}`)); err == nil {
+		t.Error("weights for other features accepted")
+	}
+}
+
+// A hand-set model: trust preferred labels, reject alternative ones.
+func prefOnly() *Model {
+	w := make([]float64, NumFeatures)
+	w[0] = 2
+	w[1] = -4
+	return &Model{Features: FeatureNames, Weights: w, Threshold: 0.5}
+}
+
+func TestScorerFilterAndPropose(t *testing.T) {
+	tax, m := testMeta(t)
+	text := textnorm.Clean("We plan work for the team. Planning is key. Problems here are yours to solve.")
+	x := extract.New(tax)
+	plain := x.Extract(text)
+	x.SetRescorer(NewScorer(m, prefOnly(), false))
+	got := x.Extract(text)
+	if len(got.Skills) != 1 || got.Skills[0].ID != "u:plan" || got.Skills[0].Text != "plan work" || text[got.Skills[0].Start:got.Skills[0].End] != "plan work" {
+		t.Errorf("filter kept %+v (plain %+v)", got.Skills, plain.Skills)
+	}
+	// Twice: the second call scores from the cache and must agree.
+	if again := x.Extract(text); len(again.Skills) != len(got.Skills) {
+		t.Errorf("cached scoring differs: %+v", again.Skills)
+	}
+	x.SetRescorer(NewScorer(m, prefOnly(), true))
+	got = x.Extract(text)
+	var solve *extract.Match
+	for i := range got.Skills {
+		if got.Skills[i].ID == "u:solve" {
+			solve = &got.Skills[i]
+		}
+	}
+	if solve == nil {
+		t.Fatalf("paraphrase not proposed: %+v", got.Skills)
+	}
+	if solve.Text != "Problems here are yours to solve" || text[solve.Start:solve.End] != solve.Text {
+		t.Errorf("proposal evidence %q at %d:%d", solve.Text, solve.Start, solve.End)
+	}
+}
+
+func TestNearby(t *testing.T) {
+	mk := func(id string, start int) Cand {
+		return Cand{Match: extract.Match{ID: id, Start: start, End: start + 5}, Dict: true}
+	}
+	cands := []Cand{mk("a", 0), mk("b", 10), mk("c", 300), mk("a", 320)}
+	got := Nearby(cands)
+	want := []int{1, 1, 1, 1} // a–b close; c–a(320) close; same id never counts
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Nearby = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestForSpec(t *testing.T) {
+	tax, _ := testMeta(t)
+	if sc, err := ForSpec("builtin", tax, Filter); sc != nil || err != nil {
+		t.Errorf("builtin: %v %v", sc, err)
+	}
+	if sc, err := ForSpec("esco:testdata/skills_en.csv", tax, Off); sc != nil || err != nil {
+		t.Errorf("off: %v %v", sc, err)
+	}
+	if _, err := ForSpec("esco:testdata/skills_en.csv", tax, "fast"); err == nil {
+		t.Error("unknown mode accepted")
+	}
+	sc, err := ForSpec("esco:testdata", tax, Filter)
+	if err != nil || sc == nil {
+		t.Fatalf("esco dir: %v %v", sc, err)
+	}
+}

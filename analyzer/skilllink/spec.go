@@ -1,0 +1,51 @@
+package skilllink
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+// Mode says what the scorer does.
+type Mode string
+
+// Modes: off; filter (re-decide dictionary matches only); propose
+// (filter, and add paraphrase proposals, slower).
+const (
+	Off     Mode = "off"
+	Filter  Mode = "filter"
+	Propose Mode = "propose"
+)
+
+// ForSpec builds the shipped scorer for a taxonomy spec ("esco:PATH"), or
+// returns nil when the taxonomy is not ESCO or mode is Off: the model's
+// features are ESCO's (descriptions, reuse levels).
+func ForSpec(spec string, tax *taxonomy.Taxonomy, mode Mode) (*Scorer, error) {
+	kind, path, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	if kind != "esco" || mode == Off || mode == "" {
+		return nil, nil
+	}
+	if mode != Filter && mode != Propose {
+		return nil, fmt.Errorf("skill scorer mode %q: want off, filter or propose", mode)
+	}
+	path, _, _ = strings.Cut(path, ",") // "esco:EN,FR": the English files hold the features
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		path = filepath.Join(path, "skills_en.csv")
+	}
+	meta, err := LoadMeta(path, tax)
+	if err != nil {
+		return nil, err
+	}
+	md, err := DefaultModel(mode)
+	if err != nil {
+		return nil, err
+	}
+	return NewScorer(meta, md, mode == Propose), nil
+}
+
+// DefaultMode is what `skillpulse extract --taxonomy esco:…` uses unless
+// told otherwise.
+const DefaultMode = Filter
