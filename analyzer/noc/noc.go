@@ -30,6 +30,10 @@ type Title struct {
 	Code string
 	Text string
 	Lang string
+	// Weight is how much the title counts against the others (zero means
+	// one): titles from a looser source (O*NET through a crosswalk) teach
+	// with less weight, and never as verbatim index hits.
+	Weight float32
 }
 
 //go:embed unitgroups.tsv

@@ -50,6 +50,8 @@ func newEvalCmd() *cobra.Command {
 	}
 	cmd.Flags().StringSliceVar(&only, "only", nil, "run only these suites (comma-separated)")
 	cmd.Flags().BoolP("verbose", "v", false, "show the most frequent errors")
+	cmd.Flags().String("write-calibration", "", "occupations: write the fitted calibrations into this directory (analyzer/noc to regenerate the built-in ones)")
+	cmd.Flags().Float32("onet-weight", -1, "occupations: weight of the O*NET titles trained on (default: the built-in noc.ONetWeight; 0 leaves them out)")
 	cmd.PersistentFlags().String("data", "", "shared data directory (default: ../shared/data beside the project, or $SKILLPULSE_SHARED_DATA)")
 	return cmd
 }
