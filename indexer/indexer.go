@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"github.com/skillpulse/skillpulse/analyzer"
+	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
@@ -35,6 +36,9 @@ func ToRecord(a *analyzer.Analysis) rank.Record {
 		RegionName: a.Region.Name,
 		PostedAt:   a.PostedAt,
 		Duplicate:  a.Duplicate.Duplicate,
+		// The coder flagged it against its configured threshold when it
+		// analyzed the posting; an unclassified one is not "low".
+		LowConfidence: a.Occupation.LowConfidence && a.Occupation.Code != noc.Unclassified,
 	}
 	if a.Wage != nil {
 		r.WageLow, r.WageHigh = a.Wage.Low, a.Wage.High

@@ -120,3 +120,27 @@ func TestCoherentProperty(t *testing.T) {
 		checkCoherent(t, c, title)
 	}
 }
+
+// TestLowConfidenceFlag: Code flags a classified answer below the
+// configured LowConfidence, and only then.
+func TestLowConfidenceFlag(t *testing.T) {
+	titles := BuiltinTitles()
+	low := NewCoder(titles, Options{Threshold: 0.01, LowConfidence: 0.99})
+	high := NewCoder(titles, Options{Threshold: 0.01, LowConfidence: 0.01})
+	flagged := 0
+	for _, x := range titles[:300] {
+		a, b := low.Code(x.Text, "", nil), high.Code(x.Text, "", nil)
+		if a.Code == Unclassified {
+			continue
+		}
+		if a.LowConfidence != (a.Confidence < 0.99) || b.LowConfidence != (b.Confidence < 0.01) {
+			t.Fatalf("%q: %+v / %+v", x.Text, a, b)
+		}
+		if a.LowConfidence {
+			flagged++
+		}
+	}
+	if flagged == 0 {
+		t.Error("no answer below 0.99: the test tells nothing")
+	}
+}

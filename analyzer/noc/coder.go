@@ -13,6 +13,9 @@ type Options struct {
 	// Threshold is the lowest confidence that still codes a posting;
 	// zero means DefaultThreshold.
 	Threshold float64
+	// LowConfidence is the confidence below which a classified answer is
+	// flagged LowConfidence; zero means DefaultLowConfidence.
+	LowConfidence float64
 	// Calibration maps raw scores to probabilities; nil means the
 	// built-in one for the coder's kind (DefaultCalibration).
 	Calibration *Calibration
@@ -25,6 +28,9 @@ type Options struct {
 // is unclassified: its best group is more likely wrong than right four
 // times out of five.
 const DefaultThreshold = 0.2
+
+// DefaultLowConfidence flags answers more likely wrong than right.
+const DefaultLowConfidence = 0.5
 
 // Coder codes titles with a hierarchical multinomial naive Bayes model
 // over title features, trained on an index of titles: a unit group's score
@@ -79,6 +85,9 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	load()
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
+	}
+	if opts.LowConfidence <= 0 {
+		opts.LowConfidence = DefaultLowConfidence
 	}
 	c := &Coder{opts: opts, exact: make(map[string]int32, len(titles)), feat: make(map[string]int32, 4*len(titles))}
 	class := map[string]int32{}
@@ -232,7 +241,8 @@ func (c *Coder) Code(title, description string, given *posting.OccupationCode) R
 		// Candidates still give the likeliest groups with theirs.
 		return Result{Code: Unclassified, Method: "unclassified"}
 	}
-	return Result{Code: c.codes[a.best], Title: c.titles[a.best], Confidence: conf, Method: "title"}
+	return Result{Code: c.codes[a.best], Title: c.titles[a.best], Confidence: conf, Method: "title",
+		LowConfidence: conf < c.opts.LowConfidence}
 }
 
 // Scored is a coder's first answer for a title before calibration, for

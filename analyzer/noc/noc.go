@@ -23,6 +23,9 @@ type Result struct {
 	Title      string  `json:"title"`
 	Confidence float64 `json:"confidence"`
 	Method     string  `json:"method"` // source, title, unclassified
+	// LowConfidence marks a classified answer whose confidence is below
+	// the coder's LowConfidence setting: counted, but flagged in profiles.
+	LowConfidence bool `json:"low_confidence,omitempty"`
 }
 
 // Title is one occupation title of an index.

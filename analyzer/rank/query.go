@@ -26,6 +26,9 @@ type Record struct {
 	WageLow    float64   `json:"wage_low,omitempty"`
 	WageHigh   float64   `json:"wage_high,omitempty"`
 	Duplicate  bool      `json:"duplicate,omitempty"` // a repost: excluded from every count
+	// LowConfidence: the occupation is classified, but with a confidence
+	// below the configured occupation.low_confidence.
+	LowConfidence bool `json:"low_confidence,omitempty"`
 }
 
 // Skill is a skill a posting asks for.
