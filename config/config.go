@@ -22,6 +22,8 @@ type Config struct {
 	// examples.csv", OaSIS example titles) the occupation coder learns
 	// from besides its built-in titles.
 	OccupationTitles []string `yaml:"occupation_titles"`
+	// Occupation tunes the occupation coder.
+	Occupation Occupation `yaml:"occupation"`
 	// Places are place lists (census subdivision tables, gazetteer text
 	// files) the location resolver knows besides its built-in gazetteer.
 	Places []string `yaml:"places"`
@@ -78,6 +80,22 @@ type Elasticsearch struct {
 	Replicas int `yaml:"replicas"`
 }
 
+// Occupation configures the occupation coder.
+type Occupation struct {
+	// MinConfidence: below this calibrated confidence a posting is
+	// unclassified (its candidates are still offered by the API).
+	MinConfidence float64 `yaml:"min_confidence"`
+	// LowConfidence: a classified posting below this confidence is
+	// flagged low-confidence in rankings and profiles.
+	LowConfidence float64 `yaml:"low_confidence"`
+	// ONetTitles is O*NET's "Alternate Titles.txt", and Crosswalks the
+	// NOC–O*NET crosswalks that map its occupations to unit groups: when
+	// both are set, the titles of occupations mapped to one unit group
+	// train the coder as extra, down-weighted examples.
+	ONetTitles string   `yaml:"onet_titles"`
+	Crosswalks []string `yaml:"crosswalks"`
+}
+
 // Rank configures rankings.
 type Rank struct {
 	TopN     int `yaml:"top_n"`
@@ -111,6 +129,7 @@ func Default() Config {
 			Partitions: 4, ReplicationFactor: 1},
 		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second, Shards: 1, Replicas: 0},
 		Rank:          Rank{TopN: 10, MinCount: 5},
+		Occupation:    Occupation{MinConfidence: 0.2, LowConfidence: 0.5},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
 		Schedule:      Schedule{Rollup: "@every 1m", Retention: "@daily", Rebuild: "@daily"},
 	}
@@ -149,7 +168,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		"SKILLPULSE_KAFKA_DLQ_TOPIC": &c.Kafka.DeadLetterTopic, "SKILLPULSE_ES_INDEX_PREFIX": &c.Elasticsearch.IndexPrefix,
 		"SKILLPULSE_ES_USERNAME": &c.Elasticsearch.Username, "SKILLPULSE_ES_PASSWORD": &c.Elasticsearch.Password,
 		"SKILLPULSE_SCHEDULE_ROLLUP": &c.Schedule.Rollup, "SKILLPULSE_SCHEDULE_RETENTION": &c.Schedule.Retention,
-		"SKILLPULSE_SCHEDULE_REBUILD": &c.Schedule.Rebuild,
+		"SKILLPULSE_SCHEDULE_REBUILD": &c.Schedule.Rebuild, "SKILLPULSE_OCCUPATION_ONET_TITLES": &c.Occupation.ONetTitles,
 	}
 	for k, p := range str {
 		if v, ok := get(k); ok {
@@ -157,7 +176,8 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		}
 	}
 	lists := map[string]*[]string{"SKILLPULSE_KAFKA_BROKERS": &c.Kafka.Brokers, "SKILLPULSE_ES_URL": &c.Elasticsearch.URLs,
-		"SKILLPULSE_OCCUPATION_TITLES": &c.OccupationTitles, "SKILLPULSE_PLACES": &c.Places}
+		"SKILLPULSE_OCCUPATION_TITLES": &c.OccupationTitles, "SKILLPULSE_PLACES": &c.Places,
+		"SKILLPULSE_OCCUPATION_CROSSWALKS": &c.Occupation.Crosswalks}
 	for k, p := range lists {
 		if v, ok := get(k); ok {
 			*p = splitList(v)
@@ -176,6 +196,17 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 				return fmt.Errorf("%s: %q is not a whole number", k, v)
 			}
 			*p = n
+		}
+	}
+	floats := map[string]*float64{"SKILLPULSE_OCCUPATION_MIN_CONFIDENCE": &c.Occupation.MinConfidence,
+		"SKILLPULSE_OCCUPATION_LOW_CONFIDENCE": &c.Occupation.LowConfidence}
+	for k, p := range floats {
+		if v, ok := get(k); ok {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil {
+				return fmt.Errorf("%s: %q is not a number", k, v)
+			}
+			*p = f
 		}
 	}
 	durations := map[string]*time.Duration{"SKILLPULSE_KAFKA_BATCH_TIMEOUT": &c.Kafka.BatchTimeout,
@@ -229,6 +260,12 @@ func (c Config) Validate() error {
 		return fmt.Errorf("elasticsearch.replicas: must not be negative, got %d", c.Elasticsearch.Replicas)
 	case c.Kafka.InFlight < c.Kafka.BatchSize:
 		return fmt.Errorf("kafka.in_flight (%d) must be at least kafka.batch_size (%d)", c.Kafka.InFlight, c.Kafka.BatchSize)
+	case c.Occupation.MinConfidence < 0 || c.Occupation.MinConfidence >= 1:
+		return fmt.Errorf("occupation.min_confidence: must be in [0, 1), got %v", c.Occupation.MinConfidence)
+	case c.Occupation.LowConfidence < 0 || c.Occupation.LowConfidence > 1:
+		return fmt.Errorf("occupation.low_confidence: must be in [0, 1], got %v", c.Occupation.LowConfidence)
+	case (c.Occupation.ONetTitles != "") != (len(c.Occupation.Crosswalks) > 0):
+		return fmt.Errorf("occupation.onet_titles and occupation.crosswalks go together")
 	case c.Dedup.Threshold <= 0 || c.Dedup.Threshold > 1:
 		return fmt.Errorf("dedup.threshold: must be in (0, 1]")
 	case len(c.Kafka.Brokers) > 0 != (len(c.Elasticsearch.URLs) > 0):

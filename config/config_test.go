@@ -17,9 +17,13 @@ func TestLoadFileThenEnv(t *testing.T) {
 	t.Setenv("SKILLPULSE_KAFKA_MEMBERS", "3")
 	t.Setenv("SKILLPULSE_KAFKA_INDEX_CONCURRENCY", "4")
 	t.Setenv("SKILLPULSE_ES_REFRESH_INTERVAL", "30s")
+	t.Setenv("SKILLPULSE_OCCUPATION_LOW_CONFIDENCE", "0.6")
 	c, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.Occupation.LowConfidence != 0.6 || c.Occupation.MinConfidence != 0.2 {
+		t.Errorf("occupation confidences %+v, want low 0.6 from the environment, min 0.2 by default", c.Occupation)
 	}
 	if c.Listen != "0.0.0.0:9000" || c.Kafka.BatchSize != 100 {
 		t.Errorf("file values not applied: %+v", c)
@@ -47,11 +51,14 @@ func TestDefaultIsEmbedded(t *testing.T) {
 
 func TestInvalid(t *testing.T) {
 	cases := map[string]string{
-		"rank:\n  top_n: 0\n":      "rank.top_n",
-		"kafka:\n  brokers: [x]\n": "go together",
-		"nosuchkey: 1\n":           "nosuchkey",
-		"kafka:\n  in_flight: 1\n": "in_flight",
-		"kafka:\n  members: 0\n":   "kafka.members",
+		"rank:\n  top_n: 0\n":                   "rank.top_n",
+		"kafka:\n  brokers: [x]\n":              "go together",
+		"nosuchkey: 1\n":                        "nosuchkey",
+		"kafka:\n  in_flight: 1\n":              "in_flight",
+		"kafka:\n  members: 0\n":                "kafka.members",
+		"occupation:\n  min_confidence: 1\n":    "occupation.min_confidence",
+		"occupation:\n  low_confidence: -0.1\n": "occupation.low_confidence",
+		"occupation:\n  onet_titles: alt.txt\n": "go together",
 	}
 	for yml, want := range cases {
 		path := filepath.Join(t.TempDir(), "c.yaml")
@@ -70,6 +77,9 @@ func TestExampleConfigLoads(t *testing.T) {
 	c, err := Load("example.yaml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if c.Occupation.MinConfidence != 0.2 || c.Occupation.LowConfidence != 0.5 || len(c.Occupation.Crosswalks) != 2 {
+		t.Errorf("occupation settings not read as written: %+v", c.Occupation)
 	}
 	if !c.Production() || c.Kafka.InFlight != 5000 || c.Dedup.Window != 1440*time.Hour {
 		t.Errorf("example config not read as written: %+v", c)

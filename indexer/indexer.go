@@ -9,6 +9,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/employer"
+	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
 )
 
@@ -37,6 +38,9 @@ func ToRecord(a *analyzer.Analysis) rank.Record {
 		PostedAt:   a.PostedAt,
 		Duplicate:  a.Duplicate.Duplicate,
 		Group:      a.Duplicate.Group,
+		// The coder flagged it against its configured threshold when it
+		// analyzed the posting; an unclassified one is not "low".
+		LowConfidence: a.Occupation.LowConfidence && a.Occupation.Code != noc.Unclassified,
 	}
 	if e := employer.Normalize(a.Employer); e.Key != "" {
 		r.Employer, r.EmployerName = e.Key, e.Display

@@ -10,43 +10,57 @@ const MaxCandidates = 10
 
 // Candidates are the n likeliest unit groups for a posting's title (and
 // description), best first, for a person to choose from when Code is
-// unsure: on held-out index titles the right unit group is among the first
-// three far more often than it is first (see skillpulse eval). Each
-// confidence is the one Code would give that group were it the best, so
-// the first matches Code's, except for titles the index has verbatim,
-// which Code trusts outright. Unlike Code, Candidates ignores a posting's
-// own NOC code and applies no threshold.
+// unsure: on held-out titles the right unit group is among the first
+// three far more often than it is first (see skillpulse eval). The first
+// is Code's answer with Code's confidence (also when Code leaves the
+// posting unclassified); the others share what that confidence leaves,
+// in proportion to their tempered posterior, each capped at the first's,
+// so the confidences never sum above 1. Unlike Code, Candidates ignores
+// a posting's own NOC code and applies no threshold.
 func (c *Coder) Candidates(title, description string, n int) []Result {
 	n = min(n, MaxCandidates, len(c.codes))
 	if n <= 0 {
 		return nil
 	}
-	scores, share := c.scores(c.corrected(cleanTitle(title)), description)
-	if scores == nil {
+	a := c.assess(title, description)
+	if a.best < 0 {
 		return nil
 	}
-	order := make([]int32, len(scores))
-	for k := range order {
-		order[k] = int32(k)
+	scores := a.scores
+	top := round2(a.prob)
+	out := make([]Result, 0, n)
+	out = append(out, Result{Code: c.codes[a.best], Title: c.titles[a.best], Confidence: top, Method: "title"})
+	if n == 1 {
+		return out
 	}
-	// Best first; ties in class order, as argmax breaks them for Code.
-	slices.SortStableFunc(order, func(a, b int32) int {
+	order := make([]int32, 0, len(scores)-1)
+	for k := range scores {
+		if int32(k) != a.best {
+			order = append(order, int32(k))
+		}
+	}
+	// Best first; ties in class order, as argmax breaks them.
+	slices.SortStableFunc(order, func(x, y int32) int {
 		switch {
-		case scores[a] > scores[b]:
+		case scores[x] > scores[y]:
 			return -1
-		case scores[a] < scores[b]:
+		case scores[x] < scores[y]:
 			return 1
 		}
 		return 0
 	})
-	// Code's confidence for the best, scaled by each one's tempered odds
-	// against it.
-	best := scores[order[0]]
-	first := share * posterior(scores, order[0])
-	out := make([]Result, 0, n)
-	for _, k := range order[:n] {
-		conf := first * math.Exp(float64(scores[k]-best)/temperature)
-		out = append(out, Result{Code: c.codes[k], Title: c.titles[k], Confidence: round2(conf), Method: "title"})
+	// The others' tempered posterior among themselves.
+	head := float64(scores[order[0]])
+	sum := 0.0
+	for _, k := range order {
+		sum += math.Exp((float64(scores[k]) - head) / temperature)
+	}
+	rest := 1 - a.prob
+	for _, k := range order[:n-1] {
+		conf := rest * math.Exp((float64(scores[k])-head)/temperature) / sum
+		// Floored, so that with the first rounded the sum stays <= 1.
+		conf = min(math.Floor(conf*100)/100, top)
+		out = append(out, Result{Code: c.codes[k], Title: c.titles[k], Confidence: conf, Method: "title"})
 	}
 	return out
 }

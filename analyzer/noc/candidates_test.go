@@ -23,8 +23,8 @@ func TestCandidates(t *testing.T) {
 		if code.Method != "unclassified" && got[0].Code != code.Code {
 			t.Errorf("%q: first candidate %+v, Code says %+v", title, got[0], code)
 		}
-		if code.Method == "unclassified" && got[0].Confidence != code.Confidence {
-			t.Errorf("%q: first candidate confidence %v, Code's %v", title, got[0].Confidence, code.Confidence)
+		if code.Method == "unclassified" && got[0].Confidence >= DefaultThreshold {
+			t.Errorf("%q: unclassified, but first candidate confidence %v", title, got[0].Confidence)
 		}
 		seen := map[string]bool{}
 		for i, r := range got {
@@ -52,7 +52,7 @@ func TestCandidates(t *testing.T) {
 // model (not verbatim), the first candidate carries Code's confidence.
 func TestCandidatesConfidenceIsCodes(t *testing.T) {
 	c := NewBuiltin()
-	title := "Records clerk supervisor"
+	title := "Health records technician - Night Shift"
 	code := c.Code(title, "", nil)
 	if code.Confidence == 1 || code.Method != "title" {
 		t.Fatalf("Code(%q) = %+v: need a model coding for this test", title, code)

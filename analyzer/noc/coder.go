@@ -13,15 +13,24 @@ type Options struct {
 	// Threshold is the lowest confidence that still codes a posting;
 	// zero means DefaultThreshold.
 	Threshold float64
+	// LowConfidence is the confidence below which a classified answer is
+	// flagged LowConfidence; zero means DefaultLowConfidence.
+	LowConfidence float64
+	// Calibration maps raw scores to probabilities; nil means the
+	// built-in one for the coder's kind (DefaultCalibration).
+	Calibration *Calibration
 	// noCorrection leaves out the discriminative correction, for tests
 	// that measure what it adds.
 	noCorrection bool
 }
 
-// DefaultThreshold was chosen on the held-out evaluation: below it the
-// built-in coder is right less than one time in five, while the index
-// coder still classifies 99% of titles.
-const DefaultThreshold = 0.3
+// DefaultThreshold is the calibrated probability below which a posting
+// is unclassified: its best group is more likely wrong than right four
+// times out of five.
+const DefaultThreshold = 0.2
+
+// DefaultLowConfidence flags answers more likely wrong than right.
+const DefaultLowConfidence = 0.5
 
 // Coder codes titles with a hierarchical multinomial naive Bayes model
 // over title features, trained on an index of titles: a unit group's score
@@ -30,6 +39,7 @@ const DefaultThreshold = 0.3
 // family. It is safe for concurrent use.
 type Coder struct {
 	opts   Options
+	calib  Calibration
 	exact  map[string]int32 // cleaned title -> class, only when unambiguous
 	feat   map[string]int32
 	levels []level // unit group first, then ever broader groups
@@ -76,6 +86,9 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if opts.Threshold <= 0 {
 		opts.Threshold = DefaultThreshold
 	}
+	if opts.LowConfidence <= 0 {
+		opts.LowConfidence = DefaultLowConfidence
+	}
 	c := &Coder{opts: opts, exact: make(map[string]int32, len(titles)), feat: make(map[string]int32, 4*len(titles))}
 	class := map[string]int32{}
 	ambiguous := map[string]bool{}
@@ -99,12 +112,17 @@ func NewCoder(titles []Title, opts Options) *Coder {
 			c.titles = append(c.titles, title)
 			total = append(total, 0)
 		}
-		if prev, seen := c.exact[clean]; seen && prev != k {
-			ambiguous[clean] = true
+		tw := t.Weight
+		if tw <= 0 || tw >= 1 {
+			tw = 1
+			if prev, seen := c.exact[clean]; seen && prev != k {
+				ambiguous[clean] = true
+			}
+			c.exact[clean] = k
 		}
-		c.exact[clean] = k
 		ex := example{class: k}
 		eachFeature(clean, func(key []byte, weight float32, _ string) {
+			weight *= tw
 			id, ok := c.feat[string(key)]
 			if !ok {
 				id = int32(len(post))
@@ -131,6 +149,11 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	}
 	if !opts.noCorrection {
 		c.train(examples)
+	}
+	if opts.Calibration != nil {
+		c.calib = *opts.Calibration
+	} else {
+		c.calib = DefaultCalibration(len(examples) >= minCorrectionTitles)
 	}
 	return c
 }
@@ -198,7 +221,9 @@ func mergeCounts(es, out []entry) []entry {
 }
 
 // Code codes one posting: its given code when it is a NOC 2021 unit
-// group, else its title; the description adds weak evidence.
+// group, else its title; the description adds weak evidence. The
+// confidence is calibrated (see Calibration); below the threshold the
+// posting is unclassified.
 func (c *Coder) Code(title, description string, given *posting.OccupationCode) Result {
 	if given != nil && (given.System == "" || strings.EqualFold(given.System, "noc2021")) {
 		code := strings.TrimSpace(given.Code)
@@ -206,15 +231,73 @@ func (c *Coder) Code(title, description string, given *posting.OccupationCode) R
 			return Result{Code: code, Title: t, Confidence: 1, Method: "source"}
 		}
 	}
+	a := c.assess(title, description)
+	if a.best < 0 {
+		return Result{Code: Unclassified, Method: "unclassified"}
+	}
+	conf := round2(a.prob)
+	if conf < c.opts.Threshold {
+		// "Unclassified" is never the right code: its confidence is 0;
+		// Candidates still give the likeliest groups with theirs.
+		return Result{Code: Unclassified, Method: "unclassified"}
+	}
+	return Result{Code: c.codes[a.best], Title: c.titles[a.best], Confidence: conf, Method: "title",
+		LowConfidence: conf < c.opts.LowConfidence}
+}
+
+// Scored is a coder's first answer for a title before calibration, for
+// fitting a calibration.
+type Scored struct {
+	Code  string
+	Raw   float64
+	Exact bool // a verbatim index title
+}
+
+// Score is the first answer for a title and its raw score ("" when the
+// coder knows none of its words).
+func (c *Coder) Score(title, description string) Scored {
+	a := c.assess(title, description)
+	if a.best < 0 {
+		return Scored{}
+	}
+	return Scored{Code: c.codes[a.best], Raw: a.raw, Exact: a.exact}
+}
+
+// assessment is the first answer for a title: its class (-1 for none),
+// raw score, calibrated probability, and the unit group scores behind it.
+type assessment struct {
+	best      int32
+	raw, prob float64
+	exact     bool
+	scores    []float32
+}
+
+// rawTemperature is the posterior's temperature in the raw score; 5 and
+// 10 calibrated no better on the held-out O*NET titles (ECE 0.024 and
+// 0.033 against 0.031) and classified fewer.
+const rawTemperature = temperature
+
+// assess finds the first answer: a verbatim index title's group, else the
+// best-scoring one; its raw score is the share of known words times its
+// tempered posterior against the runners-up, which the calibration turns
+// into a probability.
+func (c *Coder) assess(title, description string) assessment {
 	clean := cleanTitle(title)
+	scores, share := c.scores(c.corrected(clean), description)
+	if scores == nil {
+		return assessment{best: -1}
+	}
+	a := assessment{best: argmax(scores), scores: scores}
 	if k, ok := c.exact[clean]; ok {
-		return Result{Code: c.codes[k], Title: c.titles[k], Confidence: 1, Method: "title"}
+		a.best, a.exact = k, true
 	}
-	k, conf := c.classify(c.corrected(clean), description)
-	if k < 0 || conf < c.opts.Threshold {
-		return Result{Code: Unclassified, Confidence: round2(conf), Method: "unclassified"}
+	a.raw = share * posteriorAt(scores, a.best, rawTemperature)
+	curve := c.calib.Model
+	if a.exact && len(c.calib.Exact.Raw) > 0 {
+		curve = c.calib.Exact
 	}
-	return Result{Code: c.codes[k], Title: c.titles[k], Confidence: round2(conf), Method: "title"}
+	a.prob = min(max(curve.Apply(a.raw), 0), 1)
+	return a
 }
 
 // corrected replaces the words of a cleaned title the index does not know

@@ -20,9 +20,9 @@ func TestReadIndex(t *testing.T) {
 				"00010,All examples,mayor,Tous les exemples,\n" +
 				"10,All examples,legislator,Tous les exemples,législateur\n",
 			want: []Title{
-				{"12111", "health records technician", "en"}, {"12111", "commis à l'archivage médical", "fr"},
-				{"00010", "mayor", "en"},
-				{"00010", "legislator", "en"}, {"00010", "législateur", "fr"},
+				{Code: "12111", Text: "health records technician", Lang: "en"}, {Code: "12111", Text: "commis à l'archivage médical", Lang: "fr"},
+				{Code: "00010", Text: "mayor", Lang: "en"},
+				{Code: "00010", Text: "legislator", Lang: "en"}, {Code: "00010", Text: "législateur", Lang: "fr"},
 			},
 		},
 		{
@@ -30,7 +30,7 @@ func TestReadIndex(t *testing.T) {
 			csv: "\ufeffOaSIS profile code,Concordance number,Job title type,Job title text\n" +
 				"12111.00,1,Example,Health information management technician\n" +
 				"21232.01,2,Example,\"Programmer, applications\"\n",
-			want: []Title{{"12111", "Health information management technician", "en"}, {"21232", "Programmer, applications", "en"}},
+			want: []Title{{Code: "12111", Text: "Health information management technician", Lang: "en"}, {Code: "21232", Text: "Programmer, applications", Lang: "en"}},
 		},
 		{name: "unknown header", csv: "code,title\n12111,clerk\n", wantErr: true},
 		{name: "empty", csv: "", wantErr: true},

@@ -23,6 +23,9 @@ type Result struct {
 	Title      string  `json:"title"`
 	Confidence float64 `json:"confidence"`
 	Method     string  `json:"method"` // source, title, unclassified
+	// LowConfidence marks a classified answer whose confidence is below
+	// the coder's LowConfidence setting: counted, but flagged in profiles.
+	LowConfidence bool `json:"low_confidence,omitempty"`
 }
 
 // Title is one occupation title of an index.
@@ -30,6 +33,10 @@ type Title struct {
 	Code string
 	Text string
 	Lang string
+	// Weight is how much the title counts against the others (zero means
+	// one): titles from a looser source (O*NET through a crosswalk) teach
+	// with less weight, and never as verbatim index hits.
+	Weight float32
 }
 
 //go:embed unitgroups.tsv

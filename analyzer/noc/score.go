@@ -13,18 +13,6 @@ const temperature = 2
 // runnersUp is how many next-best classes compete for the confidence.
 const runnersUp = 4
 
-// classify returns the best class (or -1) and a confidence: the tempered
-// posterior of the best class times the share of the title's words the
-// index knows.
-func (c *Coder) classify(clean, description string) (int32, float64) {
-	scores, share := c.scores(clean, description)
-	if scores == nil {
-		return -1, 0
-	}
-	best := argmax(scores)
-	return best, share * posterior(scores, best)
-}
-
 // scores are the unit group scores of a cleaned title (nil when the index
 // knows none of its words) and the share of its words the index knows.
 func (c *Coder) scores(clean, description string) ([]float32, float64) {
@@ -152,6 +140,11 @@ func (c *Coder) lookup(clean string) (ids []known, mass float32, share float64) 
 // runners-up: the many hopeless classes of a large index would otherwise
 // drown it, making confidence depend on the index size.
 func posterior(scores []float32, best int32) float64 {
+	return posteriorAt(scores, best, temperature)
+}
+
+// posteriorAt is posterior at another temperature.
+func posteriorAt(scores []float32, best int32, temperature float64) float64 {
 	// Keep the runnersUp+1 largest differences by insertion: a full sort of
 	// every class was half of the cost of coding a title.
 	var top [runnersUp + 1]float64

@@ -16,17 +16,19 @@ import (
 
 // Record is what rankings need of one analyzed posting.
 type Record struct {
-	Key           string    `json:"key"`
-	Occupation    string    `json:"occupation"`            // NOC 2021 unit group or "unclassified"
-	Province      string    `json:"province,omitempty"`    // "NL", or "" when unknown
-	Region        string    `json:"region"`                // ER code, "NL-unspecified" or "CA-unspecified"
-	RegionName    string    `json:"region_name,omitempty"` // for display
-	PostedAt      time.Time `json:"posted_at"`
-	Skills        []Skill   `json:"skills,omitempty"` // unique per record, counted skills only
-	WageLow       float64   `json:"wage_low,omitempty"`
-	WageHigh      float64   `json:"wage_high,omitempty"`
-	Duplicate     bool      `json:"duplicate,omitempty"` // a repost: excluded from every count
-	LowConfidence bool      `json:"low_confidence,omitempty"`
+	Key        string    `json:"key"`
+	Occupation string    `json:"occupation"`            // NOC 2021 unit group or "unclassified"
+	Province   string    `json:"province,omitempty"`    // "NL", or "" when unknown
+	Region     string    `json:"region"`                // ER code, "NL-unspecified" or "CA-unspecified"
+	RegionName string    `json:"region_name,omitempty"` // for display
+	PostedAt   time.Time `json:"posted_at"`
+	Skills     []Skill   `json:"skills,omitempty"` // unique per record, counted skills only
+	WageLow    float64   `json:"wage_low,omitempty"`
+	WageHigh   float64   `json:"wage_high,omitempty"`
+	Duplicate  bool      `json:"duplicate,omitempty"` // a repost: excluded from every count
+	// LowConfidence: the occupation is classified, but with a confidence
+	// below the configured occupation.low_confidence.
+	LowConfidence bool `json:"low_confidence,omitempty"`
 	// Employer is the normalized employer key (analyzer/employer),
 	// EmployerName its display name; "" when the posting names none.
 	Employer     string `json:"employer,omitempty"`

@@ -53,6 +53,8 @@ func newEvalCmd() *cobra.Command {
 	cmd.Flags().String("train", "", "skills: also fit the learned scorer on all data and write its weights to this file (analyzer/skilllink/weights.json)")
 	cmd.Flags().Int("folds", 5, "skills: cross-validation folds for the learned scorer")
 	cmd.Flags().Float64("weak-weight", 0.3, "skills: weight of the weak SkillSpan examples beside the validation candidates (filter mode)")
+	cmd.Flags().String("write-calibration", "", "occupations: write the fitted calibrations into this directory (analyzer/noc to regenerate the built-in ones)")
+	cmd.Flags().Float32("onet-weight", -1, "occupations: weight of the O*NET titles trained on (default: the built-in noc.ONetWeight; 0 leaves them out)")
 	cmd.PersistentFlags().String("data", "", "shared data directory (default: ../shared/data beside the project, or $SKILLPULSE_SHARED_DATA)")
 	return cmd
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"text/tabwriter"
 
@@ -14,9 +15,42 @@ import (
 func init() {
 	registerEval(evalSuite{
 		name: "occupations",
-		help: "NOC 2021 coding of noisy held-out titles (NOC index, 1 in 10 by hash) and of OaSIS titles unseen in the index",
+		help: "NOC 2021 coding of noisy held-out index titles, of held-out O*NET alternate titles through the crosswalks and of OaSIS titles unseen in the index, with a reliability table of the calibrated confidence",
 		run:  runOccupationsEval,
 	})
+}
+
+// occupationSets are the titles of the occupations evaluation.
+type occupationSets struct {
+	idx, train, onetTrain []noc.Title
+	// Each held-out set in a half that fits the calibration and one that
+	// measures it.
+	noisyCal, noisyTest, onetCal, onetTest, unseen []noc.Case
+}
+
+func loadOccupationSets(dir string) (occupationSets, error) {
+	var s occupationSets
+	occ := filepath.Join(dir, "occupations")
+	idx, err := noc.LoadIndex(filepath.Join(occ, "noc2021_index_cannocdata", "All examples.csv"))
+	if err != nil {
+		return s, fmt.Errorf("load NOC title index: %w", err)
+	}
+	oasis, err := noc.LoadIndex(filepath.Join(occ, "oasis_2023", "example-titles_oasis_2023_v1.0.csv"))
+	if err != nil {
+		return s, fmt.Errorf("load OaSIS titles: %w", err)
+	}
+	onet, err := noc.LoadONetTitles(filepath.Join(occ, "onet_29.2", "Alternate Titles.txt"),
+		filepath.Join(occ, "crosswalks", "noc2021_onet26.csv"),
+		filepath.Join(occ, "crosswalks", "bcgov_onet_to_noc2021_mapping_v3.csv"))
+	if err != nil {
+		return s, fmt.Errorf("load O*NET titles: %w", err)
+	}
+	train, test := noc.HoldOut(idx)
+	s.idx, s.train = idx, train
+	s.noisyCal, s.noisyTest = noc.HalveCases(test)
+	s.onetTrain, s.onetCal, s.onetTest = noc.SplitONet(onet)
+	s.unseen = noc.Unseen(append(noc.BuiltinTitles(), idx...), oasis)
+	return s, nil
 }
 
 func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
@@ -24,55 +58,120 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	idx, err := noc.LoadIndex(filepath.Join(dir, "occupations", "noc2021_index_cannocdata", "All examples.csv"))
+	s, err := loadOccupationSets(dir)
 	if err != nil {
-		return fmt.Errorf("load NOC title index: %w", err)
+		return err
 	}
-	oasis, err := noc.LoadIndex(filepath.Join(dir, "occupations", "oasis_2023", "example-titles_oasis_2023_v1.0.csv"))
-	if err != nil {
-		return fmt.Errorf("load OaSIS titles: %w", err)
+	weight, _ := cmd.Flags().GetFloat32("onet-weight")
+	if weight < 0 {
+		weight = noc.ONetWeight
 	}
-	train, test := noc.HoldOut(idx)
-	held := noc.NewCoder(append(noc.BuiltinTitles(), train...), noc.Options{})
-	all := append(noc.BuiltinTitles(), idx...)
-	unseen := noc.Unseen(all, oasis)
+	trainWith := func(w float32) []noc.Title {
+		t := append(noc.BuiltinTitles(), s.train...)
+		if w > 0 {
+			t = append(t, noc.Weighted(s.onetTrain, w)...)
+		}
+		return t
+	}
+	held := noc.NewCoder(trainWith(weight), noc.Options{})
+	builtin := noc.NewCoder(noc.BuiltinTitles(), noc.Options{})
+	// Fit on a calibration half, measure on the test halves.
+	// Real titles behave like the O*NET ones, not like the noisy index
+	// titles (at the same raw score they are right less often): the
+	// calibration is fitted on the O*NET half alone.
+	cal := s.onetCal
+	fitted := noc.Fit(held, cal)
+	// The built-in titles alone have too few verbatim hits among the
+	// O*NET titles to fit their curve: that coder is fitted on both halves.
+	fittedBuiltin := noc.Fit(builtin, append(append([]noc.Case(nil), s.noisyCal...), s.onetCal...))
+	if dir, _ := cmd.Flags().GetString("write-calibration"); dir != "" {
+		for name, k := range map[string]noc.Calibration{"calibration_index.tsv": fitted, "calibration_builtin.tsv": fittedBuiltin} {
+			if err := writeCalibration(filepath.Join(dir, name), k); err != nil {
+				return err
+			}
+		}
+	}
+	held.SetCalibration(fitted)
+	builtin.SetCalibration(fittedBuiltin)
 
+	fmt.Fprintf(out, "NOC index titles %d (train %d; noisy held out %d calibration + %d test); O*NET alternate and short titles with one unit group through the crosswalks %d train (weight %.2f) + %d calibration + %d test; OaSIS titles unseen in the index %d; threshold %.2f\n",
+		len(s.idx), len(s.train), len(s.noisyCal), len(s.noisyTest), len(s.onetTrain), weight, len(s.onetCal), len(s.onetTest), len(s.unseen), noc.DefaultThreshold)
 	rows := []struct {
 		name  string
 		coder *noc.Coder
 		cases []noc.Case
 	}{
-		{"held-out NOC titles, built-in + other 90%", held, test},
-		{"held-out NOC titles, built-in only", noc.NewBuiltin(), test},
-		{"unseen OaSIS titles, built-in + NOC index", noc.NewCoder(all, noc.Options{}), unseen},
+		{"noisy held-out NOC titles", held, s.noisyTest},
+		{"held-out O*NET titles (real-looking)", held, s.onetTest},
+		{"OaSIS titles unseen in the index", held, s.unseen},
+		{"noisy held-out NOC titles, built-in only", builtin, s.noisyTest},
+		{"held-out O*NET titles, built-in only", builtin, s.onetTest},
 	}
-	fmt.Fprintf(out, "NOC index titles %d (train %d, held out %d); OaSIS titles %d (unseen in the index %d); threshold %.2f\n",
-		len(idx), len(train), len(test), len(oasis), len(unseen), noc.DefaultThreshold)
+	if weight > 0 {
+		without := noc.NewCoder(trainWith(0), noc.Options{})
+		without.SetCalibration(noc.Fit(without, cal))
+		rows = append(rows[:3], append([]struct {
+			name  string
+			coder *noc.Coder
+			cases []noc.Case
+		}{
+			{"noisy held-out NOC titles, without O*NET", without, s.noisyTest},
+			{"held-out O*NET titles, without O*NET", without, s.onetTest},
+		}, rows[3:]...)...)
+	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "coder\tcases\texact unit group\tmajor group\tcoverage\tprecision\t")
+	fmt.Fprintln(tw, "coder (built-in + 90% index + 80% O*NET unless said)\tcases\texact unit group\tmajor group\tcoverage\tprecision\tECE\tacc @>=0.9\t")
 	for _, r := range rows {
 		rep := noc.Evaluate(r.coder, r.cases)
-		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t\n", r.name, rep.Cases,
-			100*rep.Accuracy, 100*rep.MajorAccuracy, 100*rep.Coverage, 100*rep.Precision)
+		_, ece, acc90, n90 := noc.Reliability(r.coder, r.cases)
+		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%.3f\t%.3f (%d)\t\n", r.name, rep.Cases,
+			100*rep.Accuracy, 100*rep.MajorAccuracy, 100*rep.Coverage, 100*rep.Precision, ece, acc90, n90)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(out, "target: 85% exact unit group, 95% major group (held-out, built-in + other 90%)")
+	fmt.Fprintln(out, "target: 85% exact unit group (noisy held-out); real titles >= 75% unit group, ECE <= 0.05")
+	for _, set := range []struct {
+		name  string
+		cases []noc.Case
+	}{{"held-out O*NET titles", s.onetTest}, {"noisy held-out NOC titles", s.noisyTest}, {"unseen OaSIS titles", s.unseen}} {
+		fmt.Fprintf(out, "reliability, %s (calibration fitted on the other halves):\n", set.name)
+		bins, ece, acc90, n90 := noc.Reliability(held, set.cases)
+		noc.WriteReliability(out, bins, ece, acc90, n90)
+	}
 	// How far off the misses are: a reviewer choosing among the candidates
 	// the API offers finds the right group this often.
-	fmt.Fprintln(out, "held-out, right group among the first candidates (GET /api/v1/occupations/code):")
+	fmt.Fprintln(out, "right group among the first candidates (GET /api/v1/occupations/code), noisy NOC / O*NET:")
 	for _, n := range []int{1, 2, 3, 5} {
-		exact, major := noc.Within(held, test, n)
-		fmt.Fprintf(out, "  first %d: unit group %.1f%%, major group %.1f%%\n", n, 100*exact, 100*major)
+		exact, major := noc.Within(held, s.noisyTest, n)
+		oe, om := noc.Within(held, s.onetTest, n)
+		fmt.Fprintf(out, "  first %d: unit group %.1f%% / %.1f%%, major group %.1f%% / %.1f%%\n", n, 100*exact, 100*oe, 100*major, 100*om)
 	}
 	if v, _ := cmd.Flags().GetBool("verbose"); v {
-		fmt.Fprintln(out, "most frequent miscodings (held-out, built-in + other 90%):")
-		for _, c := range noc.Confusions(held, test, 15) {
-			want, _ := noc.TitleOf(c.Want)
-			got, _ := noc.TitleOf(c.Got)
-			fmt.Fprintf(out, "  %3d  %s %s -> %s %s\n", c.Count, c.Want, want, c.Got, got)
+		for _, set := range []struct {
+			name  string
+			cases []noc.Case
+		}{{"noisy held-out NOC", s.noisyTest}, {"held-out O*NET", s.onetTest}} {
+			fmt.Fprintf(out, "most frequent miscodings (%s):\n", set.name)
+			for _, c := range noc.Confusions(held, set.cases, 15) {
+				want, _ := noc.TitleOf(c.Want)
+				got, _ := noc.TitleOf(c.Got)
+				fmt.Fprintf(out, "  %3d  %s %s -> %s %s\n", c.Count, c.Want, want, c.Got, got)
+			}
 		}
 	}
 	return nil
+}
+
+func writeCalibration(path string, k noc.Calibration) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write calibration: %w", err)
+	}
+	fmt.Fprintln(f, "# fitted by `skillpulse eval --only occupations --write-calibration DIR`: curve, raw score, probability")
+	if err := k.Write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write calibration: %w", err)
+	}
+	return f.Close()
 }

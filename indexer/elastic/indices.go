@@ -87,7 +87,8 @@ func postingsMapping() map[string]any {
 			"text":     text,
 			"taxonomy": kw(), "taxonomy_version": kw(),
 			"occupation": map[string]any{"properties": map[string]any{
-				"code": kw(), "title": kw(), "method": kw(), "confidence": map[string]any{"type": "float"}}},
+				"code": kw(), "title": kw(), "method": kw(), "confidence": map[string]any{"type": "float"},
+				"low_confidence": map[string]any{"type": "boolean"}}},
 			"region": map[string]any{"properties": map[string]any{
 				"key": kw(), "province": kw(), "province_name": kw(), "code": kw(), "name": kw(),
 				"unspecified": map[string]any{"type": "boolean"}}},

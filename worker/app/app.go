@@ -42,7 +42,7 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	if cfg.Dedup.Threshold > 0 {
 		dc.Threshold = cfg.Dedup.Threshold
 	}
-	occ, titles, err := occupationCoder(cfg.OccupationTitles)
+	occ, titles, err := occupationCoder(cfg.OccupationTitles, cfg.Occupation)
 	if err != nil {
 		return analyzer.Stages{}, err
 	}
@@ -57,12 +57,25 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 }
 
 // occupationCoder is the shared built-in coder when no title index is
-// configured, else a coder over the built-in titles and every index, with
-// the number of titles it learnt from.
-func occupationCoder(paths []string) (*noc.Coder, int, error) {
+// configured (and the defaults are kept), else a coder over the built-in
+// titles, every index and the crosswalked O*NET titles (down-weighted),
+// with the number of titles it learnt from.
+func occupationCoder(paths []string, oc config.Occupation) (*noc.Coder, int, error) {
 	titles := noc.BuiltinTitles()
-	if len(paths) == 0 {
-		return noc.NewBuiltin(), len(titles), nil
+	// A zero setting would mean the coder's default: keep 0 as "none".
+	opts := noc.Options{Threshold: max(oc.MinConfidence, 1e-9), LowConfidence: max(oc.LowConfidence, 1e-9)}
+	if oc.ONetTitles != "" {
+		more, err := noc.LoadONetTitles(oc.ONetTitles, oc.Crosswalks...)
+		if err != nil {
+			return nil, 0, fmt.Errorf("occupation.onet_titles: %w", err)
+		}
+		titles = append(titles, noc.Weighted(more, noc.ONetWeight)...)
+	}
+	if len(paths) == 0 && oc.ONetTitles == "" {
+		if oc.MinConfidence == noc.DefaultThreshold && oc.LowConfidence == noc.DefaultLowConfidence {
+			return noc.NewBuiltin(), len(titles), nil
+		}
+		return noc.NewCoder(titles, opts), len(titles), nil
 	}
 	for _, p := range paths {
 		more, err := noc.LoadIndex(p)
@@ -71,7 +84,7 @@ func occupationCoder(paths []string) (*noc.Coder, int, error) {
 		}
 		titles = append(titles, more...)
 	}
-	return noc.NewCoder(titles, noc.Options{}), len(titles), nil
+	return noc.NewCoder(titles, opts), len(titles), nil
 }
 
 // placeResolver is the built-in gazetteer plus the configured place lists,

@@ -1,0 +1,146 @@
+package noc
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestFitIsotonic(t *testing.T) {
+	// Accuracy falls between 0.2 and 0.4 then rises: the violators pool.
+	raw := []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.6}
+	right := []bool{false, true, false, false, true, true, false}
+	c := FitIsotonic(raw, right)
+	for i := 1; i < len(c.Raw); i++ {
+		if c.Raw[i] <= c.Raw[i-1] || c.Prob[i] < c.Prob[i-1] {
+			t.Fatalf("not monotone: %+v", c)
+		}
+	}
+	// Blocks: {0.1}=0, {0.2,0.3,0.4}=1/3, {0.5}=1 then tie {0.6,0.6}=1/2 pools with it: 2/3.
+	want := Curve{Raw: []float64{0.1, 0.3, 17.0 / 30}, Prob: []float64{0, 1.0 / 3, 2.0 / 3}}
+	if len(c.Raw) != len(want.Raw) {
+		t.Fatalf("curve %+v, want %+v", c, want)
+	}
+	for i := range want.Raw {
+		if d := c.Raw[i] - want.Raw[i]; d*d > 1e-12 || (c.Prob[i]-want.Prob[i])*(c.Prob[i]-want.Prob[i]) > 1e-12 {
+			t.Fatalf("curve %+v, want %+v", c, want)
+		}
+	}
+	if got := c.Apply(0.05); got != 0 {
+		t.Errorf("below the first step: %v", got)
+	}
+	if got := c.Apply(0.2); got < 1.0/6-1e-9 || got > 1.0/6+1e-9 {
+		t.Errorf("halfway between the first two steps: %v, want 1/6", got)
+	}
+	if got := c.Apply(0.99); got != 2.0/3 {
+		t.Errorf("past the last step: %v", got)
+	}
+}
+
+func TestCalibrationRoundTrip(t *testing.T) {
+	k := Calibration{Model: Curve{Raw: []float64{0.1, 0.5}, Prob: []float64{0.05, 0.4}}, Exact: Curve{Raw: []float64{0.9}, Prob: []float64{0.8}}}
+	var b bytes.Buffer
+	if err := k.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadCalibration(&b)
+	if err != nil || len(got.Model.Raw) != 2 || got.Model.Prob[1] != 0.4 || got.Exact.Raw[0] != 0.9 {
+		t.Fatalf("round trip: %+v, %v", got, err)
+	}
+	for _, bad := range []string{"model\t0.5\n", "model\t0.5\t1.5\n", "other\t0.1\t0.1\n", "model\t0.5\t0.5\nmodel\t0.4\t0.6\n"} {
+		if _, err := ReadCalibration(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	for _, index := range []bool{true, false} {
+		if k := DefaultCalibration(index); len(k.Model.Raw) < 5 || len(k.Exact.Raw) == 0 {
+			t.Errorf("built-in calibration (index %v) missing or short: %+v", index, k)
+		}
+	}
+}
+
+// checkCoherent: the first candidate is Code's answer with Code's
+// confidence when Code classifies (and below the threshold when not);
+// confidences are probabilities, best first, summing to at most 1.
+func checkCoherent(t *testing.T, c *Coder, title string) {
+	t.Helper()
+	code := c.Code(title, "", nil)
+	got := c.Candidates(title, "", MaxCandidates)
+	if len(got) == 0 {
+		if code.Code != Unclassified {
+			t.Errorf("%q: no candidates, Code %+v", title, code)
+		}
+		return
+	}
+	if code.Code != Unclassified && (got[0].Code != code.Code || got[0].Confidence != code.Confidence) {
+		t.Errorf("%q: first candidate %+v, Code %+v", title, got[0], code)
+	}
+	if code.Code == Unclassified && (code.Confidence != 0 || got[0].Confidence >= DefaultThreshold) {
+		t.Errorf("%q: unclassified %+v with first candidate %+v", title, code, got[0])
+	}
+	sum := 0.0
+	for i, r := range got {
+		sum += r.Confidence
+		if r.Confidence < 0 || r.Confidence > 1 || (i > 0 && r.Confidence > got[i-1].Confidence) {
+			t.Errorf("%q: candidates not monotone probabilities: %+v", title, got)
+		}
+	}
+	if sum > 1+1e-9 {
+		t.Errorf("%q: confidences sum to %v: %+v", title, sum, got)
+	}
+}
+
+// TestCoherentProperty checks every answer over random titles made of
+// built-in title words, noise and verbatim titles.
+func TestCoherentProperty(t *testing.T) {
+	c := NewBuiltin()
+	titles := BuiltinTitles()
+	var words []string
+	for _, x := range titles {
+		words = append(words, strings.Fields(x.Text)...)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 3000; i++ {
+		var title string
+		switch i % 3 {
+		case 0:
+			title = titles[rng.IntN(len(titles))].Text
+		case 1:
+			x := titles[rng.IntN(len(titles))]
+			title = Noisy(x.Text, x.Lang, rng.Uint32())
+		default:
+			n := 1 + rng.IntN(4)
+			parts := make([]string, n)
+			for j := range parts {
+				parts[j] = words[rng.IntN(len(words))]
+			}
+			title = strings.Join(parts, " ")
+		}
+		checkCoherent(t, c, title)
+	}
+}
+
+// TestLowConfidenceFlag: Code flags a classified answer below the
+// configured LowConfidence, and only then.
+func TestLowConfidenceFlag(t *testing.T) {
+	titles := BuiltinTitles()
+	low := NewCoder(titles, Options{Threshold: 0.01, LowConfidence: 0.99})
+	high := NewCoder(titles, Options{Threshold: 0.01, LowConfidence: 0.01})
+	flagged := 0
+	for _, x := range titles[:300] {
+		a, b := low.Code(x.Text, "", nil), high.Code(x.Text, "", nil)
+		if a.Code == Unclassified {
+			continue
+		}
+		if a.LowConfidence != (a.Confidence < 0.99) || b.LowConfidence != (b.Confidence < 0.01) {
+			t.Fatalf("%q: %+v / %+v", x.Text, a, b)
+		}
+		if a.LowConfidence {
+			flagged++
+		}
+	}
+	if flagged == 0 {
+		t.Error("no answer below 0.99: the test tells nothing")
+	}
+}
