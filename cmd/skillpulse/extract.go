@@ -42,7 +42,7 @@ func newExtractCmd() *cobra.Command {
 	var explain bool
 	cmd := &cobra.Command{
 		Use:   "extract [FILE]",
-		Short: "Extract skills from postings (JSON lines or CSV; stdin when no FILE) as JSON lines",
+		Short: "Extract skills from postings (JSON lines, CSV or the Job Bank XML feed; stdin when no FILE) as JSON lines",
 		Long: `Reads postings and writes one JSON line per posting: its id and the skills it
 asks for, each with taxonomy id, preferred label, type, matched text, byte
 offsets in the normalized text, and requirement (required or asset).
@@ -67,6 +67,8 @@ not stop the run.`,
 			enc := json.NewEncoder(out)
 			r := posting.Open(name, in)
 			var n, bad int
+			tr := startProgress(cmd, "extract", "postings", 0)
+			defer tr.Done()
 			for {
 				rec, ok, err := r.Next()
 				if err != nil {
@@ -75,6 +77,7 @@ not stop the run.`,
 				if !ok {
 					break
 				}
+				tr.Add(1)
 				if rec.Err != nil {
 					bad++
 					slog.Warn("invalid posting", "line", rec.Line, "err", rec.Err)

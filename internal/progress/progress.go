@@ -78,7 +78,7 @@ func Start(what, unit string, total int64, o Options) *Tracker {
 		t.bar = progressbar.NewOptions64(max, progressbar.OptionSetWriter(o.Writer),
 			progressbar.OptionSetDescription(what), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString(unit), progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionSetPredictTime(true), progressbar.OptionFullWidth(),
+			progressbar.OptionSetPredictTime(true), progressbar.OptionSetWidth(30),
 			progressbar.OptionOnCompletion(func() { io.WriteString(o.Writer, "\n") }))
 		return t
 	}
