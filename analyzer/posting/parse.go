@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -282,4 +283,15 @@ func (p *Posting) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return json.Marshal(m)
+}
+
+// KnownFields lists, sorted, the input fields Parse reads; the others are
+// kept as Extra.
+func KnownFields() []string {
+	out := make([]string, 0, len(knownFields))
+	for k := range knownFields {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

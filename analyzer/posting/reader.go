@@ -2,11 +2,13 @@ package posting
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
@@ -132,10 +134,73 @@ func NewCSVReader(r io.Reader) *Reader {
 // only when the underlying reader fails, never for a bad record.
 func (r *Reader) Next() (rec Record, ok bool, err error) { return r.next() }
 
-// Open picks the reader by file name: .csv is CSV, anything else JSON lines.
+// Format is an input format.
+type Format string
+
+// The input formats Open tells apart.
+const (
+	JSONL   Format = "jsonl"
+	CSV     Format = "csv"
+	JobBank Format = "jobbank-xml"
+)
+
+// Detect names the format of an input: by the file name's extension
+// (.xml, .csv, .jsonl/.ndjson/.json), else by the first bytes (stdin, no
+// extension): '<' is the XML feed, '{' JSON lines, a first line with a
+// comma CSV. Anything else is read as JSON lines, whose errors then say
+// what is wrong.
+func Detect(name string, head []byte) Format {
+	if f, ok := byExtension(name); ok {
+		return f
+	}
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
+	switch {
+	case len(head) == 0:
+		return JSONL
+	case head[0] == '<':
+		return JobBank
+	case head[0] == '{':
+		return JSONL
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ',') >= 0 {
+		return CSV
+	}
+	return JSONL
+}
+
+func byExtension(name string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xml":
+		return JobBank, true
+	case ".csv":
+		return CSV, true
+	case ".jsonl", ".ndjson", ".json":
+		return JSONL, true
+	}
+	return "", false
+}
+
+// Open picks the reader by file name or, failing that, by content (see
+// Detect).
 func Open(name string, r io.Reader) *Reader {
-	if strings.HasSuffix(strings.ToLower(name), ".csv") {
+	if f, ok := byExtension(name); ok {
+		return OpenAs(f, r)
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	return OpenAs(Detect(name, head), br)
+}
+
+// OpenAs reads r in the given format.
+func OpenAs(f Format, r io.Reader) *Reader {
+	switch f {
+	case CSV:
 		return NewCSVReader(r)
+	case JobBank:
+		return NewJobBankReader(r)
 	}
 	return NewJSONLReader(r)
 }

@@ -35,6 +35,8 @@ func newEvalCmd() *cobra.Command {
 				}
 				sort.Strings(names)
 			}
+			tr := startProgress(cmd, "eval", "suites", int64(len(names)))
+			defer tr.Done()
 			for _, n := range names {
 				s, ok := evalSuites[n]
 				if !ok {
@@ -44,6 +46,7 @@ func newEvalCmd() *cobra.Command {
 				if err := s.run(cmd, cmd.OutOrStdout()); err != nil {
 					return fmt.Errorf("eval %s: %w", n, err)
 				}
+				tr.Add(1)
 			}
 			return nil
 		},

@@ -44,7 +44,7 @@ func newExtractCmd() *cobra.Command {
 	var scorer string
 	cmd := &cobra.Command{
 		Use:   "extract [FILE]",
-		Short: "Extract skills from postings (JSON lines or CSV; stdin when no FILE) as JSON lines",
+		Short: "Extract skills from postings (JSON lines, CSV or the Job Bank XML feed; stdin when no FILE) as JSON lines",
 		Long: `Reads postings and writes one JSON line per posting: its id and the skills it
 asks for, each with taxonomy id, preferred label, type, matched text, byte
 offsets in the normalized text, and requirement (required or asset).
@@ -71,7 +71,9 @@ not stop the run.`,
 				return err
 			}
 			defer in.Close()
-			n, bad, err := runExtract(x, posting.Open(name, in), cmd.OutOrStdout(), explain)
+			tr := startProgress(cmd, "extract", "postings", 0)
+			defer tr.Done()
+			n, bad, err := runExtract(x, posting.Open(name, in), cmd.OutOrStdout(), explain, func() { tr.Add(1) })
 			if err != nil {
 				return err
 			}
@@ -88,7 +90,8 @@ not stop the run.`,
 // runExtract writes one JSON line per record of r. It is the whole
 // per-posting path of the command (decode, normalize, extract, encode), so
 // BenchmarkExtractCLI measures what a user gets.
-func runExtract(x *extract.Extractor, r *posting.Reader, w io.Writer, explain bool) (n, bad int, err error) {
+// onRecord, when not nil, is called once per record read (progress).
+func runExtract(x *extract.Extractor, r *posting.Reader, w io.Writer, explain bool, onRecord func()) (n, bad int, err error) {
 	out := bufio.NewWriterSize(w, 64<<10)
 	var buf []byte
 	for {
@@ -98,6 +101,9 @@ func runExtract(x *extract.Extractor, r *posting.Reader, w io.Writer, explain bo
 		}
 		if !ok {
 			break
+		}
+		if onRecord != nil {
+			onRecord()
 		}
 		buf = buf[:0]
 		if rec.Err != nil {

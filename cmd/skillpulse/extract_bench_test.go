@@ -66,7 +66,7 @@ func BenchmarkExtractCLI(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				n, bad, err := runExtract(x, posting.Open("in.jsonl", bytes.NewReader(in.data)), io.Discard, false)
+				n, bad, err := runExtract(x, posting.Open("in.jsonl", bytes.NewReader(in.data)), io.Discard, false, nil)
 				if err != nil || bad != 0 || n != in.n {
 					b.Fatalf("%d postings, %d bad, %v", n, bad, err)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/skillpulse/skillpulse/analyzer/sample"
+	"github.com/skillpulse/skillpulse/internal/progress"
 )
 
 func newGenerateCmd() *cobra.Command {
@@ -55,7 +56,10 @@ asked for, which posting a repost duplicates) for evaluation.`,
 				tw = f
 			}
 			start := time.Now()
-			if err := sample.WriteJSONLWithTruth(w, tw, cfg); err != nil {
+			tr := startProgress(cmd, "generate", "postings", int64(cfg.Count))
+			err = sample.WriteJSONLWithTruth(progress.Writer{W: w, T: tr}, tw, cfg)
+			tr.Done()
+			if err != nil {
 				return fmt.Errorf("generate: %w", err)
 			}
 			slog.Info("generated sample postings", "count", cfg.Count, "seed", cfg.Seed,

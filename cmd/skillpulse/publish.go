@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/skillpulse/skillpulse/config"
@@ -18,7 +17,7 @@ func newPublishCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "publish FILE",
 		Aliases: []string{"ingest"},
-		Short:   "Produce postings from a JSON-lines or CSV file onto the Kafka topic (backfills, load tests)",
+		Short:   "Produce postings from a JSON-lines, CSV or Job Bank XML file onto the Kafka topic (backfills, load tests)",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := config.Load(cfgPath)
@@ -45,12 +44,10 @@ func newPublishCmd() *cobra.Command {
 			if err := kafkaio.EnsureTopic(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, partitions, cfg.Kafka.ReplicationFactor, nil); err != nil {
 				return err
 			}
-			bar := progressbar.NewOptions(-1, progressbar.OptionSetDescription("publishing"),
-				progressbar.OptionSetWriter(cmd.ErrOrStderr()), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
-				progressbar.OptionSetItsString("postings"))
-			n, err := kafkaio.Publish(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, args[0], f, func(k int) { bar.Add(k) })
-			bar.Finish()
-			fmt.Fprintf(cmd.ErrOrStderr(), "\npublished %d postings to %s\n", n, cfg.Kafka.Topic)
+			tr := startProgress(cmd, "publish", "postings", 0)
+			n, err := kafkaio.Publish(cmd.Context(), cfg.Kafka.Brokers, cfg.Kafka.Topic, args[0], f, tr.Add)
+			tr.Done()
+			fmt.Fprintf(cmd.ErrOrStderr(), "published %d postings to %s\n", n, cfg.Kafka.Topic)
 			return err
 		},
 	}

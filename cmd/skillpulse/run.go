@@ -49,7 +49,7 @@ and retention jobs. SIGTERM drains, commits and exits.`,
 		},
 	}
 	cmd.Flags().StringVar(&cfgPath, "config", "", "YAML config file (SKILLPULSE_* environment variables override it)")
-	cmd.Flags().StringVar(&input, "input", "", "postings file for the embedded default (JSON lines or CSV)")
+	cmd.Flags().StringVar(&input, "input", "", "postings file for the embedded default (JSON lines, CSV or Job Bank XML)")
 	cmd.Flags().StringVar(&listen, "listen", "", "HTTP address (default 127.0.0.1:8080)")
 	cmd.Flags().StringVar(&dataDir, "data-dir", "", "local store directory (default ./data)")
 	return cmd

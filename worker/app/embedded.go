@@ -16,6 +16,7 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/sample"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
+	"github.com/skillpulse/skillpulse/internal/progress"
 	"github.com/skillpulse/skillpulse/worker/ingest"
 	"github.com/skillpulse/skillpulse/worker/metrics"
 )
@@ -65,7 +66,7 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 	}
 	reg, m := newMetrics()
 	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: store, Metrics: m, Source: "file",
-		DeadLetter: &ingest.FileDeadLetters{Path: filepath.Join(cfg.DataDir, "dead-letter.jsonl")}}
+		DeadLetter: &ingest.FileDeadLetters{Path: filepath.Join(cfg.DataDir, "dead-letter.jsonl"), Log: log}}
 	// The API serves from the store's cells while the input is ingested:
 	// figures grow as batches commit.
 	ctx, cancel := context.WithCancel(ctx)
@@ -91,7 +92,18 @@ func ingestInput(ctx context.Context, cfg config.Config, log *slog.Logger, st an
 		return err
 	}
 	start := time.Now()
-	stats, err := ingest.File(ctx, proc, name, r, embeddedBatch)
+	var total int64 // unknown for a file
+	if cfg.Input == "" {
+		total = int64(sample.DefaultConfig().Count)
+	}
+	// The API already serves; this says how far the figures have got.
+	tr := progress.Start("ingest", "postings", total, progress.Options{Log: log})
+	done := 0
+	stats, err := ingest.FileProgress(ctx, proc, name, r, embeddedBatch, func(s ingest.Stats) {
+		tr.Add(s.Indexed + s.Invalid - done)
+		done = s.Indexed + s.Invalid
+	})
+	tr.Done()
 	r.Close()
 	if err != nil {
 		return fmt.Errorf("ingest %s: %w", name, err)
@@ -106,6 +118,7 @@ func ingestInput(ctx context.Context, cfg config.Config, log *slog.Logger, st an
 	m.StoredPostings.Set(float64(store.Count()))
 	log.Info("ingested", "input", name, "read", stats.Read, "indexed", stats.Indexed, "duplicates", stats.Duplicates,
 		"invalid", stats.Invalid, "stored", store.Count(), "took", time.Since(start).Round(time.Millisecond))
+	stats.Warn(log, name, proc.DeadLetter.(*ingest.FileDeadLetters).Path)
 	return nil
 }
 

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
@@ -16,13 +18,27 @@ import (
 // Stats summarizes one file ingest.
 type Stats struct {
 	Read, Indexed, Duplicates, Invalid int
+	// DateAssumed counts the postings that had no posted_at and were
+	// dated at ingest, on the days from AssumedFrom to AssumedTo.
+	DateAssumed            int
+	AssumedFrom, AssumedTo time.Time
 }
+
+// Progress, when set, is called after each batch File stores, with the
+// totals so far of what is stored (Indexed, Duplicates, Invalid,
+// DateAssumed; Read is left zero: the reader is ahead).
+type Progress func(Stats)
 
 // File reads postings (JSON lines or CSV by name) and processes them in
 // batches. A bad record never stops the file. Analysis and storage
 // overlap: while one batch is written, the next is read and analyzed
 // (batches still reach the store in file order).
 func File(ctx context.Context, p *Processor, name string, r io.Reader, batchSize int) (Stats, error) {
+	return FileProgress(ctx, p, name, r, batchSize, nil)
+}
+
+// FileProgress is File reporting each stored batch to progress.
+func FileProgress(ctx context.Context, p *Processor, name string, r io.Reader, batchSize int, progress Progress) (Stats, error) {
 	var st Stats
 	rd := posting.Open(name, r)
 	prepared := make(chan *Prepared, 1)
@@ -45,6 +61,14 @@ func File(ctx context.Context, p *Processor, name string, r io.Reader, batchSize
 				if a.Duplicate.Duplicate {
 					st.Duplicates++
 				}
+				if a.DateGuessed {
+					st.assumed(a.PostedAt)
+				}
+			}
+			if progress != nil {
+				// Not st itself: the reader goroutine writes st.Read.
+				progress(Stats{Indexed: st.Indexed, Duplicates: st.Duplicates, Invalid: st.Invalid,
+					DateAssumed: st.DateAssumed, AssumedFrom: st.AssumedFrom, AssumedTo: st.AssumedTo})
 			}
 		}
 		stored <- err
@@ -98,17 +122,61 @@ func File(ctx context.Context, p *Processor, name string, r io.Reader, batchSize
 	return finish(flush())
 }
 
+func (st *Stats) assumed(day time.Time) {
+	st.DateAssumed++
+	if st.AssumedFrom.IsZero() || day.Before(st.AssumedFrom) {
+		st.AssumedFrom = day
+	}
+	if day.After(st.AssumedTo) {
+		st.AssumedTo = day
+	}
+}
+
+// Warn logs what a reader of the figures must know about an ingest: how
+// many postings were dated at ingest because they had none, and how many
+// went to the dead-letter file, and where it is.
+func (st Stats) Warn(log *slog.Logger, name, deadLetters string) {
+	if st.DateAssumed > 0 {
+		used := st.AssumedFrom.Format(time.DateOnly)
+		if !st.AssumedTo.Equal(st.AssumedFrom) {
+			used += " to " + st.AssumedTo.Format(time.DateOnly)
+		}
+		log.Warn("postings without posted_at were dated at ingest (posted_at_estimated=true in the store)",
+			"input", name, "count", st.DateAssumed, "of", st.Indexed, "date_used", used)
+	}
+	if st.Invalid > 0 {
+		log.Warn("invalid postings were dead-lettered", "input", name, "count", st.Invalid, "of", st.Read, "dead_letter_file", deadLetters)
+	}
+}
+
 // FileDeadLetters appends dead letters as JSON lines to a file: the
 // embedded default's counterpart of the dead-letter topic.
 type FileDeadLetters struct {
 	Path string
-	mu   sync.Mutex
+	// Log, when set, is told the file's path when the first record goes
+	// there, so that someone watching the log knows where to look.
+	Log *slog.Logger
+
+	mu      sync.Mutex
+	written int
+}
+
+// Count is how many records this value has written.
+func (f *FileDeadLetters) Count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.written
 }
 
 // DeadLetter appends and fsyncs.
 func (f *FileDeadLetters) DeadLetter(_ context.Context, dls []DeadLetter) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if len(dls) > 0 && f.written == 0 && f.Log != nil {
+		d := dls[0]
+		f.Log.Warn("invalid posting dead-lettered; the others go to the same file", "dead_letter_file", f.Path,
+			"origin", d.Origin, "class", d.Class, "reason", d.Reason)
+	}
 	fh, err := os.OpenFile(f.Path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
 		return fmt.Errorf("open dead-letter file: %w", err)
@@ -125,5 +193,9 @@ func (f *FileDeadLetters) DeadLetter(_ context.Context, dls []DeadLetter) error 
 		fh.Close()
 		return fmt.Errorf("sync dead-letter file: %w", err)
 	}
-	return fh.Close()
+	if err := fh.Close(); err != nil {
+		return fmt.Errorf("close dead-letter file: %w", err)
+	}
+	f.written += len(dls)
+	return nil
 }
