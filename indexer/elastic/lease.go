@@ -49,6 +49,18 @@ func (l *Lease) now() time.Time {
 
 func (l *Lease) docPath() string { return "/" + l.Indices.Locks() + "/_doc/" + url.PathEscape(l.Name) }
 
+// State reads the lease as stored (zero when nobody ever took it): who
+// holds it, until when, and its watermark.
+func (l *Lease) State(ctx context.Context) (LeaseState, error) {
+	var doc struct {
+		Source LeaseState `json:"_source"`
+	}
+	if _, err := l.Client.call(ctx, http.MethodGet, l.docPath(), nil, &doc, http.StatusNotFound); err != nil {
+		return LeaseState{}, fmt.Errorf("read lease %s: %w", l.Name, err)
+	}
+	return doc.Source, nil
+}
+
 // Acquire takes the lease if it is free, expired or already this worker's,
 // and renews it; ErrLeaseLost when another worker holds it.
 func (l *Lease) Acquire(ctx context.Context) (*Held, error) {

@@ -18,7 +18,7 @@ type Records struct {
 
 var recordFields = []string{"key", "occupation.code", "region.*", "posted_at", "skills.id", "skills.label",
 	"skills.type", "skills.requirement", "wage.low", "wage.high", "duplicate.duplicate",
-	"duplicate.group", "employer"}
+	"duplicate.group", "employer", "occupation.low_confidence"}
 
 // Records reads every stored posting's ranking record back by scrolling:
 // for checks and exports only. The API never calls it: it answers from

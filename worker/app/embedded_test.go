@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
 )
@@ -218,7 +219,11 @@ func checkCodeEndpoint(t *testing.T, addr string) {
 		{"title=Technician&description=Maintain+patient+health+records+and+code+charts", "12111", 5},
 	} {
 		getJSON(t, addr+"/api/v1/occupations/code?"+tc.query, 200, &c)
-		if c.Occupation.Code != tc.want || c.Occupation.Title == "" || len(c.Candidates) != tc.n || c.Candidates[0].Code != tc.want {
+		// A calibrated coder may leave a vague title unclassified (below
+		// its threshold), but its first candidate is still the answer.
+		chosen := c.Occupation.Code == tc.want && c.Occupation.Title != ""
+		abstained := c.Occupation.Code == noc.Unclassified && len(c.Candidates) > 0 && c.Candidates[0].Confidence < noc.DefaultThreshold
+		if !chosen && !abstained || len(c.Candidates) != tc.n || c.Candidates[0].Code != tc.want {
 			t.Errorf("code?%s: %+v, want %d candidates, %s first", tc.query, c, tc.n, tc.want)
 		}
 		for i := 1; i < len(c.Candidates); i++ {

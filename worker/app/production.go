@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -167,11 +168,14 @@ func interval(spec string) (time.Duration, error) {
 	return sch.Next(t).Sub(t), nil
 }
 
-// workerID names this process for the lease: host and pid, unique among
-// the workers of a group.
+// workers numbers the workers this process runs (tests run several).
+var workers atomic.Int64
+
+// workerID names one worker for the lease: host, pid and the worker's
+// number in the process, so two workers of one process never share it.
 func workerID() string {
 	host, _ := os.Hostname()
-	return fmt.Sprintf("%s/%d", host, os.Getpid())
+	return fmt.Sprintf("%s/%d/%d", host, os.Getpid(), workers.Add(1))
 }
 
 // skillLabels names skill ids from the taxonomy the worker extracts with.

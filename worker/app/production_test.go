@@ -115,6 +115,8 @@ func TestProductionPipeline(t *testing.T) {
 	// The replayed half counts once: its cells are recomputed to the same
 	// figures (the late repost above was left in, so compare with the
 	// postings as they are now).
+	// The restarted worker is another worker: it holds the lease now.
+	roll = testRollup(t, es, idx, leaseOwner(t, es, idx))
 	if tk := tick(t, roll, es, idx); !tk.Leader || tk.Pairs == 0 {
 		t.Errorf("tick after the replay: %+v, want the replayed postings' pairs recomputed", tk)
 	}

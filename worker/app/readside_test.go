@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func apiAgrees(t *testing.T, es *elastic.Client, idx elastic.Indices, addr strin
 		var w2 rank.Profile
 		json.Unmarshal(wj, &w2)
 		if !reflect.DeepEqual(got, w2) {
-			t.Errorf("%+v: the API (cells) and the rankings over every posting differ:\n api  %.3000s\n want %.3000s", c, gj, wj)
+			t.Errorf("%+v: the API (cells) and the rankings over every posting differ in %s", c, fieldDiff(gj, wj))
 		}
 	}
 	return recs
@@ -94,7 +95,7 @@ func checkReadSide(t *testing.T, es *elastic.Client, idx elastic.Indices, addr s
 	ctx := context.Background()
 	// a is the running worker itself (same process, same owner: it took
 	// the lease at start-up); b is another worker of the group.
-	a, b := testRollup(t, es, idx, workerID()), testRollup(t, es, idx, "worker-b")
+	a, b := testRollup(t, es, idx, leaseOwner(t, es, idx)), testRollup(t, es, idx, "worker-b")
 	if tk := tick(t, a, es, idx); !tk.Leader || tk.Pairs == 0 || tk.Cells == 0 {
 		t.Fatalf("first tick: %+v (the worker's start-up tick ran before the postings arrived)", tk)
 	}
@@ -323,4 +324,36 @@ func checkRebuild(t *testing.T, es *elastic.Client, idx elastic.Indices, addr st
 		t.Errorf("after the rebuild 99999 is not listed with its posting in %s: %+v", month, occs.Occupations)
 	}
 	apiAgrees(t, es, idx, addr, []readSideCase{{"99999", "CA", month}, {lone.Occupation, "CA", month[:4]}})
+}
+
+// fieldDiff names the top-level fields of two JSON objects that differ,
+// with both values, so a mismatch deep in a long profile is readable.
+func fieldDiff(got, want []byte) string {
+	var g, w map[string]json.RawMessage
+	json.Unmarshal(got, &g)
+	json.Unmarshal(want, &w)
+	var out []string
+	for k := range w {
+		if string(g[k]) != string(w[k]) {
+			out = append(out, fmt.Sprintf("\n %s: api %.600s\n %s: want %.600s", k, g[k], k, w[k]))
+		}
+	}
+	for k := range g {
+		if _, ok := w[k]; !ok {
+			out = append(out, fmt.Sprintf("\n %s: api %.600s, want none", k, g[k]))
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "")
+}
+
+// leaseOwner is the worker holding the rollup lease: the running worker,
+// which takes it at start-up.
+func leaseOwner(t *testing.T, es *elastic.Client, idx elastic.Indices) string {
+	t.Helper()
+	held, err := (&elastic.Lease{Client: es, Indices: idx, Name: "rollup"}).State(context.Background())
+	if err != nil || held.Owner == "" {
+		t.Fatalf("no worker holds the rollup lease: %+v %v", held, err)
+	}
+	return held.Owner
 }
