@@ -76,6 +76,7 @@ export function renderEmployers(e) {
     cell(tr, pct(r.share), "num");
     tb.appendChild(tr);
   }
+  $("employers").hidden = !(e.employers || []).length;
   $("employers-note").textContent = (e.employers || []).length ? t.employersNote(e.other, e.unnamed, e.min_count) :
     t.noEmployers + " " + t.employersNote(e.other, e.unnamed, e.min_count);
 }

@@ -331,3 +331,62 @@ func TestDashboardDrillDownAndExports(t *testing.T) {
 		t.Errorf("comparison rows %q, want %q", rows, strings.Join(want, ";"))
 	}
 }
+
+// contrastJS lists the visible text elements whose colour has a WCAG
+// contrast ratio below 4.5:1 against the first opaque background behind them.
+const contrastJS = `(() => {
+  const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const bg = (e) => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0.9) { if (c.length >= 3 && !(c.length === 4 && c[3] === 0)) return c; } } return [255, 255, 255]; };
+  const bad = [];
+  for (const e of document.querySelectorAll("body *")) {
+    if (!e.offsetParent || ![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const fg = rgb(getComputedStyle(e).color);
+    if (fg.length < 3) { bad.push(e.tagName + " unreadable colour"); continue; }
+    const a = lum(fg), b = lum(bg(e));
+    const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (!(r >= 4.5)) bad.push(e.tagName + "#" + e.id + "." + e.className + " " + r.toFixed(2));
+  }
+  return bad.join("; ");
+})()`
+
+// TestDashboardAccessible: every control has a label, table headers have a
+// scope, text contrast meets WCAG AA, and keyboard focus is visible.
+func TestDashboardAccessible(t *testing.T) {
+	addr, stop, done := startEmbedded(t, t.TempDir())
+	defer func() { stop(); <-done }()
+	ctx, cancel := browser(t)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(addr+workbenchLink)); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, ctx, profileReady)
+	if s := eval[string](t, ctx, `[...document.querySelectorAll("select, input")].filter(e => e.labels.length === 0).map(e => e.id).join(",")`); s != "" {
+		t.Errorf("controls without a label: %s", s)
+	}
+	if s := eval[string](t, ctx, `[...document.querySelectorAll("th")].filter(th => th.scope !== (th.closest("thead") ? "col" : "row")).map(th => th.textContent).join(",")`); s != "" {
+		t.Errorf("table headers without the right scope: %s", s)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("th[scope=row]").length`); n == 0 {
+		t.Error("no row headers in the profile tables")
+	}
+	if s := eval[string](t, ctx, contrastJS); s != "" {
+		t.Errorf("text below 4.5:1 contrast: %s", s)
+	}
+	// Tab from the top: the skip link first, then the form, each with a visible outline.
+	for i, want := range []string{"A", "A", "SELECT", "SELECT", "INPUT", "BUTTON"} {
+		if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		tag := eval[string](t, ctx, `document.activeElement.tagName`)
+		outline := eval[string](t, ctx, `getComputedStyle(document.activeElement).outlineStyle + " " + getComputedStyle(document.activeElement).outlineWidth`)
+		if tag != want || strings.HasPrefix(outline, "none") || strings.HasSuffix(outline, " 0px") {
+			t.Errorf("tab %d: focus on %s (outline %s), want %s with an outline", i+1, tag, outline, want)
+		}
+	}
+	// A skill is reachable and opens its drill-down from the keyboard.
+	if err := chromedp.Do(ctx, runJS(`document.querySelector("#skills tbody button").focus()`), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, ctx, `!document.querySelector("#drill").hidden && document.activeElement.id === "drill"`)
+}
