@@ -98,7 +98,7 @@ async function drill(skill, more) {
       list.replaceChildren();
       $("drill-title").textContent = t.drillTitle(skill.label);
     }
-    for (const po of page.postings || []) list.appendChild(renderPosting(po, skill.id));
+    for (const po of page.postings || []) list.appendChild(renderPosting(po, skill.id, (id) => api("postings/" + encodeURIComponent(id))));
     if (!list.children.length) list.appendChild(el("li", t.noPostings));
     drillState.cursor = page.next_cursor || page.cursor || "";
     $("drill-more").hidden = !drillState.cursor;

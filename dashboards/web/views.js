@@ -82,8 +82,8 @@ export function renderEmployers(e) {
 }
 
 // highlight puts the matched words of an evidence sentence in <mark>. The
-// API's start/end are offsets in the posting text; their span's length
-// locates the match inside the sentence.
+// API's start/end are offsets in the posting's text (markText uses them);
+// in the sentence the match is found by its text.
 export function highlight(ev) {
   const p = el("p", null, "evidence");
   const s = ev.sentence || ev.text;
@@ -94,7 +94,30 @@ export function highlight(ev) {
   return p;
 }
 
-export function renderPosting(po, skill) {
+// markText renders a posting's text with every evidence span (start/end
+// are byte offsets in its UTF-8 text) in <mark>; spans that do not match
+// their evidence text are left unmarked rather than misplaced.
+export function markText(text, evidence) {
+  const bytes = new TextEncoder().encode(text);
+  const dec = new TextDecoder();
+  const spans = [...evidence].filter((e) => e.end > e.start && e.end <= bytes.length).sort((a, b) => a.start - b.start);
+  const box = el("div", null, "posting-text");
+  let at = 0;
+  for (const e of spans) {
+    if (e.start < at) continue;
+    const hit = dec.decode(bytes.subarray(e.start, e.end));
+    if (hit.toLowerCase() !== (e.text || "").toLowerCase()) continue;
+    box.append(dec.decode(bytes.subarray(at, e.start)));
+    const m = el("mark", hit);
+    m.title = e.label;
+    box.append(m);
+    at = e.end;
+  }
+  box.append(dec.decode(bytes.subarray(at)));
+  return box;
+}
+
+export function renderPosting(po, skill, openFull) {
   const li = el("li", null, "posting");
   li.appendChild(el("h3", po.title));
   li.appendChild(el("p", [po.employer, po.region_name || po.region, day(po.posted_at)].filter(Boolean).join(" · "), "meta"));
@@ -116,6 +139,18 @@ export function renderPosting(po, skill) {
       ul.appendChild(item);
     }
     li.appendChild(ul);
+  }
+  if (openFull) {
+    const b = el("button", t.wholePosting, "link");
+    b.type = "button";
+    b.setAttribute("aria-expanded", "false");
+    b.addEventListener("click", async () => {
+      b.disabled = true;
+      const full = await openFull(po.id).catch((e) => ({ error: e.message }));
+      b.remove();
+      li.appendChild(full.error ? el("p", full.error, "help") : markText(full.text || "", full.evidence || []));
+    });
+    li.appendChild(b);
   }
   return li;
 }

@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -233,6 +235,46 @@ func TestDashboardFrench(t *testing.T) {
 	}
 	ctx = ctx2
 	check("Accept-Language: fr-CA")
+
+	// Evidence offsets are bytes of UTF-8 text: in a French posting with
+	// accents before a match the marks still fall on the matched words.
+	var list struct{ Postings []struct{ ID string } }
+	getJSON(t, addr+"/api/v1/postings?region=QC&limit=100", 200, &list)
+	for _, p := range list.Postings {
+		var full struct {
+			Text     string
+			Evidence []struct {
+				Text       string
+				Start, End int
+			}
+		}
+		getJSON(t, addr+"/api/v1/postings/"+url.PathEscape(p.ID), 200, &full)
+		var e0 *struct {
+			Text       string
+			Start, End int
+		}
+		for i, e := range full.Evidence {
+			if e.End <= len(full.Text) && len([]rune(full.Text[:e.Start])) != e.Start {
+				e0 = &full.Evidence[i]
+				break
+			}
+		}
+		if e0 == nil {
+			continue
+		}
+		arg, _ := json.Marshal(map[string]any{"text": full.Text, "ev": []any{e0}})
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`import("/views.js").then(m => { const a = `+string(arg)+`;
+			return [...m.markText(a.text, a.ev.map(e => ({text: e.Text, start: e.Start, end: e.End}))).querySelectorAll("mark")].map(x => x.textContent).join("|"); })`,
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := full.Text[e0.Start:e0.End]; got != want {
+			t.Errorf("posting %s: marked %q, want %q", p.ID, got, want)
+		}
+		return
+	}
+	t.Fatal("no Quebec posting with accents before a skill match in the sample")
 }
 
 // TestDashboardDrillDownAndExports: choosing a skill lists the postings
@@ -250,6 +292,7 @@ func TestDashboardDrillDownAndExports(t *testing.T) {
 	skill := eval[string](t, ctx, `document.querySelector("#skills tbody button").dataset.skill`)
 	var page struct {
 		Postings []struct {
+			ID       string
 			Title    string
 			Evidence []struct{ Skill, Text, Sentence string }
 			Sources  []struct{ URL string }
@@ -290,6 +333,39 @@ func TestDashboardDrillDownAndExports(t *testing.T) {
 	}
 	if sw, iw := eval[int](t, ctx, `document.documentElement.scrollWidth`), eval[int](t, ctx, `innerWidth`); sw > iw {
 		t.Errorf("drill-down makes the page %d px wide in %d", sw, iw)
+	}
+
+	// The whole posting, every evidence span marked at its offsets.
+	var full struct {
+		Text     string
+		Evidence []struct {
+			Text       string
+			Start, End int
+		}
+	}
+	getJSON(t, addr+"/api/v1/postings/"+url.PathEscape(page.Postings[0].ID), 200, &full)
+	var wantMarks []string
+	at := 0
+	sort.Slice(full.Evidence, func(i, j int) bool { return full.Evidence[i].Start < full.Evidence[j].Start })
+	for _, e := range full.Evidence {
+		if e.Start >= at && e.End <= len(full.Text) && strings.EqualFold(full.Text[e.Start:e.End], e.Text) {
+			wantMarks = append(wantMarks, full.Text[e.Start:e.End])
+			at = e.End
+		}
+	}
+	if len(wantMarks) == 0 {
+		t.Fatal("first posting: no evidence span matches its text")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`#drill-list > li:first-child button.link`)); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, ctx, `!!document.querySelector("#drill-list > li:first-child .posting-text")`)
+	marks := eval[string](t, ctx, `[...document.querySelectorAll("#drill-list > li:first-child .posting-text mark")].map(m => m.textContent).join("|")`)
+	if marks != strings.Join(wantMarks, "|") {
+		t.Errorf("whole posting marks %q, want %q", marks, strings.Join(wantMarks, "|"))
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#drill-list > li:first-child .posting-text").textContent`); got != full.Text {
+		t.Errorf("whole posting text differs from the API's (%d vs %d chars)", len(got), len(full.Text))
 	}
 
 	for format, ctype := range map[string]string{"html": "text/html", "csv": "text/csv", "json": "application/json"} {
