@@ -39,7 +39,7 @@ async function fillRegions() {
   const per = $("period").value.trim();
   const counts = await Promise.all(regionsData.provinces.map((p) =>
     api("occupations", params({ region: p.code, period: per }))
-      .then((o) => o.occupations.reduce((n, x) => n + x.postings, 0)).catch(() => 0)));
+      .then((o) => o.occupations.reduce((n, x) => n + x.postings, 0))));
   rs.replaceChildren(new Option(t.canada, "CA"));
   regionsData.provinces.forEach((p, i) => {
     if (counts[i] === 0 && p.code !== keep) return;
@@ -155,9 +155,11 @@ async function main() {
     fail(new Error(t.cannotLoad + e.message), []);
     return;
   }
-  // The occupation counts follow the region and period chosen.
-  $("region").addEventListener("change", () => fillOccupations().catch((e) => fail(e, [])));
-  $("period").addEventListener("change", () => fillRegions().then(fillOccupations).catch((e) => fail(e, [])));
+  // The occupation counts follow the region and period chosen. A period the
+  // API refuses leaves the lists as they were; the profile shown no longer
+  // answers the query, so it goes with the message.
+  $("region").addEventListener("change", () => fillOccupations().catch((e) => fail(e, ["profile", "drill"])));
+  $("period").addEventListener("change", () => fillRegions().then(fillOccupations).catch((e) => fail(e, ["profile", "drill"])));
   $("query").addEventListener("submit", (ev) => { ev.preventDefault(); show(); });
   $("lookup").addEventListener("submit", (ev) => { ev.preventDefault(); lookup(); });
   $("compare-form").addEventListener("submit", (ev) => { ev.preventDefault(); compare(); });
