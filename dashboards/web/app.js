@@ -2,7 +2,7 @@
 import { api, $, el } from "./api.js";
 import { t, lang, applyStatic, pct } from "./i18n.js";
 import * as charts from "./charts.js";
-import { renderProfile, renderEmployers, renderPosting, renderCompare } from "./views.js";
+import { renderProfile, renderEmployers, renderPosting, renderCompare, renderSeries } from "./views.js";
 
 let regionsData = null;
 const scope = () => ({ region: $("region").value || "CA", period: $("period").value.trim() });
@@ -75,6 +75,7 @@ async function show() {
     ]);
     renderProfile(p, drill);
     renderEmployers(emp);
+    renderSeries(trend, skills);
     setExports(occ, q);
     $("profile").hidden = false;
     charts.trendChart(trend.points || []);
@@ -145,7 +146,10 @@ async function lookup() {
 
 async function main() {
   applyStatic();
-  if (!charts.available()) $("charts-note").hidden = false;
+  if (!charts.available()) {
+    $("charts-note").hidden = false;
+    $("trend-details").open = $("skill-details").open = true;
+  }
   const u = new URLSearchParams(location.search);
   if (u.get("period")) $("period").value = u.get("period");
   try {

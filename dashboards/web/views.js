@@ -168,3 +168,25 @@ export function renderCompare(c) {
   }
   $("compare-table").hidden = false;
 }
+
+// renderSeries fills the tables under the trend charts: the same figures,
+// for screen readers and for builds without the charting library.
+export function renderSeries(trend, skills) {
+  const tb = $("trend-table").querySelector("tbody");
+  tb.replaceChildren();
+  for (const p of trend.points || []) {
+    const tr = el("tr");
+    headerCell(tr, p.period);
+    cell(tr, String(p.postings), "num");
+    tb.appendChild(tr);
+  }
+  const sb = $("skill-table").querySelector("tbody");
+  sb.replaceChildren();
+  for (const p of skills.points || []) {
+    const tr = el("tr");
+    headerCell(tr, p.period);
+    cell(tr, String(p.postings), "num");
+    cell(tr, p.suppressed ? t.withheld(skills.min_count) : (p.skills || []).map((s) => `${s.label} ${pct(s.share)}`).join(", "));
+    sb.appendChild(tr);
+  }
+}

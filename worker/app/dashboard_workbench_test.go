@@ -82,9 +82,15 @@ func TestDashboardLayoutAndCharts(t *testing.T) {
 	defer cancel()
 	withCharts := chartsBuilt(t)
 
-	for _, w := range []int64{360, 390, 1280} {
-		t.Run(fmt.Sprint(w), func(t *testing.T) {
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 844), chromedp.Navigate(addr+workbenchLink)); err != nil {
+	var trend struct{ Points []struct{ Postings int } }
+	getJSON(t, addr+"/api/v1/occupations/63200/trend?region=CA&interval=month", 200, &trend)
+	for _, v := range []struct {
+		w    int64
+		lang string
+	}{{360, "en"}, {390, "en"}, {1280, "en"}, {360, "fr"}} {
+		w := v.w
+		t.Run(fmt.Sprint(w, v.lang), func(t *testing.T) {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 844), chromedp.Navigate(addr+workbenchLink+"&lang="+v.lang)); err != nil {
 				t.Fatal(err)
 			}
 			poll(t, ctx, profileReady)
@@ -98,9 +104,13 @@ func TestDashboardLayoutAndCharts(t *testing.T) {
 			if n := eval[int](t, ctx, `[...document.querySelectorAll("table")].filter(t => t.offsetParent && !t.parentElement.classList.contains("scroll") && t.getBoundingClientRect().right > innerWidth).length`); n > 0 {
 				t.Errorf("%d tables run past the window", n)
 			}
+			// The chart's figures are also a table, open when there is no chart.
+			if n := eval[int](t, ctx, `document.querySelectorAll("#trend-table tbody tr").length`); n != len(trend.Points) || n == 0 {
+				t.Errorf("trend table: %d rows, the API has %d points", n, len(trend.Points))
+			}
 			if !withCharts {
-				if eval[bool](t, ctx, `document.querySelector("#charts-note").hidden`) {
-					t.Error("no charting library, yet no note that charts are unavailable")
+				if eval[bool](t, ctx, `document.querySelector("#charts-note").hidden || !document.querySelector("#trend-details").open`) {
+					t.Error("no charting library, yet no note that charts are unavailable, or the figures closed")
 				}
 				return
 			}
