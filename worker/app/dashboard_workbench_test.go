@@ -358,6 +358,23 @@ func TestDashboardDrillDownAndExports(t *testing.T) {
 		t.Errorf("drill-down makes the page %d px wide in %d", sw, iw)
 	}
 
+	// The next page follows the API's cursor.
+	var page2 struct {
+		Postings   []struct{ ID string }
+		NextCursor string `json:"next_cursor"`
+	}
+	getJSON(t, addr+"/api/v1/postings?noc=63200&region=CA&period=2025&limit=10&skill="+skill, 200, &page2)
+	if page2.NextCursor != "" {
+		var rest struct{ Postings []struct{ ID string } }
+		getJSON(t, addr+"/api/v1/postings?noc=63200&region=CA&period=2025&limit=10&skill="+skill+"&cursor="+url.QueryEscape(page2.NextCursor), 200, &rest)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("drill-more"))); err != nil {
+			t.Fatal(err)
+		}
+		poll(t, ctx, fmt.Sprintf(`document.querySelectorAll("#drill-list > li.posting").length === %d`, len(page.Postings)+len(rest.Postings)))
+	} else if !eval[bool](t, ctx, `document.querySelector("#drill-more").hidden`) {
+		t.Error("a 'more' button after the last page")
+	}
+
 	// The whole posting, every evidence span marked at its offsets.
 	var full struct {
 		Text     string
