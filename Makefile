@@ -7,9 +7,13 @@ export SKILLPULSE_ES_PORT ?= 19200
 KAFKA_PORT := $(SKILLPULSE_KAFKA_PORT)
 ES_PORT := $(SKILLPULSE_ES_PORT)
 
-.PHONY: build run test unit bench bench-scale fmt vet clean deps services-up services-down
+.PHONY: web-deps build run test unit bench bench-scale fmt vet clean deps services-up services-down
 
-build:
+# The dashboard's charting library, served from the binary (not committed).
+web-deps:
+	scripts/fetch-web-deps.sh
+
+build: web-deps
 	$(GO) build -o $(BIN) ./cmd/skillpulse
 
 # The embedded default: bundled sample, local store, dashboard on 127.0.0.1:8080.
@@ -25,7 +29,7 @@ test: vet deps services-up
 		$(GO) test -count=1 -timeout 25m -p 2 $(PKGS) || rc=$$?; \
 		scripts/services.sh stop all; exit $$rc
 
-deps:
+deps: web-deps
 	$(GO) mod download
 	scripts/install-deps.sh
 

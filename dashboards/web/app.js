@@ -1,142 +1,173 @@
-// skillpulse dashboard: plain JS against the JSON API, no build step.
-"use strict";
+// skillpulse dashboard: ES modules against the JSON API, no build step.
+import { api, $, el } from "./api.js";
+import { t, lang, applyStatic, pct } from "./i18n.js";
+import * as charts from "./charts.js";
+import { renderProfile, renderEmployers, renderPosting, renderCompare, renderSeries } from "./views.js";
 
-const $ = (id) => document.getElementById(id);
+let regionsData = null;
+const scope = () => ({ region: $("region").value || "CA", period: $("period").value.trim() });
+const params = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v));
 
-async function api(path) {
-  const res = await fetch(path, { headers: { Accept: "application/json" } });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.error || `${res.status} ${res.statusText}`);
-  return body;
+function fail(e, hide) {
+  for (const id of hide) $(id).hidden = true;
+  $("error").textContent = e.message;
+  $("error").hidden = false;
 }
 
-function pct(x) { return (x * 100).toFixed(1) + "%"; }
-
-function option(value, text) {
-  const o = document.createElement("option");
-  o.value = value;
-  o.textContent = text;
-  return o;
-}
-
-function cell(tr, text, cls) {
-  const td = document.createElement("td");
-  td.textContent = text;
-  if (cls) td.className = cls;
-  tr.appendChild(td);
-  return td;
-}
-
-async function loadChoices() {
-  const [occ, reg] = await Promise.all([api("/api/v1/occupations"), api("/api/v1/regions")]);
+// fillOccupations lists the occupations with their postings in the chosen
+// region and period; the current choice stays, marked, when it has none.
+async function fillOccupations() {
   const sel = $("occupation");
-  for (const o of occ.occupations) sel.appendChild(option(o.code, `${o.code} ${o.title} (${o.postings})`));
-  const rs = $("region");
-  rs.appendChild(option("CA", "Canada"));
-  for (const p of reg.provinces) {
-    rs.appendChild(option(p.code, p.name));
-    for (const r of reg.regions.filter((r) => r.province === p.code)) rs.appendChild(option(r.code, "  " + r.name));
+  const keep = sel.value || new URLSearchParams(location.search).get("occupation");
+  const occ = await api("occupations", params(scope()));
+  sel.replaceChildren();
+  for (const o of occ.occupations) sel.appendChild(new Option(`${o.code} ${o.title} (${o.postings})`, o.code));
+  if (keep && ![...sel.options].some((o) => o.value === keep)) {
+    const o = new Option(`${keep} ${t.notCounted}`, keep);
+    o.className = "none";
+    sel.appendChild(o);
   }
+  if (keep) sel.value = keep;
 }
 
-function render(p) {
-  $("title").textContent = `${p.occupation.title} (NOC ${p.occupation.code}) — ${p.scope_name}, ${p.period}`;
-  const range = p.from ? ` collected between ${p.from.slice(0, 10)} and ${p.to.slice(0, 10)}` : "";
-  $("summary").textContent = `Job postings: ${p.postings}${range}.` +
-    (p.trend && p.trend.previous_postings != null ? ` Previous period: ${p.trend.previous_postings}.` : "");
-  $("flags").textContent = (p.flags || []).length ? "Note: " + p.flags.join(", ").replaceAll("_", " ") : "";
-  const rb = $("regions").querySelector("tbody");
-  rb.replaceChildren();
-  for (const r of p.regions || []) {
-    const tr = document.createElement("tr");
-    cell(tr, r.name || r.code);
-    cell(tr, String(r.count), "num");
-    const td = cell(tr, "", "num");
-    const bar = document.createElement("span");
-    bar.className = "bar";
-    bar.style.width = Math.round(r.share * 120) + "px";
-    td.append(bar, pct(r.share));
-    rb.appendChild(tr);
+// fillRegions lists Canada, then the provinces (with their economic regions)
+// that have postings in the period; the others are left out.
+async function fillRegions() {
+  const rs = $("region");
+  const keep = rs.value || new URLSearchParams(location.search).get("region") || "CA";
+  regionsData ||= await api("regions");
+  const per = $("period").value.trim();
+  const counts = await Promise.all(regionsData.provinces.map((p) =>
+    api("occupations", params({ region: p.code, period: per }))
+      .then((o) => o.occupations.reduce((n, x) => n + x.postings, 0))));
+  rs.replaceChildren(new Option(t.canada, "CA"));
+  regionsData.provinces.forEach((p, i) => {
+    if (counts[i] === 0 && p.code !== keep) return;
+    rs.appendChild(new Option(`${p.name} (${counts[i]})`, p.code));
+    for (const r of regionsData.regions.filter((r) => r.province === p.code)) rs.appendChild(new Option("\u00a0\u00a0" + r.name, r.code));
+  });
+  rs.value = [...rs.options].some((o) => o.value === keep) ? keep : "CA";
+}
+
+function setExports(occ, q) {
+  for (const f of ["html", "csv", "json"]) {
+    const p = new URLSearchParams(params({ ...q, format: f }));
+    if (lang === "fr") p.set("lang", "fr");
+    $("export-" + f).href = `/api/v1/occupations/${encodeURIComponent(occ)}/report?${p}`;
   }
-  const sb = $("skills").querySelector("tbody");
-  sb.replaceChildren();
-  for (const s of p.top_skills || []) {
-    const tr = document.createElement("tr");
-    cell(tr, s.label);
-    cell(tr, s.type);
-    cell(tr, pct(s.share), "num");
-    cell(tr, s.change == null ? "new" : (s.change >= 0 ? "+" : "") + (s.change * 100).toFixed(1) + " pts", "num");
-    sb.appendChild(tr);
-  }
-  if (p.suppressed) {
-    sb.replaceChildren();
-    const tr = document.createElement("tr");
-    cell(tr, `Fewer than ${p.min_count} postings: skill figures withheld.`).colSpan = 4;
-    sb.appendChild(tr);
-  }
-  const w = p.wages;
-  $("wages").textContent = w && w.count ? `$${w.low.toFixed(2)} low · $${w.median.toFixed(2)} median · $${w.high.toFixed(2)} high (${w.count} postings with a wage)` : "No wage data.";
-  $("profile").hidden = false;
 }
 
 async function show() {
-  const q = new URLSearchParams({ region: $("region").value || "CA" });
-  if ($("period").value.trim()) q.set("period", $("period").value.trim());
   const occ = $("occupation").value;
-  history.replaceState(null, "", `?occupation=${encodeURIComponent(occ)}&${q}`);
+  const q = params(scope());
+  const u = new URLSearchParams({ occupation: occ, ...q });
+  if (new URLSearchParams(location.search).get("lang")) u.set("lang", lang);
+  history.replaceState(null, "", "?" + u);
+  $("drill").hidden = true;
   try {
     $("error").hidden = true;
-    render(await api(`/api/v1/occupations/${encodeURIComponent(occ)}/profile?${q}`));
+    const base = `occupations/${encodeURIComponent(occ)}`;
+    const [p, trend, skills, emp] = await Promise.all([
+      api(base + "/profile", q),
+      api(base + "/trend", { region: q.region, interval: "month" }),
+      api(base + "/trend", { region: q.region, interval: "quarter", skills: 3 }),
+      api(base + "/employers", q),
+    ]);
+    renderProfile(p, drill);
+    renderEmployers(emp);
+    renderSeries(trend, skills);
+    setExports(occ, q);
+    $("profile").hidden = false;
+    charts.trendChart(trend.points || []);
+    charts.regionsChart(p.regions || []);
+    charts.skillChart(skills.points || []);
   } catch (e) {
-    $("profile").hidden = true;
-    $("error").textContent = e.message;
-    $("error").hidden = false;
+    fail(e, ["profile"]);
+  }
+}
+
+// drill lists the postings asking for a skill, with the sentences that
+// matched and every board the posting was seen on.
+let drillState = null;
+async function drill(skill, more) {
+  if (!more) drillState = { skill, cursor: "" };
+  const q = params({ noc: $("occupation").value, skill: skill.id, ...scope(), limit: 10, cursor: drillState.cursor });
+  try {
+    const page = await api("postings", q);
+    const list = $("drill-list");
+    if (!more) {
+      list.replaceChildren();
+      $("drill-title").textContent = t.drillTitle(skill.label);
+    }
+    for (const po of page.postings || []) list.appendChild(renderPosting(po, skill.id, (id) => api("postings/" + encodeURIComponent(id))));
+    if (!list.children.length) list.appendChild(el("li", t.noPostings));
+    drillState.cursor = page.next_cursor || page.cursor || "";
+    $("drill-more").hidden = !drillState.cursor;
+    $("drill").hidden = false;
+    if (!more) $("drill").focus();
+  } catch (e) {
+    fail(e, ["drill"]);
+  }
+}
+
+async function compare() {
+  try {
+    $("error").hidden = true;
+    const regions = $("compare-regions").value.replace(/\s+/g, "");
+    renderCompare(await api("compare", params({ noc: $("occupation").value, regions, period: scope().period })));
+  } catch (e) {
+    fail(e, ["compare-table"]);
   }
 }
 
 // lookup lists the likeliest occupations of a job title; choosing one with
 // postings shows its profile.
 async function lookup() {
-  const title = $("job-title").value.trim();
   const list = $("candidates");
   try {
     $("error").hidden = true;
-    const c = await api(`/api/v1/occupations/code?${new URLSearchParams({ title, candidates: 5 })}`);
+    const c = await api("occupations/code", { title: $("job-title").value.trim(), candidates: 5 });
     list.replaceChildren();
     for (const r of c.candidates) {
-      const li = document.createElement("li");
-      const b = document.createElement("button");
+      const b = el("button", null, "link");
       b.type = "button";
-      const known = [...$("occupation").options].some((o) => o.value === r.code);
-      b.textContent = `${r.code} ${r.title} — ${pct(r.confidence)}` + (known ? "" : " (no postings)");
+      const known = [...$("occupation").options].some((o) => o.value === r.code && !o.classList.contains("none"));
+      b.textContent = `${r.code} ${r.title} — ${pct(r.confidence)}` + (known ? "" : t.noPostingsOcc);
       b.disabled = !known;
       b.addEventListener("click", () => { $("occupation").value = r.code; show(); });
-      li.appendChild(b);
-      list.appendChild(li);
+      list.appendChild(el("li")).appendChild(b);
     }
-    if (!c.candidates.length) list.appendChild(document.createElement("li")).textContent = "No occupation matches this title.";
+    if (!c.candidates.length) list.appendChild(el("li", t.noMatch));
     list.hidden = false;
   } catch (e) {
-    list.hidden = true;
-    $("error").textContent = e.message;
-    $("error").hidden = false;
+    fail(e, ["candidates"]);
   }
 }
 
 async function main() {
-  try {
-    await loadChoices();
-  } catch (e) {
-    $("error").textContent = "Cannot load choices: " + e.message;
-    $("error").hidden = false;
-    return;
+  applyStatic();
+  if (!charts.available()) {
+    $("charts-note").hidden = false;
+    $("trend-details").open = $("skill-details").open = true;
   }
   const u = new URLSearchParams(location.search);
-  if (u.get("occupation")) $("occupation").value = u.get("occupation");
-  if (u.get("region")) $("region").value = u.get("region");
   if (u.get("period")) $("period").value = u.get("period");
+  try {
+    await fillRegions();
+    await fillOccupations();
+  } catch (e) {
+    fail(new Error(t.cannotLoad + e.message), []);
+    return;
+  }
+  // The occupation counts follow the region and period chosen. A period the
+  // API refuses leaves the lists as they were; the profile shown no longer
+  // answers the query, so it goes with the message.
+  $("region").addEventListener("change", () => fillOccupations().catch((e) => fail(e, ["profile", "drill"])));
+  $("period").addEventListener("change", () => fillRegions().then(fillOccupations).catch((e) => fail(e, ["profile", "drill"])));
   $("query").addEventListener("submit", (ev) => { ev.preventDefault(); show(); });
   $("lookup").addEventListener("submit", (ev) => { ev.preventDefault(); lookup(); });
+  $("compare-form").addEventListener("submit", (ev) => { ev.preventDefault(); compare(); });
+  $("drill-more").addEventListener("click", () => drill(drillState.skill, true));
   if ($("occupation").value) show();
 }
 
