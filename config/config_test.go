@@ -40,7 +40,7 @@ func TestDefaultIsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Production() || c.Listen != "127.0.0.1:8080" || c.Rank.MinCount != 5 {
+	if c.Production() || c.Listen != "127.0.0.1:8080" || c.Rank.MinCount != 5 || c.MaxPostingBytes != 1<<20 {
 		t.Errorf("unexpected defaults: %+v", c)
 	}
 }
@@ -52,6 +52,7 @@ func TestInvalid(t *testing.T) {
 		"nosuchkey: 1\n":           "nosuchkey",
 		"kafka:\n  in_flight: 1\n": "in_flight",
 		"kafka:\n  members: 0\n":   "kafka.members",
+		"max_posting_bytes: 10\n":  "max_posting_bytes",
 	}
 	for yml, want := range cases {
 		path := filepath.Join(t.TempDir(), "c.yaml")

@@ -38,6 +38,8 @@ type Server struct {
 	// Coder codes titles for /api/v1/occupations/code: the pipeline's
 	// own, so the answer is what a posting with that title gets.
 	Coder *noc.Coder
+	// Ready are the checks of /readyz.
+	Ready []Check
 }
 
 // Handler routes every endpoint.
@@ -49,6 +51,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/skills/{id}/demand", s.handle(s.skillDemand))
 	mux.HandleFunc("GET /api/v1/regions", s.handle(s.regions))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{}))
 	web, _ := fs.Sub(dashboards.Web, "web")
 	mux.Handle("GET /", http.FileServerFS(web))
