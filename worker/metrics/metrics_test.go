@@ -47,7 +47,7 @@ func TestNoLabelCollidesWithTargetLabels(t *testing.T) {
 	// The check reads labels at all: the scheduled-job metrics have one.
 	var found bool
 	for _, c := range r.cs {
-		ch := make(chan *prometheus.Desc, 10)
+		ch := make(chan *prometheus.Desc, 1000)
 		c.Describe(ch)
 		close(ch)
 		for d := range ch {
