@@ -29,12 +29,20 @@ type Config struct {
 	Places []string `yaml:"places"`
 	// Input is a postings file for the embedded default; empty means the
 	// bundled sample.
-	Input         string        `yaml:"input"`
-	Kafka         Kafka         `yaml:"kafka"`
-	Elasticsearch Elasticsearch `yaml:"elasticsearch"`
-	Rank          Rank          `yaml:"rank"`
-	Dedup         Dedup         `yaml:"dedup"`
-	Schedule      Schedule      `yaml:"schedule"`
+	Input string `yaml:"input"`
+	// MaxPostingBytes bounds one posting (a Kafka message or an input
+	// line): a larger one is not analyzed but dead-lettered, truncated,
+	// with its size and the reason.
+	MaxPostingBytes int `yaml:"max_posting_bytes"`
+	// StartupTimeout bounds how long the worker waits for Kafka and
+	// Elasticsearch at start-up (they may still be coming up); past it,
+	// the process exits non-zero naming the address it could not reach.
+	StartupTimeout time.Duration `yaml:"startup_timeout"`
+	Kafka          Kafka         `yaml:"kafka"`
+	Elasticsearch  Elasticsearch `yaml:"elasticsearch"`
+	Rank           Rank          `yaml:"rank"`
+	Dedup          Dedup         `yaml:"dedup"`
+	Schedule       Schedule      `yaml:"schedule"`
 }
 
 // Kafka configures the production source.
@@ -57,6 +65,11 @@ type Kafka struct {
 	// IndexConcurrency is how many batches each member has in flight to
 	// Elasticsearch at once; offsets are still committed in fetch order.
 	IndexConcurrency int `yaml:"index_concurrency"`
+	// StallAfter is how long a batch may stay unfinished (Elasticsearch
+	// down, dead letters or commits failing) before its partitions are
+	// reported stalled: an Error log, skillpulse_partition_stalled and a
+	// 503 from /readyz.
+	StallAfter time.Duration `yaml:"stall_after"`
 	// Partitions and ReplicationFactor shape the topics the worker creates
 	// when they are missing (an existing topic is never shrunk or
 	// re-partitioned). Partitions bound how many group members share work.
@@ -124,9 +137,13 @@ func Default() Config {
 		DataDir:  "data",
 		Listen:   "127.0.0.1:8080",
 		Taxonomy: "builtin",
+		// 1 MiB: Kafka's default message limit, and far above any real
+		// posting (the largest in the shared sets is a few tens of KB).
+		MaxPostingBytes: 1 << 20,
+		StartupTimeout:  2 * time.Minute,
 		Kafka: Kafka{Topic: "postings", GroupID: "skillpulse", DeadLetterTopic: "postings-dlq",
 			BatchSize: 500, BatchTimeout: time.Second, InFlight: 5000, Members: 1, IndexConcurrency: 2,
-			Partitions: 4, ReplicationFactor: 1},
+			Partitions: 4, ReplicationFactor: 1, StallAfter: 30 * time.Second},
 		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second, Shards: 1, Replicas: 0},
 		Rank:          Rank{TopN: 10, MinCount: 5},
 		Occupation:    Occupation{MinConfidence: 0.2, LowConfidence: 0.5},
@@ -188,7 +205,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		"SKILLPULSE_RANK_MIN_COUNT": &c.Rank.MinCount, "SKILLPULSE_RANK_TOP_N": &c.Rank.TopN,
 		"SKILLPULSE_ES_RETENTION_MONTHS": &c.Elasticsearch.RetentionMonths, "SKILLPULSE_ES_SHARDS": &c.Elasticsearch.Shards,
 		"SKILLPULSE_ES_REPLICAS": &c.Elasticsearch.Replicas, "SKILLPULSE_KAFKA_PARTITIONS": &c.Kafka.Partitions,
-		"SKILLPULSE_KAFKA_REPLICATION_FACTOR": &c.Kafka.ReplicationFactor}
+		"SKILLPULSE_KAFKA_REPLICATION_FACTOR": &c.Kafka.ReplicationFactor, "SKILLPULSE_MAX_POSTING_BYTES": &c.MaxPostingBytes}
 	for k, p := range ints {
 		if v, ok := get(k); ok {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -210,7 +227,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 		}
 	}
 	durations := map[string]*time.Duration{"SKILLPULSE_KAFKA_BATCH_TIMEOUT": &c.Kafka.BatchTimeout,
-		"SKILLPULSE_ES_REFRESH_INTERVAL": &c.Elasticsearch.RefreshInterval}
+		"SKILLPULSE_ES_REFRESH_INTERVAL": &c.Elasticsearch.RefreshInterval, "SKILLPULSE_KAFKA_STALL_AFTER": &c.Kafka.StallAfter, "SKILLPULSE_STARTUP_TIMEOUT": &c.StartupTimeout}
 	for k, p := range durations {
 		if v, ok := get(k); ok {
 			d, err := time.ParseDuration(strings.TrimSpace(v))
@@ -238,6 +255,10 @@ func (c Config) Validate() error {
 	switch {
 	case c.Listen == "":
 		return fmt.Errorf("listen: must not be empty")
+	case c.MaxPostingBytes < 1024:
+		return fmt.Errorf("max_posting_bytes: must be at least 1024, got %d", c.MaxPostingBytes)
+	case c.StartupTimeout <= 0:
+		return fmt.Errorf("startup_timeout: must be positive, got %v", c.StartupTimeout)
 	case c.Rank.MinCount < 0:
 		return fmt.Errorf("rank.min_count: must not be negative")
 	case c.Rank.TopN <= 0:

@@ -44,7 +44,7 @@ func TestDefaultIsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Production() || c.Listen != "127.0.0.1:8080" || c.Rank.MinCount != 5 {
+	if c.Production() || c.Listen != "127.0.0.1:8080" || c.Rank.MinCount != 5 || c.MaxPostingBytes != 1<<20 {
 		t.Errorf("unexpected defaults: %+v", c)
 	}
 }
@@ -59,6 +59,7 @@ func TestInvalid(t *testing.T) {
 		"occupation:\n  min_confidence: 1\n":    "occupation.min_confidence",
 		"occupation:\n  low_confidence: -0.1\n": "occupation.low_confidence",
 		"occupation:\n  onet_titles: alt.txt\n": "go together",
+		"max_posting_bytes: 10\n":               "max_posting_bytes",
 	}
 	for yml, want := range cases {
 		path := filepath.Join(t.TempDir(), "c.yaml")

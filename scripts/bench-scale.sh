@@ -243,19 +243,19 @@ log "Elasticsearch counts $count postings after $ingest_s s ($ingest_per_s/s; wo
 # they start and timed when they end, one at a time.
 log "rollup: waiting for a run that starts after the ingest ended"
 scrape "$WORKER"
-r0=$(metric 'skillpulse_job_runs_total{job="rollup"}')
+r0=$(metric 'skillpulse_job_runs_total{task="rollup"}')
 deadline=$((SECONDS + ROLLUP_TIMEOUT))
-until scrape "$WORKER" && [ "$(metric 'skillpulse_job_duration_seconds_count{job="rollup"}')" -ge "$r0" ]; do
+until scrape "$WORKER" && [ "$(metric 'skillpulse_job_duration_seconds_count{task="rollup"}')" -ge "$r0" ]; do
   kill -0 "$wpid" 2>/dev/null || die "worker exited"
   [ $SECONDS -lt $deadline ] || die "the rollup run under way at the end of the ingest did not end within $ROLLUP_TIMEOUT s"; sleep 0.2
 done
-s0=$(metric 'skillpulse_job_duration_seconds_sum{job="rollup"}' 6)
-until scrape "$WORKER" && [ "$(metric 'skillpulse_job_duration_seconds_count{job="rollup"}')" -gt "$r0" ]; do
+s0=$(metric 'skillpulse_job_duration_seconds_sum{task="rollup"}' 6)
+until scrape "$WORKER" && [ "$(metric 'skillpulse_job_duration_seconds_count{task="rollup"}')" -gt "$r0" ]; do
   kill -0 "$wpid" 2>/dev/null || die "worker exited"
   [ $SECONDS -lt $deadline ] || die "no rollup run started and ended within $ROLLUP_TIMEOUT s"; sleep 0.2
 done
-rollup_tick_s=$(python3 -c 'import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 3))' "$s0" "$(metric 'skillpulse_job_duration_seconds_sum{job="rollup"}' 6)")
-rollup_failures=$(metric 'skillpulse_job_failures_total{job="rollup"}')
+rollup_tick_s=$(python3 -c 'import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 3))' "$s0" "$(metric 'skillpulse_job_duration_seconds_sum{task="rollup"}' 6)")
+rollup_failures=$(metric 'skillpulse_job_failures_total{task="rollup"}')
 log "rollup run over $count postings: $rollup_tick_s s (failed runs so far: $rollup_failures)"
 
 log "worker: latency, $SEQ_REQS sequential profiles, $CONC_REQS at concurrency $CONC"

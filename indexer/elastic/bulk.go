@@ -12,13 +12,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 	segjson "github.com/segmentio/encoding/json"
+
+	"github.com/skillpulse/skillpulse/internal/backoff"
 )
 
 // Doc is one document to index under a deterministic id.
@@ -84,8 +85,10 @@ type Client struct {
 	es *elasticsearch.Client
 	// Backoff bounds retry waits.
 	MinBackoff, MaxBackoff time.Duration
-	// OnRetry is called for every retried request or item (metrics).
-	OnRetry func(reason string, n int)
+	// OnRetry is called for every retried request or batch of items, with
+	// how many documents wait and why (metrics and a Warn log: a retry
+	// that nobody sees is an outage nobody sees).
+	OnRetry func(reason string, n int, cause error)
 }
 
 // Config is how to reach Elasticsearch.
@@ -218,7 +221,7 @@ func (c *Client) Write(ctx context.Context, docs []Doc) (dead []ItemResult, err 
 		if err != nil {
 			var r errRetryable
 			if errors.As(err, &r) && ctx.Err() == nil {
-				c.retried("request", len(pending))
+				c.retried("request", len(pending), err)
 				continue
 			}
 			if ctx.Err() != nil {
@@ -227,42 +230,34 @@ func (c *Client) Write(ctx context.Context, docs []Doc) (dead []ItemResult, err 
 			return nil, err
 		}
 		var again []Doc
+		var why error
 		for _, r := range results {
 			switch r.Class {
 			case Retry:
+				if why == nil {
+					why = fmt.Errorf("status %d: %s", r.Status, r.Reason)
+				}
 				again = append(again, r.Doc)
 			case DeadLetter:
 				dead = append(dead, r)
 			}
 		}
 		if len(again) > 0 {
-			c.retried("item", len(again))
+			c.retried("item", len(again), why)
 		}
 		pending = again
 	}
 	return dead, nil
 }
 
-func (c *Client) retried(reason string, n int) {
+func (c *Client) retried(reason string, n int, cause error) {
 	if c.OnRetry != nil {
-		c.OnRetry(reason, n)
+		c.OnRetry(reason, n, cause)
 	}
 }
 
-// sleep waits min(max, min·2^attempt) scaled by a random factor in
-// [0.5, 1): full-jitter keeps many workers from retrying in lockstep.
+// sleep waits the project's retry policy (internal/backoff) before
+// retry number attempt.
 func (c *Client) sleep(ctx context.Context, attempt int) error {
-	d := c.MinBackoff << min(attempt, 20)
-	if d <= 0 || d > c.MaxBackoff {
-		d = c.MaxBackoff
-	}
-	d = time.Duration(float64(d) * (0.5 + rand.Float64()/2))
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return backoff.Sleep(ctx, backoff.Policy{Min: c.MinBackoff, Max: c.MaxBackoff}.Delay(attempt))
 }

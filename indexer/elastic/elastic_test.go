@@ -80,7 +80,7 @@ func TestWriteRetriesUntilAccepted(t *testing.T) {
 	}
 	c.MinBackoff, c.MaxBackoff = time.Millisecond, 5*time.Millisecond
 	var retries atomic.Int32
-	c.OnRetry = func(string, int) { retries.Add(1) }
+	c.OnRetry = func(string, int, error) { retries.Add(1) }
 	dead, err := c.Write(context.Background(), []Doc{{Index: "i", ID: "a", Body: []byte(`{}`)}, {Index: "i", ID: "b", Body: []byte(`{}`)}, {Index: "i", ID: "c", Body: []byte(`{}`)}})
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +220,7 @@ func TestWriteBlockIsRetried(t *testing.T) {
 	}
 	block(true)
 	var retries atomic.Int32
-	c.OnRetry = func(string, int) { retries.Add(1) }
+	c.OnRetry = func(string, int, error) { retries.Add(1) }
 	go func() { time.Sleep(2 * time.Second); block(false) }()
 	dead, err := c.Write(ctx, []Doc{doc(1), doc(2), doc(3)})
 	if err != nil || len(dead) > 0 {

@@ -65,3 +65,18 @@ func (c *Client) search(ctx context.Context, index string, body, out any) error 
 	_, err := c.call(ctx, http.MethodPost, "/"+index+"/_search?allow_no_indices=true&ignore_unavailable=true", body, out)
 	return err
 }
+
+// Ping asks the cluster for its health: an error when no node answers, or
+// when the cluster is red (primaries missing: writes to them fail).
+func (c *Client) Ping(ctx context.Context) error {
+	var h struct {
+		Status string `json:"status"`
+	}
+	if _, err := c.call(ctx, http.MethodGet, "/_cluster/health", nil, &h); err != nil {
+		return err
+	}
+	if h.Status == "red" {
+		return fmt.Errorf("cluster health is red")
+	}
+	return nil
+}

@@ -78,6 +78,11 @@ func Open(dir string) (*Store, error) {
 // Close closes the store.
 func (s *Store) Close() error { return s.db.Close() }
 
+// Ping reports whether the store is open (readiness).
+func (s *Store) Ping() error {
+	return s.db.View(func(*bolt.Tx) error { return nil })
+}
+
 // Index writes a batch in one fsynced transaction. A posting stored before
 // with the same analysis is skipped (a re-run changes nothing on disk);
 // one that changed, a repost found later say, has its old counts taken out

@@ -129,12 +129,12 @@ func listen(addr string) (net.Listener, error) {
 
 // serve runs the HTTP front end on ln until ctx ends, then shuts it down;
 // ready (if not nil) gets the address once it serves.
-func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, reader rank.Reader, postings indexer.PostingReader, reg *prometheus.Registry, log *slog.Logger, ln net.Listener, ready chan<- string) error {
+func serve(ctx context.Context, cfg config.Config, st analyzer.Stages, reader rank.Reader, postings indexer.PostingReader, reg *prometheus.Registry, log *slog.Logger, ln net.Listener, ready chan<- string, checks ...httpapi.Check) error {
 	api := &httpapi.Server{Reader: reader, Gatherer: reg, Log: log, TopN: cfg.Rank.TopN, MinCount: cfg.Rank.MinCount,
-		OccupationTitle: OccupationTitle, Coder: st.Occupations, Taxonomy: st.Extractor.Taxonomy(), Postings: postings}
+		OccupationTitle: OccupationTitle, Coder: st.Occupations, Taxonomy: st.Extractor.Taxonomy(), Postings: postings, Ready: checks}
 	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	addr := "http://" + ln.Addr().String()
-	log.Info("serving", "dashboard", addr+"/", "api", addr+"/api/v1/occupations", "metrics", addr+"/metrics")
+	log.Info("serving", "dashboard", addr+"/", "api", addr+"/api/v1/occupations", "metrics", addr+"/metrics", "ready", addr+"/readyz")
 	if ready != nil {
 		ready <- addr
 	}

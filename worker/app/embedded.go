@@ -11,12 +11,15 @@ import (
 	"sort"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/analyzer/sample"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/localstore"
 	"github.com/skillpulse/skillpulse/internal/progress"
+	"github.com/skillpulse/skillpulse/worker/httpapi"
 	"github.com/skillpulse/skillpulse/worker/ingest"
 	"github.com/skillpulse/skillpulse/worker/metrics"
 )
@@ -65,23 +68,26 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 		}
 	}
 	reg, m := newMetrics()
-	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: store, Metrics: m, Source: "file",
+	proc := &ingest.Processor{Pipeline: analyzer.New(st), Sink: store, Metrics: m, Source: "file", MaxBytes: cfg.MaxPostingBytes,
 		DeadLetter: &ingest.FileDeadLetters{Path: filepath.Join(cfg.DataDir, "dead-letter.jsonl"), Log: log}}
 	// The API serves from the store's cells while the input is ingested:
-	// figures grow as batches commit.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	served := make(chan error, 1)
-	go func() { served <- serve(ctx, cfg, st, store.Reader(), store, reg, log, ln, nil) }()
-	if err := ingestInput(ctx, cfg, log, st, store, proc, m); err != nil {
-		cancel()
-		<-served
-		return err
-	}
-	if ready != nil {
-		ready <- "http://" + ln.Addr().String()
-	}
-	return <-served
+	// figures grow as batches commit. Serving and ingesting share an
+	// errgroup: either failing stops the other.
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return serve(gctx, cfg, st, store.Reader(), store, reg, log, ln, nil,
+			httpapi.Check{Name: "store", Run: func(context.Context) error { return store.Ping() }})
+	})
+	g.Go(func() error {
+		if err := ingestInput(gctx, cfg, log, st, store, proc, m); err != nil {
+			return err
+		}
+		if ready != nil {
+			ready <- "http://" + ln.Addr().String()
+		}
+		return nil
+	})
+	return g.Wait()
 }
 
 // ingestInput reads the configured input (the bundled sample when none)

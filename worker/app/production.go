@@ -10,10 +10,13 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/skillpulse/skillpulse/analyzer"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer/elastic"
+	"github.com/skillpulse/skillpulse/internal/backoff"
+	"github.com/skillpulse/skillpulse/worker/httpapi"
 	"github.com/skillpulse/skillpulse/worker/ingest"
 	"github.com/skillpulse/skillpulse/worker/jobs"
 	"github.com/skillpulse/skillpulse/worker/kafkaio"
@@ -22,7 +25,10 @@ import (
 
 // RunProduction consumes postings from Kafka into Elasticsearch, runs the
 // rollup and retention jobs, and serves the API and /metrics, until ctx
-// ends; then it drains, commits and returns.
+// ends; then it drains, commits and returns. The API port is bound first;
+// Elasticsearch and Kafka get startup_timeout to answer. Past start-up the
+// components run in one errgroup: the first to fail stops the others and
+// its error, naming what failed, is returned (the process exits non-zero).
 func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, ready chan<- string) error {
 	tuneGC(log)
 	ln, err := listen(cfg.Listen)
@@ -39,14 +45,18 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 	if err != nil {
 		return err
 	}
-	es.OnRetry = func(reason string, n int) { m.ESRetries.WithLabelValues(reason).Add(float64(n)) }
+	es.OnRetry = func(reason string, n int, cause error) {
+		m.ESRetries.WithLabelValues(reason).Add(float64(n))
+		log.Warn("elasticsearch write retried", "reason", reason, "documents", n, "err", cause)
+	}
 	idx := elastic.Indices{Prefix: cfg.Elasticsearch.IndexPrefix, RefreshInterval: cfg.Elasticsearch.RefreshInterval,
 		Shards: cfg.Elasticsearch.Shards, Replicas: cfg.Elasticsearch.Replicas}
-	if err := retry(ctx, log, "install index templates", func() error { return es.EnsureTemplates(ctx, idx) }); err != nil {
+	if err := startup(ctx, cfg, log, fmt.Sprintf("install index templates on Elasticsearch %v", cfg.Elasticsearch.URLs),
+		func(ctx context.Context) error { return es.EnsureTemplates(ctx, idx) }); err != nil {
 		return err
 	}
 	for _, t := range []string{cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic} {
-		if err := retry(ctx, log, "ensure topic "+t, func() error {
+		if err := startup(ctx, cfg, log, fmt.Sprintf("ensure topic %s on Kafka %v", t, cfg.Kafka.Brokers), func(ctx context.Context) error {
 			return kafkaio.EnsureTopic(ctx, cfg.Kafka.Brokers, t, cfg.Kafka.Partitions, cfg.Kafka.ReplicationFactor, log)
 		}); err != nil {
 			return err
@@ -62,7 +72,8 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		// first meeting it makes restarts, replays and partitions taken
 		// over from another worker judge reposts as before.
 		Recall: records}
-	sched := jobs.New(ctx, m, log)
+	g, gctx := errgroup.WithContext(ctx)
+	sched := jobs.New(gctx, m, log)
 	every, err := interval(cfg.Schedule.Rollup)
 	if err != nil {
 		return fmt.Errorf("schedule.rollup: %w", err)
@@ -94,41 +105,50 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 	// Cells for what arrived while no worker ran: a lease held elsewhere
 	// makes this a no-op.
 	go func() {
-		if err := sched.RunNow(ctx, "rollup"); err != nil && ctx.Err() == nil {
+		if err := sched.RunNow(gctx, "rollup"); err != nil && gctx.Err() == nil {
 			log.Warn("rollup at start-up failed; the schedule retries", "err", err)
 		}
 	}()
 
-	serveErr := make(chan error, 1)
-	cells := &elastic.CellStore{Client: es, Indices: idx}
-	go func() { serveErr <- serve(ctx, cfg, st, cells.Reader(), cells, reg, log, ln, ready) }()
 	consumer := kafkaio.NewConsumer(kafkaio.ConsumerConfig{Brokers: cfg.Kafka.Brokers, Topic: cfg.Kafka.Topic,
 		GroupID: cfg.Kafka.GroupID, BatchSize: cfg.Kafka.BatchSize, BatchTimeout: cfg.Kafka.BatchTimeout,
-		InFlight: cfg.Kafka.InFlight, Members: cfg.Kafka.Members, IndexConcurrency: cfg.Kafka.IndexConcurrency}, proc, m, log)
-	runErr := consumer.Run(ctx)
-	if err := <-serveErr; err != nil && runErr == nil {
-		runErr = err
+		InFlight: cfg.Kafka.InFlight, Members: cfg.Kafka.Members, IndexConcurrency: cfg.Kafka.IndexConcurrency,
+		MaxPostingBytes: cfg.MaxPostingBytes, StallAfter: cfg.Kafka.StallAfter}, proc, m, log)
+	cells := &elastic.CellStore{Client: es, Indices: idx}
+	checks := []httpapi.Check{
+		{Name: "elasticsearch", Run: func(ctx context.Context) error {
+			if err := es.Ping(ctx); err != nil {
+				return fmt.Errorf("%v: %w", cfg.Elasticsearch.URLs, err)
+			}
+			return nil
+		}},
+		// The consumer's own view: the lag watcher reaching the broker,
+		// and no batch stuck past stall_after.
+		{Name: "consumer", Run: func(context.Context) error { return consumer.Ready() }},
 	}
-	return runErr
+	g.Go(func() error { return serve(gctx, cfg, st, cells.Reader(), cells, reg, log, ln, ready, checks...) })
+	g.Go(func() error {
+		if err := consumer.Run(gctx); err != nil {
+			return fmt.Errorf("consume %s from Kafka %v: %w", cfg.Kafka.Topic, cfg.Kafka.Brokers, err)
+		}
+		return nil
+	})
+	return g.Wait()
 }
 
-// retry runs f until it succeeds or ctx ends: at start-up Kafka or
-// Elasticsearch may still be coming up.
-func retry(ctx context.Context, log *slog.Logger, what string, f func() error) error {
-	wait := 500 * time.Millisecond
-	for {
-		err := f()
-		if err == nil {
-			return nil
-		}
-		log.Warn(what+" failed, retrying", "err", err, "in", wait)
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%s: %w", what, err)
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, 15*time.Second)
+// startup runs f until it succeeds, ctx ends or cfg.StartupTimeout passes:
+// at start-up Kafka or Elasticsearch may still be coming up, but one that
+// never answers must stop the process, naming what it tried.
+func startup(ctx context.Context, cfg config.Config, log *slog.Logger, what string, f func(context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, cfg.StartupTimeout)
+	defer cancel()
+	err := backoff.Default.Retry(ctx, func() error { return f(ctx) }, func(attempt int, err error, wait time.Duration) {
+		log.Warn(what+" failed, retrying", "attempt", attempt, "in", wait.Round(time.Millisecond), "err", err)
+	})
+	if err != nil {
+		return fmt.Errorf("%s: gave up after %v: %w", what, cfg.StartupTimeout, err)
 	}
+	return nil
 }
 
 // workerGCPercent is the default GOGC of both modes. They allocate fast

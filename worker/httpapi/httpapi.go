@@ -44,6 +44,8 @@ type Server struct {
 	Taxonomy *taxonomy.Taxonomy
 	// Postings lists and shows stored postings (nil: those endpoints 404).
 	Postings indexer.PostingReader
+	// Ready are the checks of /readyz.
+	Ready []Check
 }
 
 // Handler routes every endpoint.
@@ -57,6 +59,7 @@ func (s *Server) Handler() http.Handler {
 		return nil, fmt.Errorf("no endpoint %s %s: %w (see /api/v1/openapi.json)", r.Method, clip(r.URL.Path), errNotFound)
 	}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Gatherer, promhttp.HandlerOpts{}))
 	web, _ := fs.Sub(dashboards.Web, "web")
 	mux.Handle("GET /", http.FileServerFS(web))

@@ -112,6 +112,10 @@ func FileProgress(ctx context.Context, p *Processor, name string, r io.Reader, b
 			break
 		}
 		st.Read++
+		p.Metrics.Consumed.WithLabelValues(p.Source).Inc()
+		if p.MaxBytes > 0 && len(rec.Raw) > p.MaxBytes {
+			rec.Posting, rec.Err = nil, &TooLargeError{Size: len(rec.Raw), Limit: p.MaxBytes}
+		}
 		items = append(items, Item{Record: rec, Origin: fmt.Sprintf("%s:%d", name, rec.Line)})
 		if len(items) == batchSize {
 			if err := flush(); err != nil {
@@ -168,6 +172,16 @@ func (f *FileDeadLetters) Count() int {
 	return f.written
 }
 
+// FileEntry is one line of a dead-letter file.
+type FileEntry struct {
+	Origin string `json:"origin"`
+	Class  string `json:"class"`
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
+	Size   int    `json:"size"`
+	Raw    string `json:"raw"`
+}
+
 // DeadLetter appends and fsyncs.
 func (f *FileDeadLetters) DeadLetter(_ context.Context, dls []DeadLetter) error {
 	f.mu.Lock()
@@ -183,8 +197,8 @@ func (f *FileDeadLetters) DeadLetter(_ context.Context, dls []DeadLetter) error 
 	}
 	enc := json.NewEncoder(fh)
 	for _, d := range dls {
-		raw := string(d.Raw)
-		if err := enc.Encode(map[string]string{"origin": d.Origin, "class": d.Class, "field": d.Field, "reason": d.Reason, "raw": raw}); err != nil {
+		e := FileEntry{Origin: d.Origin, Class: d.Class, Field: d.Field, Reason: d.Reason, Size: max(d.Size, len(d.Raw)), Raw: string(d.Raw)}
+		if err := enc.Encode(e); err != nil {
 			fh.Close()
 			return fmt.Errorf("write dead letter: %w", err)
 		}

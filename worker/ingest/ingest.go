@@ -22,14 +22,30 @@ import (
 // DeadLetter records input that cannot be processed, with the reason.
 type DeadLetter struct {
 	Raw    []byte
-	Class  string // error class: "invalid_json", "validation", "rejected_by_index"
+	Class  string // error class: "invalid_json", "validation", "too_large", "rejected_by_index"
 	Field  string // offending field, when known
 	Reason string
+	// Size is the original record's length in bytes: a sink may store
+	// Raw truncated (an oversized posting does not fit a dead-letter
+	// message), and Size says how much there was.
+	Size   int
 	Origin string // where it came from: "file.jsonl:12" or "topic/partition/offset"
 	// Kafka coordinates of the original message (zero for files).
 	Topic     string
 	Partition int
 	Offset    int64
+}
+
+// ErrDeadLetter marks a batch whose dead letters could not be written:
+// its postings are indexed, and only the dead-letter write is retried.
+var ErrDeadLetter = errors.New("dead-letter write failed")
+
+// TooLargeError is the error of a record larger than the configured
+// max_posting_bytes: it is dead-lettered without being parsed.
+type TooLargeError struct{ Size, Limit int }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("posting of %d bytes exceeds max_posting_bytes (%d)", e.Size, e.Limit)
 }
 
 // DeadLetterSink durably stores dead letters.
@@ -60,6 +76,10 @@ type Processor struct {
 	// start-up or after a rebalance, must know what was analyzed from it
 	// to judge reposts as its previous owner would have.
 	Recall Recaller
+	// MaxBytes, when positive, bounds one file record: a longer one is
+	// dead-lettered as too_large without being analyzed (the Kafka
+	// consumer applies the same bound to messages).
+	MaxBytes int
 
 	mu   sync.Mutex
 	next map[partition]int64 // per Kafka partition: the offset after the last one consumed here
@@ -82,6 +102,9 @@ type Prepared struct {
 	items []Item
 	batch []*analyzer.Analysis
 	dead  []DeadLetter
+	// indexed is set once the batch's postings are durable: a Store
+	// called again (its dead letters failed) does not index them again.
+	indexed bool
 }
 
 // Len is the number of input items in the batch.
@@ -119,7 +142,6 @@ func (p *Processor) Prepare(ctx context.Context, items []Item) (*Prepared, error
 		}()
 	}
 	for i, it := range items {
-		p.Metrics.Consumed.WithLabelValues(p.Source).Inc()
 		if it.Record.Err == nil {
 			next <- i
 		}
@@ -203,27 +225,30 @@ func (p *Processor) recall(ctx context.Context, items []Item) error {
 
 // Store indexes a prepared batch and dead-letters its invalid items. It
 // returns only when everything is durable (nil) or when ctx ends or a sink
-// fails; the caller may call Store again with the same batch (document ids
-// are deterministic, so a retry is idempotent).
+// fails; the caller may call Store again with the same batch. Once the
+// postings are indexed a second call only retries the dead letters (an
+// error wrapping ErrDeadLetter): a dead-letter sink that keeps failing
+// must not rewrite the batch's documents in a loop.
 func (p *Processor) Store(ctx context.Context, pr *Prepared) ([]*analyzer.Analysis, error) {
-	batch, dead := pr.batch, pr.dead
-	if len(batch) > 0 {
+	if !pr.indexed && len(pr.batch) > 0 {
 		start := time.Now()
-		rejected, err := p.Sink.Index(ctx, batch)
+		rejected, err := p.Sink.Index(ctx, pr.batch)
 		if err != nil {
-			return nil, fmt.Errorf("index batch of %d: %w", len(batch), err)
+			return nil, fmt.Errorf("index batch of %d: %w", len(pr.batch), err)
 		}
 		p.Metrics.BulkSeconds.Observe(time.Since(start).Seconds())
 		if len(rejected) > 0 {
-			batch, dead = dropRejected(batch, rejected, pr.items, append([]DeadLetter(nil), dead...))
+			pr.batch, pr.dead = dropRejected(pr.batch, rejected, pr.items, append([]DeadLetter(nil), pr.dead...))
 		}
 	}
+	pr.indexed = true
+	batch, dead := pr.batch, pr.dead
 	if len(dead) > 0 {
 		if p.DeadLetter == nil {
 			return nil, errors.New("invalid input and no dead-letter sink")
 		}
 		if err := p.DeadLetter.DeadLetter(ctx, dead); err != nil {
-			return nil, fmt.Errorf("dead-letter %d records: %w", len(dead), err)
+			return nil, fmt.Errorf("%w: %d records: %w", ErrDeadLetter, len(dead), err)
 		}
 		p.Metrics.Processed.WithLabelValues(metrics.OutcomeInvalid).Add(float64(len(dead)))
 		p.Metrics.Processed.WithLabelValues(metrics.OutcomeDeadLettered).Add(float64(len(dead)))
@@ -259,16 +284,19 @@ func dropRejected(batch []*analyzer.Analysis, rejected []indexer.Rejected, items
 		}
 		it := origin[a.Key]
 		dead = append(dead, DeadLetter{Raw: it.Record.Raw, Class: "rejected_by_index", Reason: reason, Origin: it.Origin,
-			Topic: it.Topic, Partition: it.Partition, Offset: it.Offset})
+			Topic: it.Topic, Partition: it.Partition, Offset: it.Offset, Size: len(it.Record.Raw)})
 	}
 	return kept, dead
 }
 
 // Classify turns a parse error into a dead letter with a class and reason.
 func Classify(raw []byte, err error, origin string) DeadLetter {
-	dl := DeadLetter{Raw: raw, Class: "validation", Reason: err.Error(), Origin: origin}
+	dl := DeadLetter{Raw: raw, Class: "validation", Reason: err.Error(), Origin: origin, Size: len(raw)}
 	var fe *posting.FieldError
-	if errors.As(err, &fe) {
+	var tl *TooLargeError
+	if errors.As(err, &tl) {
+		dl.Class, dl.Size = "too_large", tl.Size
+	} else if errors.As(err, &fe) {
 		dl.Field = fe.Field
 		if fe.Field == "posting" {
 			dl.Class = "invalid_json"

@@ -11,13 +11,17 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/segmentio/kafka-go"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/internal/backoff"
 	"github.com/skillpulse/skillpulse/worker/ingest"
 	"github.com/skillpulse/skillpulse/worker/metrics"
 )
@@ -41,6 +45,20 @@ type ConsumerConfig struct {
 	IndexConcurrency int
 	// DrainTimeout bounds the flush of in-flight batches after shutdown.
 	DrainTimeout time.Duration
+	// MaxPostingBytes: a larger message is dead-lettered (truncated)
+	// without being parsed. Zero means 1 MiB.
+	MaxPostingBytes int
+	// StallAfter is how long a batch may keep failing to be finished
+	// (its dead letters written, its offsets committed) before the
+	// consumer reports itself stalled: an Error log, the
+	// partition_stalled metric and /readyz. Zero means 30 s.
+	StallAfter time.Duration
+	// LagInterval is how often the lag of the partitions assigned to
+	// this process is read from the broker. Zero means 5 s.
+	LagInterval time.Duration
+	// Retry is the wait between attempts of a failed step; zero means
+	// backoff.Default.
+	Retry backoff.Policy
 }
 
 // Consumer runs the consume → analyze → index → commit loop.
@@ -49,6 +67,14 @@ type Consumer struct {
 	proc *ingest.Processor
 	m    *metrics.Metrics
 	log  *slog.Logger
+	// budget holds one token per message in flight: fetching waits for a
+	// token, a settled batch returns its tokens. in_flight_postings
+	// reaches in_flight_budget_postings exactly when fetching is paused.
+	budget *semaphore.Weighted
+	health health
+	// client names this process's members to the group coordinator, so
+	// the lag watcher finds their assignments.
+	client string
 }
 
 // NewConsumer wires a consumer to a processor.
@@ -71,7 +97,21 @@ func NewConsumer(cfg ConsumerConfig, proc *ingest.Processor, m *metrics.Metrics,
 	if cfg.DrainTimeout <= 0 {
 		cfg.DrainTimeout = 30 * time.Second
 	}
-	return &Consumer{cfg: cfg, proc: proc, m: m, log: log}
+	if cfg.MaxPostingBytes <= 0 {
+		cfg.MaxPostingBytes = 1 << 20
+	}
+	if cfg.StallAfter <= 0 {
+		cfg.StallAfter = 30 * time.Second
+	}
+	if cfg.LagInterval <= 0 {
+		cfg.LagInterval = 5 * time.Second
+	}
+	if cfg.Retry.Min <= 0 {
+		cfg.Retry = backoff.Default
+	}
+	host, _ := os.Hostname()
+	return &Consumer{cfg: cfg, proc: proc, m: m, log: log, budget: semaphore.NewWeighted(int64(cfg.InFlight)),
+		client: fmt.Sprintf("skillpulse-%s-%d-%p", host, os.Getpid(), proc)}
 }
 
 type batch struct {
@@ -115,27 +155,32 @@ func (c *Consumer) Run(ctx context.Context) error {
 // runMember is one group member's pipeline, with its share of the
 // in-flight budget.
 func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.CancelFunc, member string) error {
+	clientID := c.client + "-" + member
 	r := kafka.NewReader(kafka.ReaderConfig{
 		Brokers: c.cfg.Brokers, Topic: c.cfg.Topic, GroupID: c.cfg.GroupID,
-		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 250 * time.Millisecond,
+		Dialer:   &kafka.Dialer{ClientID: clientID, Timeout: 10 * time.Second, DualStack: true},
+		MinBytes: 1, MaxBytes: max(10<<20, 2*c.cfg.MaxPostingBytes), MaxWait: 250 * time.Millisecond,
 		QueueCapacity:  min(c.cfg.BatchSize, 1000),
 		CommitInterval: 0, // synchronous: CommitMessages returns once Kafka has the offsets
 		StartOffset:    kafka.FirstOffset,
+		// Connection, rebalance and commit errors: an operator must see
+		// them (kafka-go retries them itself).
 		ErrorLogger: kafka.LoggerFunc(func(f string, a ...any) {
-			c.log.Debug("kafka reader: "+fmt.Sprintf(f, a...), "member", member)
+			c.log.Warn("kafka reader: "+fmt.Sprintf(f, a...), "member", member)
 		}),
 	})
 	defer r.Close()
+	lagCtx, stopLag := context.WithCancel(ctx)
+	defer stopLag()
+	go c.watchLag(lagCtx, clientID, member)
 
 	// Stages: the fetcher fills and analyzes the next batch while up to
 	// IndexConcurrency earlier ones are indexed; offsets are committed in
-	// fetch order. The member holds at most its in-flight budget: the
-	// batch being filled, the queue, one waiting for an indexing slot, and
-	// those being indexed or awaiting their commit. When it is full,
-	// fetching waits (back-pressure).
+	// fetch order. The in-flight budget (tokens per message, shared by
+	// the members) bounds what is held; when it is spent, fetching waits
+	// (back-pressure). The queue never blocks before the budget does.
 	n := c.cfg.IndexConcurrency
-	budget := max(c.cfg.InFlight/c.cfg.Members, c.cfg.BatchSize) / c.cfg.BatchSize
-	batches := make(chan batch, max(budget-n-3, 0))
+	batches := make(chan batch, c.cfg.InFlight/c.cfg.BatchSize+1)
 	done := make(chan error, 1)
 	go func() {
 		done <- inOrder{
@@ -145,7 +190,7 @@ func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.Ca
 			// Stops the fetcher; the batches it still sends are drained
 			// by run without being committed, and replay later.
 			fail:    cancelProc,
-			release: func(b batch) { c.m.InFlight.Sub(float64(len(b.msgs))) },
+			release: func(b batch) { c.release(len(b.msgs)) },
 		}.run(procCtx, batches)
 	}()
 	fetchErr := c.fetchLoop(ctx, procCtx, r, batches, member)
@@ -182,7 +227,13 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 	}
 	for {
 		fctx, cancel := context.WithDeadline(ctx, deadline)
-		m, err := r.FetchMessage(fctx)
+		err := c.budget.Acquire(fctx, 1) // waits while the budget is spent
+		var m kafka.Message
+		if err == nil {
+			if m, err = r.FetchMessage(fctx); err != nil {
+				c.budget.Release(1)
+			}
+		}
 		cancel()
 		switch {
 		case err == nil:
@@ -204,7 +255,7 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 		default:
 			// Broker unreachable or rebalancing: kafka-go reconnects; wait a
 			// little and keep what we hold.
-			c.log.Warn("fetch failed, retrying", "err", err)
+			c.log.Warn("fetch failed, retrying", "member", member, "err", err)
 			select {
 			case <-ctx.Done():
 			case <-time.After(time.Second):
@@ -213,12 +264,21 @@ func (c *Consumer) fetchLoop(ctx, procCtx context.Context, r *kafka.Reader, out 
 	}
 }
 
+// add puts a fetched message in the batch. Consumed counts here, at
+// fetch: while indexing is stuck, consumed still moves and processed
+// does not, which is what SkillpulseNoPostingsProcessed looks for.
 func (c *Consumer) add(b *batch, m kafka.Message, member string) {
-	lag := m.HighWaterMark - m.Offset - 1
-	part := strconv.Itoa(m.Partition)
-	c.m.ConsumerLag.WithLabelValues(m.Topic, part).Set(float64(max(lag, 0)))
-	c.m.MemberFetched.WithLabelValues(member, part).Inc()
-	p, err := posting.Parse(m.Value)
+	c.m.Consumed.WithLabelValues(c.proc.Source).Inc()
+	c.m.MemberFetched.WithLabelValues(member, strconv.Itoa(m.Partition)).Inc()
+	var p *posting.Posting
+	var err error
+	if len(m.Value) > c.cfg.MaxPostingBytes {
+		err = &ingest.TooLargeError{Size: len(m.Value), Limit: c.cfg.MaxPostingBytes}
+		c.log.Warn("posting too large: dead-lettered without analysis", "topic", m.Topic, "partition", m.Partition,
+			"offset", m.Offset, "bytes", len(m.Value), "max_posting_bytes", c.cfg.MaxPostingBytes)
+	} else {
+		p, err = posting.Parse(m.Value)
+	}
 	b.msgs = append(b.msgs, m)
 	b.items = append(b.items, ingest.Item{
 		Record: posting.Record{Raw: m.Value, Posting: p, Err: err},
@@ -228,9 +288,16 @@ func (c *Consumer) add(b *batch, m kafka.Message, member string) {
 	c.m.InFlight.Add(1)
 }
 
-// store makes a batch durable, retrying until it is or ctx ends.
+// release returns a settled batch's budget.
+func (c *Consumer) release(n int) {
+	c.m.InFlight.Sub(float64(n))
+	c.budget.Release(int64(n))
+}
+
+// store makes a batch durable, retrying until it is or ctx ends. Once its
+// postings are indexed, only its dead letters are retried.
 func (c *Consumer) store(ctx context.Context, b batch) error {
-	return c.untilDone(ctx, "batch not finished before shutdown (it will be replayed)", len(b.msgs), func() error {
+	return c.untilDone(ctx, "store batch", b, func() error {
 		_, err := c.proc.Store(ctx, b.prepared)
 		return err
 	})
@@ -238,27 +305,76 @@ func (c *Consumer) store(ctx context.Context, b batch) error {
 
 // commit commits a durable batch's offsets, retrying until ctx ends.
 func (c *Consumer) commit(ctx context.Context, r *kafka.Reader, b batch) error {
-	return c.untilDone(ctx, "commit offsets (batch will be replayed, idempotently)", len(b.msgs), func() error {
+	return c.untilDone(ctx, "commit offsets", b, func() error {
 		return r.CommitMessages(ctx, b.msgs...)
 	})
 }
 
-// untilDone runs f every second until it succeeds, or until ctx ends,
-// when it returns f's last error wrapped in giveUp. Elasticsearch retries
-// its own items with backoff; what reaches here is a whole failed step.
-func (c *Consumer) untilDone(ctx context.Context, giveUp string, messages int, f func() error) error {
-	for {
-		err := f()
-		if err == nil {
-			return nil
+// untilDone runs f with the retry policy until it succeeds or ctx ends,
+// when it returns f's last error: the batch is not committed and replays.
+// Every retry is logged at Warn with its cause. A step unfinished after
+// StallAfter (Elasticsearch down, dead letters or commits failing) stalls
+// the batch's partitions loudly: one Error log with the cause,
+// partition_stalled set to 1 and /readyz answering 503, until it
+// succeeds. Only the failing step is retried: a batch whose postings are
+// indexed is not indexed again while its dead letters are retried.
+func (c *Consumer) untilDone(ctx context.Context, what string, b batch, f func() error) error {
+	start := time.Now()
+	key := fmt.Sprintf("%s %p", what, &b.msgs[0])
+	parts := partitionsOf(b.msgs)
+	var mu sync.Mutex
+	var last error
+	stalled := false
+	timer := time.AfterFunc(c.cfg.StallAfter, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stalled = true
+		cause := last
+		if cause == nil {
+			cause = errors.New("still in progress (Elasticsearch retrying)")
 		}
-		if ctx.Err() != nil {
-			return fmt.Errorf("%s: %w", giveUp, err)
+		c.health.set(key, fmt.Errorf("%s for partitions %v unfinished after %v: %w", what, parts, c.cfg.StallAfter, cause))
+		for _, p := range parts {
+			c.m.PartitionStalled.WithLabelValues(c.cfg.Topic, p).Set(1)
 		}
-		c.log.Warn("retrying", "what", giveUp, "err", err, "messages", messages)
-		select {
-		case <-ctx.Done():
-		case <-time.After(time.Second):
+		c.log.Error("partitions stalled: nothing after this batch is committed until it finishes",
+			"what", what, "partitions", parts, "since", start, "err", cause)
+	})
+	defer func() {
+		timer.Stop()
+		mu.Lock()
+		defer mu.Unlock()
+		if stalled {
+			c.health.clear(key)
+			for _, p := range parts {
+				c.m.PartitionStalled.WithLabelValues(c.cfg.Topic, p).Set(0)
+			}
+			c.log.Info("stalled batch finished; partitions resume", "what", what, "partitions", parts, "stalled_for", time.Since(start).Round(time.Millisecond))
+		}
+	}()
+	err := c.cfg.Retry.Retry(ctx, f, func(attempt int, err error, wait time.Duration) {
+		mu.Lock()
+		last = err
+		mu.Unlock()
+		c.log.Warn("retrying", "what", what, "attempt", attempt, "in", wait.Round(time.Millisecond), "err", err,
+			"messages", len(b.msgs), "partitions", parts)
+	})
+	if err != nil {
+		return fmt.Errorf("%s (batch will be replayed, idempotently): %w", what, err)
+	}
+	return nil
+}
+
+// partitionsOf lists the partitions of msgs, in order of first appearance.
+func partitionsOf(msgs []kafka.Message) []string {
+	var out []string
+	for _, m := range msgs {
+		if p := strconv.Itoa(m.Partition); !slices.Contains(out, p) {
+			out = append(out, p)
 		}
 	}
+	return out
 }
+
+// Ready is nil while the consumer makes progress, else what is stuck.
+func (c *Consumer) Ready() error { return c.health.err() }

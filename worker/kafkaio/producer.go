@@ -24,6 +24,21 @@ const (
 	HeaderClass     = "skillpulse.error.class"
 	HeaderField     = "skillpulse.error.field"
 	HeaderReason    = "skillpulse.error.reason"
+	// HeaderSize is the original message's length in bytes; HeaderTruncated
+	// is "true" when the value holds only its first DeadLetterValueBytes.
+	HeaderSize      = "skillpulse.original.size"
+	HeaderTruncated = "skillpulse.truncated"
+)
+
+// Dead-letter message bounds. Kafka's default limit on a topic's messages
+// (max.message.bytes) is 1,048,588 bytes per record batch; the producer's
+// batches stay below that, and a value is cut to leave room for its key,
+// headers and the record overhead, so one dead letter always fits a topic
+// left at the defaults. Postings up to the default max_posting_bytes
+// (1 MiB) that fail for another reason are kept whole when they fit.
+const (
+	deadLetterBatchBytes = 1_000_000
+	DeadLetterValueBytes = 960_000
 )
 
 // DeadLetters writes failed messages to the dead-letter topic, waiting for
@@ -37,6 +52,10 @@ func NewDeadLetters(brokers []string, topic string) *DeadLetters {
 	return &DeadLetters{w: &kafka.Writer{
 		Addr: kafka.TCP(brokers...), Topic: topic, RequiredAcks: kafka.RequireAll,
 		AllowAutoTopicCreation: true, BatchTimeout: 10 * time.Millisecond, Balancer: &kafka.Hash{},
+		BatchBytes: deadLetterBatchBytes,
+		// One attempt per write: the consumer retries failed dead letters
+		// with the project's backoff, logging each attempt.
+		MaxAttempts: 1,
 	}}
 }
 
@@ -44,16 +63,22 @@ func NewDeadLetters(brokers []string, topic string) *DeadLetters {
 func (d *DeadLetters) DeadLetter(ctx context.Context, dls []ingest.DeadLetter) error {
 	msgs := make([]kafka.Message, len(dls))
 	for i, dl := range dls {
+		value, truncated := dl.Raw, false
+		if len(value) > DeadLetterValueBytes {
+			value, truncated = value[:DeadLetterValueBytes], true
+		}
 		msgs[i] = kafka.Message{
 			Key:   []byte(dl.Origin),
-			Value: dl.Raw,
+			Value: value,
 			Headers: []kafka.Header{
 				{Key: HeaderTopic, Value: []byte(dl.Topic)},
 				{Key: HeaderPartition, Value: []byte(strconv.Itoa(dl.Partition))},
 				{Key: HeaderOffset, Value: []byte(strconv.FormatInt(dl.Offset, 10))},
 				{Key: HeaderClass, Value: []byte(dl.Class)},
 				{Key: HeaderField, Value: []byte(dl.Field)},
-				{Key: HeaderReason, Value: []byte(dl.Reason)},
+				{Key: HeaderReason, Value: []byte(clip(dl.Reason, 2000))},
+				{Key: HeaderSize, Value: []byte(strconv.Itoa(max(dl.Size, len(dl.Raw))))},
+				{Key: HeaderTruncated, Value: []byte(strconv.FormatBool(truncated))},
 			},
 		}
 	}
@@ -61,6 +86,14 @@ func (d *DeadLetters) DeadLetter(ctx context.Context, dls []ingest.DeadLetter) e
 		return fmt.Errorf("write %d dead letters: %w", len(msgs), err)
 	}
 	return nil
+}
+
+// clip cuts s to at most n bytes.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
 
 // Close flushes and closes the producer.

@@ -37,6 +37,7 @@ type Metrics struct {
 	ConsumerLag      *prometheus.GaugeVec   // by topic, partition
 	MemberFetched    *prometheus.CounterVec // by member, partition
 	InFlight         prometheus.Gauge
+	PartitionStalled *prometheus.GaugeVec // by topic, partition
 	InFlightBudget   prometheus.Gauge
 	ESRetries        *prometheus.CounterVec // by reason
 	JobRuns          *prometheus.CounterVec // by job
@@ -71,23 +72,25 @@ func New(reg prometheus.Registerer) *Metrics {
 		Analyzed: prometheus.NewCounter(prometheus.CounterOpts{Namespace: ns, Name: "postings_analyzed_total",
 			Help: "Postings analyzed."}),
 		ConsumerLag: prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: ns, Name: "consumer_lag_messages",
-			Help: "Messages behind the partition's high watermark, computed from fetched offsets."}, []string{"topic", "partition"}),
+			Help: "Messages behind the partition's high watermark, from the group's committed offset; refreshed on a timer for the partitions this process is assigned."}, []string{"topic", "partition"}),
 		MemberFetched: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: ns, Name: "consumer_fetched_messages_total",
 			Help: "Messages fetched by each consumer-group member of this process, by partition: shows how partitions are spread."}, []string{"member", "partition"}),
 		InFlight: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "in_flight_postings",
 			Help: "Postings fetched but not yet committed."}),
+		PartitionStalled: prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: ns, Name: "partition_stalled",
+			Help: "1 while a partition's batch cannot be finished (its dead letters keep failing to be written): nothing after it is committed."}, []string{"topic", "partition"}),
 		InFlightBudget: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "in_flight_budget_postings",
-			Help: "Most postings held in flight before fetching pauses."}),
+			Help: "Most postings held in flight: fetching pauses exactly when in_flight_postings reaches it."}),
 		ESRetries: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: ns, Name: "elasticsearch_retries_total",
 			Help: "Elasticsearch requests or bulk items retried, by reason."}, []string{"reason"}),
 		JobRuns: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: ns, Name: "job_runs_total",
-			Help: "Scheduled job runs started."}, []string{"job"}),
+			Help: "Scheduled job runs started."}, []string{"task"}),
 		JobFailures: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: ns, Name: "job_failures_total",
-			Help: "Scheduled job runs that failed or panicked."}, []string{"job"}),
+			Help: "Scheduled job runs that failed or panicked."}, []string{"task"}),
 		JobSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{Namespace: ns, Name: "job_duration_seconds",
-			Help: "Scheduled job run time.", Buckets: prometheus.ExponentialBuckets(0.01, 3, 10)}, []string{"job"}),
+			Help: "Scheduled job run time.", Buckets: prometheus.ExponentialBuckets(0.01, 3, 10)}, []string{"task"}),
 		JobLastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: ns, Name: "job_last_success_timestamp_seconds",
-			Help: "Unix time of the job's last successful run."}, []string{"job"}),
+			Help: "Unix time of the job's last successful run."}, []string{"task"}),
 		RollupLeader: prometheus.NewGauge(prometheus.GaugeOpts{Namespace: ns, Name: "rollup_leader",
 			Help: "1 while this worker holds the consumer group's rollup lease (it ran the last tick), else 0."}),
 		RollupCells: prometheus.NewCounter(prometheus.CounterOpts{Namespace: ns, Name: "rollup_cells_written_total",
@@ -103,7 +106,7 @@ func New(reg prometheus.Registerer) *Metrics {
 		Help: "Build information; the value is always 1."}, []string{"version", "goversion"})
 	info.WithLabelValues(version(), runtime.Version()).Set(1)
 	reg.MustRegister(m.Consumed, m.Processed, m.ProcessSeconds, m.BulkSeconds, m.SkillsExtracted, m.Unclassified,
-		m.UnspecifiedPlace, m.Analyzed, m.UnclassifiedRate, m.UnspecifiedRate, m.ConsumerLag, m.MemberFetched, m.InFlight, m.InFlightBudget,
+		m.UnspecifiedPlace, m.Analyzed, m.UnclassifiedRate, m.UnspecifiedRate, m.ConsumerLag, m.MemberFetched, m.InFlight, m.PartitionStalled, m.InFlightBudget,
 		m.ESRetries, m.JobRuns, m.JobFailures, m.JobSeconds, m.JobLastSuccess, m.StoredPostings, m.RollupLeader, m.RollupCells, info,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, o := range []string{OutcomeIndexed, OutcomeDuplicate, OutcomeInvalid, OutcomeDeadLettered} {
