@@ -14,6 +14,7 @@ web-deps:
 	scripts/fetch-web-deps.sh
 
 build: web-deps
+	@echo "[make] building $(BIN) (the first build compiles every dependency: a minute or two)"
 	$(GO) build -o $(BIN) ./cmd/skillpulse
 
 # The embedded default: bundled sample, local store, dashboard on 127.0.0.1:8080.
@@ -23,13 +24,17 @@ run: build
 # The whole suite: unit tests, and integration tests against a real Kafka
 # broker and Elasticsearch node (fetched from Maven Central and started by
 # scripts/services.sh), real promtool/Prometheus and headless Chromium.
-# Services are stopped afterwards, also when tests fail.
+# Services are stopped afterwards, also when tests fail. gotestsum (a Go
+# tool dependency in go.mod) prints a line per package as it finishes, the
+# output of failed tests, and at the end every skipped test with its reason.
 test: vet deps services-up
+	@echo "[make] testing every package (integration tests on Kafka :$(KAFKA_PORT), Elasticsearch :$(ES_PORT))"
 	@rc=0; SKILLPULSE_TEST_KAFKA=127.0.0.1:$(KAFKA_PORT) SKILLPULSE_TEST_ES=http://127.0.0.1:$(ES_PORT) \
-		$(GO) test -count=1 -timeout 25m -p 2 $(PKGS) || rc=$$?; \
+		$(GO) tool gotestsum --format pkgname-and-test-fails -- -count=1 -timeout 25m -p 2 $(PKGS) || rc=$$?; \
 		scripts/services.sh stop all; exit $$rc
 
 deps: web-deps
+	@echo "[make] downloading Go modules (cached after the first run)"
 	$(GO) mod download
 	scripts/install-deps.sh
 
@@ -43,6 +48,7 @@ unit:
 	$(GO) test -short -count=1 $(PKGS)
 
 vet:
+	@echo "[make] go vet"
 	$(GO) vet $(PKGS)
 
 bench: build
