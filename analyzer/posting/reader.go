@@ -19,6 +19,9 @@ type Record struct {
 	Raw     []byte
 	Posting *Posting
 	Err     error
+	// Truncated: the line was longer than MaxLine and Raw holds only its
+	// first KiB (enough to name it in a dead letter, never to be sent on).
+	Truncated bool
 }
 
 // Reader yields postings from JSON lines or CSV. One bad record never stops
@@ -27,8 +30,10 @@ type Reader struct {
 	next func() (Record, bool, error)
 }
 
-// maxLine bounds one JSON line; longer lines are reported, not buffered.
-const maxLine = 4 << 20
+// MaxLine bounds one JSON line; longer lines are reported, not buffered.
+const MaxLine = 4 << 20
+
+const maxLine = MaxLine
 
 // NewJSONLReader reads one JSON posting per line. Blank lines are skipped.
 func NewJSONLReader(r io.Reader) *Reader {
@@ -48,7 +53,7 @@ func NewJSONLReader(r io.Reader) *Reader {
 				continue
 			}
 			if errors.Is(err, errLineTooLong) {
-				return Record{Line: line, Raw: b[:1024], Err: badf("posting", "line longer than %d bytes", maxLine)}, true, nil
+				return Record{Line: line, Raw: b[:1024], Truncated: true, Err: badf("posting", "line longer than %d bytes", maxLine)}, true, nil
 			}
 			p, perr := Parse(b)
 			return Record{Line: line, Raw: b, Posting: p, Err: perr}, true, nil

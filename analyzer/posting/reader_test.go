@@ -60,3 +60,19 @@ func TestCSV(t *testing.T) {
 		t.Error("expected end of input")
 	}
 }
+
+// A long posting is read whole, however far past the read buffer; only one
+// past MaxLine is cut, and says so.
+func TestJSONLLongLines(t *testing.T) {
+	long := `{"id":"a","title":"t","description":"` + strings.Repeat("z", 150<<10) + `"}`
+	over := `{"id":"b","title":"t","description":"` + strings.Repeat("z", MaxLine) + `"}`
+	r := NewJSONLReader(strings.NewReader(long + "\n" + over + "\n"))
+	rec, ok, err := r.Next()
+	if err != nil || !ok || rec.Err != nil || rec.Truncated || string(rec.Raw) != long+"\n" && string(rec.Raw) != long {
+		t.Fatalf("150 KiB line: ok %v err %v rec.Err %v truncated %v, %d bytes of %d", ok, err, rec.Err, rec.Truncated, len(rec.Raw), len(long))
+	}
+	rec, ok, _ = r.Next()
+	if !ok || !rec.Truncated || rec.Err == nil || len(rec.Raw) != 1024 {
+		t.Fatalf("line over MaxLine: truncated %v err %v, %d bytes kept", rec.Truncated, rec.Err, len(rec.Raw))
+	}
+}

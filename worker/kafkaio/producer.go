@@ -176,6 +176,14 @@ func Publish(ctx context.Context, brokers []string, topic, name string, r io.Rea
 		if !ok {
 			break
 		}
+		if rec.Truncated {
+			// Publishing the kept first KiB would report a posting sent
+			// that nobody can analyze: stop and name the line instead.
+			if err := flush(); err != nil {
+				return sent, err
+			}
+			return sent, fmt.Errorf("publish %s: line %d is longer than %d bytes: not published (split or shorten it)", name, rec.Line, posting.MaxLine)
+		}
 		key := []byte(fmt.Sprintf("line-%d", rec.Line))
 		if rec.Posting != nil {
 			key = []byte(repost.PartitionKey(rec.Posting.Employer, rec.Posting.Title))
