@@ -14,6 +14,9 @@ import (
 
 var (
 	placeTail = regexp.MustCompile(`^[\p{L} .'-]+,?\s*\(?(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
+	// pay in a title ("$18/hr", "$55K", "22,50 $/h", "up to $25 per hour"):
+	// its "/hr" would otherwise read as human resources.
+	payRe = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
 )
 
 // noise words say nothing about the occupation: seniority, schedule,
@@ -91,6 +94,9 @@ func fold(s string) string {
 // abbreviations and removes noise words. Each regular expression runs only
 // when its trigger character is present: coders clean every index title.
 func cleanTitle(s string) string {
+	if strings.Contains(s, "$") {
+		s = payRe.ReplaceAllString(s, " ")
+	}
 	if strings.ContainsAny(s, "-–—|") {
 		s = dropTails(s)
 	}

@@ -35,6 +35,12 @@ func TestCleanTitle(t *testing.T) {
 		{"Junior Payroll Clerk | Remote", "payroll clerk"},
 		// A tail that names the occupation's field is kept.
 		{"senior managers - trade, broadcasting and other services", "managers trade broadcasting services"},
+		// Pay in a title goes, its "/hr" is not human resources.
+		{"Cook - Halifax $18/hr", "cook halifax"},
+		{"Line Cook $17.50 - $19 per hour", "line cook"},
+		{"Cuisinier 22,50 $/h", "cuisinier"},
+		{"Warehouse Associate - Up to $25/hour", "warehouse associate"},
+		{"Accountant $55K", "accountant"},
 		{"", ""},
 	}
 	for _, tc := range cases {

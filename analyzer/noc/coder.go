@@ -282,7 +282,7 @@ const rawTemperature = temperature
 // tempered posterior against the runners-up, which the calibration turns
 // into a probability.
 func (c *Coder) assess(title, description string) assessment {
-	clean := cleanTitle(title)
+	clean := cleanTitle(c.dropUnknownTails(title))
 	scores, share := c.scores(c.corrected(clean), description)
 	if scores == nil {
 		return assessment{best: -1}
@@ -298,6 +298,35 @@ func (c *Coder) assess(title, description string) assessment {
 	}
 	a.prob = min(max(curve.Apply(a.raw), 0), 1)
 	return a
+}
+
+// dropUnknownTails removes the parts after " - " or " | " none of whose
+// words the coder knows, even one typo away, ("Cook - Halifax", "Cook | Sobeys"): a place or
+// an employer, no evidence, which would only lower the share of known
+// words and so the confidence. A qualifier it knows ("Manager - Marketing")
+// stays.
+func (c *Coder) dropUnknownTails(title string) string {
+	if !strings.ContainsAny(title, "-–—|") {
+		return title
+	}
+	parts := splitDashes(title)
+	if len(parts) == 1 {
+		return title
+	}
+	keep := parts[:1:1]
+	for _, p := range parts[1:] {
+		// Spelling-corrected: a typo in a qualifier is still evidence.
+		for _, w := range strings.Fields(c.corrected(cleanTitle(p))) {
+			if _, ok := c.feat["w:"+stem(w)]; ok {
+				keep = append(keep, p)
+				break
+			}
+		}
+	}
+	if len(keep) == len(parts) {
+		return title
+	}
+	return strings.Join(keep, " - ")
 }
 
 // corrected replaces the words of a cleaned title the index does not know

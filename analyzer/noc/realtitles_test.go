@@ -1,0 +1,35 @@
+package noc
+
+import "testing"
+
+// Titles as postings write them, coded by the embedded default's coder:
+// gender forms, abbreviations, shifts, places, pay, employers, two
+// languages. Each must reach its unit group as a classified answer.
+func TestBuiltinCodesTitlesAsWritten(t *testing.T) {
+	c := NewBuiltin()
+	for _, tc := range []struct{ title, want string }{
+		{"Warehouse supervisor", "12013"},
+		{"Superviseur d'entrepôt", "12013"},
+		{"Boulanger(ère)", "63202"},
+		{"Baker - Night Shift", "63202"},
+		{"Cuisinier(ère)", "63200"},
+		{"Cook / Cuisinier", "63200"},
+		{"Cook - Halifax $18/hr", "63200"},
+		{"Line Cook | Sobeys", "63200"},
+		{"Line cook $17.50 - $19 per hour", "63200"},
+		{"Préposé(e) aux bénéficiaires", "33102"},
+		{"infirmière auxiliaire", "32101"},
+		{"Night shift LPN", "32101"},
+		{"RN", "31301"},
+		{"AZ driver", "73300"},
+		{"CSR", "64409"},
+		{"Sr. Accountant", "11100"},
+		{"Manager - Marketing", "10022"},
+	} {
+		got := c.Code(tc.title, "", nil)
+		if got.Code != tc.want {
+			cands := c.Candidates(tc.title, "", 3)
+			t.Errorf("%q: %s (%.2f), want %s; candidates %+v", tc.title, got.Code, got.Confidence, tc.want, cands)
+		}
+	}
+}
