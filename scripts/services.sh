@@ -29,6 +29,18 @@ java17() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# port_taken NAME PORT...: stop when another process holds a port, or the
+# tests would run against whatever answers there ("ready" only probes it).
+port_taken() {
+  local name=$1; shift
+  for p in "$@"; do
+    if port_open "$p"; then
+      log "cannot start $name: 127.0.0.1:$p is already in use by another process (stop it, or set SKILLPULSE_KAFKA_PORT / SKILLPULSE_ES_PORT)"
+      exit 1
+    fi
+  done
+}
+
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 wait_until() { # wait_until SECONDS LOGFILE CMD...
@@ -55,6 +67,7 @@ kafka_fetch() {
 kafka_start() {
   local dir=$RUN/kafka-$KAFKA_PORT
   if alive "$dir/pid" && port_open "$KAFKA_PORT"; then log "kafka already running on $KAFKA_PORT"; return; fi
+  port_taken kafka "$KAFKA_PORT" "$KAFKA_CTRL_PORT"
   kafka_fetch
   mkdir -p "$dir/data"
   cat >"$dir/server.properties" <<EOF
@@ -115,15 +128,24 @@ es_ready() { curl -fsS "http://127.0.0.1:$ES_PORT/_cluster/health?wait_for_statu
 es_start() {
   local dir=$RUN/elasticsearch-$ES_PORT
   if alive "$dir/pid" && es_ready; then log "elasticsearch already running on $ES_PORT"; return; fi
+  port_taken elasticsearch "$ES_PORT" "$((ES_PORT + 100))"
   es_fetch
-  # Elasticsearch refuses to run as root: run it as a system user, from a
-  # copy that user can read even when the checkout sits under /root.
-  id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
-  local home=/var/tmp/skillpulse-es-$ES_VERSION
-  if [ ! -f "$home/.complete" ]; then
-    rm -rf "$home"; cp -a "$CACHE/elasticsearch/elasticsearch-$ES_VERSION" "$home"; touch "$home/.complete"
+  # Elasticsearch refuses to run as root. As root, run it as a system
+  # user, from a copy that user can read even when the checkout sits under
+  # /root; as anyone else, run it as that user from the cache.
+  local home work run_as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+    home=/var/tmp/skillpulse-es-$ES_VERSION
+    if [ ! -f "$home/.complete" ]; then
+      rm -rf "$home"; cp -a "$CACHE/elasticsearch/elasticsearch-$ES_VERSION" "$home"; touch "$home/.complete"
+    fi
+    work=/var/tmp/skillpulse-es-run-$ES_PORT
+    run_as=(runuser -u "$ES_USER" --)
+  else
+    home=$CACHE/elasticsearch/elasticsearch-$ES_VERSION
+    work=$RUN/elasticsearch-run-$ES_PORT
   fi
-  local work=/var/tmp/skillpulse-es-run-$ES_PORT
   mkdir -p "$work/data" "$work/logs" "$dir"
   rm -rf "$work/config"; cp -a "$home/config" "$work/config"
   cat >"$work/config/elasticsearch.yml" <<EOF
@@ -139,12 +161,12 @@ xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 EOF
-  chown -R "$ES_USER" "$work"
+  [ ${#run_as[@]} -eq 0 ] || chown -R "$ES_USER" "$work"
   log "starting elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT"
   # setsid detaches it from this shell's process group, so `make` ending
   # does not take it down before `stop`.
   ES_JAVA_HOME=$(java17) ES_PATH_CONF=$work/config ES_JAVA_OPTS="-Xms512m -Xmx512m" \
-    setsid runuser -u "$ES_USER" -- "$home/bin/elasticsearch" -p "$work/es.pid" >"$dir/elasticsearch.log" 2>&1 < /dev/null &
+    setsid "${run_as[@]}" "$home/bin/elasticsearch" -p "$work/es.pid" >"$dir/elasticsearch.log" 2>&1 < /dev/null &
   wait_until 180 "$dir/elasticsearch.log" test -s "$work/es.pid"
   cp "$work/es.pid" "$dir/pid"
   wait_until 180 "$dir/elasticsearch.log" es_ready
