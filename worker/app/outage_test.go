@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,17 +16,66 @@ import (
 	"github.com/skillpulse/skillpulse/worker/kafkaio"
 )
 
-// Dedicated ports: this test stops and restarts its services, which must
-// not disturb the shared ones other packages test against in parallel.
-const outageKafkaPort, outageESPort = "29092", "29200"
+// outageServices are this test's own Kafka and Elasticsearch: it stops
+// and restarts them, which must not disturb the shared ones other
+// packages test against in parallel. Ports are free ones picked at run
+// time and the pid files live in the test's temporary directory.
+type outageServices struct {
+	kafkaPort, esPort int
+	dir               string
+}
 
-func services(t *testing.T, args ...string) {
+func newOutageServices(t *testing.T) *outageServices {
+	t.Helper()
+	// Kafka needs its port and the next (controller); Elasticsearch its
+	// HTTP port and that + 100 (transport).
+	return &outageServices{kafkaPort: freePortWith(t, 1), esPort: freePortWith(t, 100), dir: t.TempDir()}
+}
+
+// freePortWith finds a free port p such that p+offset is free too.
+func freePortWith(t *testing.T, offset int) int {
+	t.Helper()
+	for range 50 {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+		if p+offset > 65535 {
+			continue
+		}
+		if other, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p+offset)); err == nil {
+			other.Close()
+			return p
+		}
+	}
+	t.Fatal("no free port pair found")
+	return 0
+}
+
+func (s *outageServices) run(t *testing.T, args ...string) {
 	t.Helper()
 	root, _ := filepath.Abs("../..")
 	cmd := exec.Command(filepath.Join(root, "scripts", "services.sh"), args...)
-	cmd.Env = append(os.Environ(), "SKILLPULSE_KAFKA_PORT="+outageKafkaPort, "SKILLPULSE_ES_PORT="+outageESPort)
+	cmd.Env = append(os.Environ(), fmt.Sprintf("SKILLPULSE_KAFKA_PORT=%d", s.kafkaPort),
+		fmt.Sprintf("SKILLPULSE_ES_PORT=%d", s.esPort), "SKILLPULSE_SERVICES_DIR="+s.dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("services.sh %v: %v\n%s", args, err, out)
+	}
+}
+
+// stopAll stops both services, checks nothing is left listening and
+// removes the node's data (as root services.sh keeps it where its system
+// user can write, /var/tmp/skillpulse-es-run-PORT, not in s.dir).
+func (s *outageServices) stopAll(t *testing.T) {
+	s.run(t, "stop", "all")
+	os.RemoveAll(fmt.Sprintf("/var/tmp/skillpulse-es-run-%d", s.esPort))
+	for _, p := range []int{s.kafkaPort, s.esPort} {
+		if c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", p), time.Second); err == nil {
+			c.Close()
+			t.Errorf("port %d still answers after the outage test stopped its services", p)
+		}
 	}
 }
 
@@ -36,10 +86,11 @@ func TestOutagesLoseNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("restarts real services")
 	}
-	services(t, "start", "all")
-	t.Cleanup(func() { services(t, "stop", "all") })
-	brokers := []string{"127.0.0.1:" + outageKafkaPort}
-	cfg, es, idx := testWorker(t, "outage", brokers, "http://127.0.0.1:"+outageESPort, 200)
+	svc := newOutageServices(t)
+	svc.run(t, "start", "all")
+	t.Cleanup(func() { svc.stopAll(t) })
+	brokers := []string{fmt.Sprintf("127.0.0.1:%d", svc.kafkaPort)}
+	cfg, es, idx := testWorker(t, "outage", brokers, fmt.Sprintf("http://127.0.0.1:%d", svc.esPort), 200)
 	run := cfg.Kafka.Topic
 
 	// Three waves of distinct postings: before, during the ES outage, and
@@ -82,15 +133,15 @@ func TestOutagesLoseNothing(t *testing.T) {
 	}
 	waitCount(600, 2*time.Minute)
 
-	services(t, "stop", "es")
+	svc.run(t, "stop", "es")
 	publish(1)
 	time.Sleep(5 * time.Second) // the worker fetches and retries against a dead node
-	services(t, "start", "es")
+	svc.run(t, "start", "es")
 	waitCount(1200, 3*time.Minute)
 
-	services(t, "stop", "kafka")
+	svc.run(t, "stop", "kafka")
 	time.Sleep(3 * time.Second)
-	services(t, "start", "kafka")
+	svc.run(t, "start", "kafka")
 	// The broker answers before its partitions have leaders again; a
 	// producer retries (documents are keyed, so a message sent twice is
 	// still one posting).
