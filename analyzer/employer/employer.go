@@ -57,12 +57,17 @@ var display = map[string]string{
 
 var articles = map[string]bool{"the": true, "la": true, "le": true, "les": true}
 
-var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// newFold strips accents. A transformer keeps state between calls, so
+// each call makes its own: one shared across goroutines corrupts its
+// buffers (a slice-bounds panic in the indexer's concurrent batches).
+func newFold() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // Normalize folds a raw employer name; an empty or meaningless name gives
 // a zero Name.
 func Normalize(raw string) Name {
-	s, _, err := transform.String(fold, strings.ToValidUTF8(raw, " "))
+	s, _, err := transform.String(newFold(), strings.ToValidUTF8(raw, " "))
 	if err != nil {
 		return Name{}
 	}

@@ -1,6 +1,10 @@
 package employer
 
-import "testing"
+import (
+	"fmt"
+	"sync"
+	"testing"
+)
 
 func TestNormalizeMerges(t *testing.T) {
 	groups := [][]string{
@@ -68,4 +72,37 @@ func FuzzNormalize(f *testing.F) {
 			t.Errorf("not idempotent: %q -> %q -> %q", s, n.Key, again.Key)
 		}
 	})
+}
+
+// The indexer normalizes names from concurrent batches; a transformer
+// shared between calls once corrupted its buffers there and panicked.
+func TestNormalizeConcurrent(t *testing.T) {
+	names := []string{"Boulangerie Légère Ltée", "Café Dépôt Inc.", "Hôpital Général", "Eastern Health", "Société Énergie"}
+	want := make([]Name, len(names))
+	for i, n := range names {
+		want[i] = Normalize(n)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 2000; i++ {
+				k := i % len(names)
+				if got := Normalize(names[k]); got != want[k] {
+					select {
+					case errs <- fmt.Sprintf("%q -> %+v, want %+v", names[k], got, want[k]):
+					default:
+					}
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
