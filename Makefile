@@ -2,6 +2,9 @@
 GO      ?= go
 BIN     := bin/skillpulse
 PKGS    := ./...
+# Shared by concurrent batches: analysis state must be safe to use from
+# several goroutines (a shared transformer once panicked in CI).
+RACE_PKGS := ./analyzer/... ./indexer/... ./internal/... ./worker/ingest/... ./worker/kafkaio/... ./worker/httpapi/...
 export SKILLPULSE_KAFKA_PORT ?= 19092
 export SKILLPULSE_ES_PORT ?= 19200
 KAFKA_PORT := $(SKILLPULSE_KAFKA_PORT)
@@ -36,6 +39,9 @@ test: vet deps services-up
 	@echo "[make] testing every package (integration tests on Kafka :$(KAFKA_PORT), Elasticsearch :$(ES_PORT))"
 	@rc=0; SKILLPULSE_TEST_KAFKA=127.0.0.1:$(KAFKA_PORT) SKILLPULSE_TEST_ES=http://127.0.0.1:$(ES_PORT) \
 		$(GO) tool gotestsum --format pkgname-and-test-fails -- -count=1 -timeout 25m -p 2 $(PKGS) || rc=$$?; \
+		echo "[make] race detector over the analysis, storage and ingest packages (their -short tests)"; \
+		SKILLPULSE_TEST_KAFKA=127.0.0.1:$(KAFKA_PORT) SKILLPULSE_TEST_ES=http://127.0.0.1:$(ES_PORT) \
+		$(GO) tool gotestsum --format pkgname-and-test-fails -- -race -short -count=1 -timeout 15m $(RACE_PKGS) || rc=$$?; \
 		scripts/services.sh stop all; exit $$rc
 
 deps: web-deps-required
