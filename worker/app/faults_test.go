@@ -14,14 +14,18 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/segmentio/kafka-go"
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/config"
 
 	"github.com/skillpulse/skillpulse/indexer/elastic"
 	"github.com/skillpulse/skillpulse/internal/testsvc"
@@ -289,4 +293,92 @@ func checkOversizedDeadLetter(t *testing.T, brokers []string, topic string, size
 	if found != 1 {
 		t.Errorf("%d dead letters of class too_large, want 1", found)
 	}
+}
+
+// buildBinary builds cmd/skillpulse once for the cases that run the
+// worker as its own process.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "skillpulse")
+	root, _ := filepath.Abs("../..")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/skillpulse")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// workerProcess starts the binary as a worker of cfg's group, configured
+// by environment variables as an operator would.
+func workerProcess(t *testing.T, bin string, cfg config.Config) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(bin, "run")
+	cmd.Env = append(os.Environ(),
+		"SKILLPULSE_KAFKA_BROKERS="+strings.Join(cfg.Kafka.Brokers, ","),
+		"SKILLPULSE_ES_URL="+strings.Join(cfg.Elasticsearch.URLs, ","),
+		"SKILLPULSE_KAFKA_TOPIC="+cfg.Kafka.Topic, "SKILLPULSE_KAFKA_GROUP="+cfg.Kafka.GroupID,
+		"SKILLPULSE_KAFKA_DLQ_TOPIC="+cfg.Kafka.DeadLetterTopic, "SKILLPULSE_ES_INDEX_PREFIX="+cfg.Elasticsearch.IndexPrefix,
+		"SKILLPULSE_KAFKA_BATCH_SIZE="+strconv.Itoa(cfg.Kafka.BatchSize), "SKILLPULSE_LISTEN=127.0.0.1:0",
+		"SKILLPULSE_SCHEDULE_ROLLUP=@every 1h", "SKILLPULSE_DATA_DIR="+t.TempDir())
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	mustf(t, cmd.Start(), "start %s", bin)
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+		if t.Failed() {
+			t.Logf("worker process output (last 4 KiB):\n%s", tail(out.Bytes(), 4096))
+		}
+	})
+	return cmd
+}
+
+func tail(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[len(b)-n:]
+	}
+	return b
+}
+
+// A worker process killed with SIGKILL in the middle of ingesting (some
+// batches indexed and not committed, some half-written) loses nothing and
+// changes no figure: the next process replays from the committed offsets.
+func TestFaultSIGKILLMidIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a fault on the real services")
+	}
+	t.Parallel()
+	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
+	cfg, es, idx := testWorker(t, "sigkill", brokers, esURL, 100)
+	bin := buildBinary(t)
+	path, _, _ := testInput(t, 4000)
+	want := cleanRun(t, path)
+	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
+	all, _ := os.ReadFile(path)
+	publishBytes(t, brokers, cfg.Kafka.Topic, all)
+
+	first := workerProcess(t, bin, cfg)
+	for deadline := time.Now().Add(2 * time.Minute); esCount(t, es, idx) < want.Postings/4; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the first worker stored %d postings in 2 minutes", esCount(t, es, idx))
+		}
+	}
+	mustf(t, first.Process.Signal(syscall.SIGKILL), "SIGKILL")
+	first.Wait()
+	at := esCount(t, es, idx)
+	if at >= want.Postings {
+		t.Fatalf("the worker had stored everything (%d) before it was killed: the case tests nothing", at)
+	}
+	restarted := time.Now()
+	second := workerProcess(t, bin, cfg)
+	waitStored(t, es, idx, want.Postings, 3*time.Minute)
+	waitLag(t, brokers, cfg.Kafka.GroupID, cfg.Kafka.Topic, time.Minute)
+	recovered := time.Since(restarted)
+	checkOutcome(t, "SIGKILL mid-ingest", want, storedOutcome(t, es, idx), recovered)
+	t.Logf("killed with %d of %d postings stored", at, want.Postings)
+	mustf(t, second.Process.Signal(syscall.SIGTERM), "SIGTERM")
+	mustf(t, second.Wait(), "worker exit after SIGTERM")
 }

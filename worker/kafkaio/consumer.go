@@ -162,6 +162,11 @@ func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.Ca
 		MinBytes: 1, MaxBytes: max(10<<20, 2*c.cfg.MaxPostingBytes), MaxWait: 250 * time.Millisecond,
 		QueueCapacity:  min(c.cfg.BatchSize, 1000),
 		CommitInterval: 0, // synchronous: CommitMessages returns once Kafka has the offsets
+		// A member that dies without leaving (SIGKILL, a lost host) holds
+		// its partitions until its session expires: kafka-go's 30 s
+		// default left them unread that long; 10 s (heartbeats every 3 s)
+		// still rides out a long GC pause or a slow network.
+		SessionTimeout: 10 * time.Second, HeartbeatInterval: 3 * time.Second,
 		StartOffset:    kafka.FirstOffset,
 		// Connection, rebalance and commit errors: an operator must see
 		// them (kafka-go retries them itself).
