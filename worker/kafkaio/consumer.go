@@ -167,7 +167,7 @@ func (c *Consumer) runMember(ctx, procCtx context.Context, cancelProc context.Ca
 		// default left them unread that long; 10 s (heartbeats every 3 s)
 		// still rides out a long GC pause or a slow network.
 		SessionTimeout: 10 * time.Second, HeartbeatInterval: 3 * time.Second,
-		StartOffset:    kafka.FirstOffset,
+		StartOffset: kafka.FirstOffset,
 		// Connection, rebalance and commit errors: an operator must see
 		// them (kafka-go retries them itself).
 		ErrorLogger: kafka.LoggerFunc(func(f string, a ...any) {
