@@ -382,3 +382,75 @@ func TestFaultSIGKILLMidIngest(t *testing.T) {
 	mustf(t, second.Process.Signal(syscall.SIGTERM), "SIGTERM")
 	mustf(t, second.Wait(), "worker exit after SIGTERM")
 }
+
+// rewindGroup commits, for a group with no members, the offset half-way
+// through each partition of topic: the next worker re-reads the second
+// half of every partition, whose postings are already indexed — as after
+// a partial write (documents indexed, offsets never committed).
+func rewindGroup(t *testing.T, brokers []string, group, topic string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	c := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 10 * time.Second}
+	meta, err := c.Metadata(ctx, &kafka.MetadataRequest{Topics: []string{topic}})
+	mustf(t, err, "metadata")
+	var reqs []kafka.OffsetRequest
+	for _, p := range meta.Topics[0].Partitions {
+		reqs = append(reqs, kafka.LastOffsetOf(p.ID))
+	}
+	ends, err := c.ListOffsets(ctx, &kafka.ListOffsetsRequest{Topics: map[string][]kafka.OffsetRequest{topic: reqs}})
+	mustf(t, err, "end offsets")
+	var commits []kafka.OffsetCommit
+	var replayed int64
+	for _, e := range ends.Topics[topic] {
+		commits = append(commits, kafka.OffsetCommit{Partition: e.Partition, Offset: e.LastOffset / 2})
+		replayed += e.LastOffset - e.LastOffset/2
+	}
+	res, err := c.OffsetCommit(ctx, &kafka.OffsetCommitRequest{GroupID: group, GenerationID: -1, Topics: map[string][]kafka.OffsetCommit{topic: commits}})
+	if err == nil {
+		for _, p := range res.Topics[topic] {
+			err = errors.Join(err, p.Error)
+		}
+	}
+	mustf(t, err, "rewind %s", group)
+	return replayed
+}
+
+// Replaying the second half of every partition after its postings were
+// indexed (a partial write: indexed, never committed) changes no repost
+// verdict and no occupation count: recall stops at the replayed offset,
+// so a posting is never judged a repost of one that came after it.
+func TestFaultPartialWriteReplay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a fault on the real services")
+	}
+	t.Parallel()
+	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
+	cfg, es, idx := testWorker(t, "partial", brokers, esURL, 100)
+	path, _, _ := testInput(t, 2000)
+	want := cleanRun(t, path)
+	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
+	all, _ := os.ReadFile(path)
+	publishBytes(t, brokers, cfg.Kafka.Topic, all)
+
+	ctx, stop := context.WithCancel(context.Background())
+	_, done := startWorker(t, ctx, cfg)
+	waitStored(t, es, idx, want.Postings, 2*time.Minute)
+	waitLag(t, brokers, cfg.Kafka.GroupID, cfg.Kafka.Topic, time.Minute)
+	stop()
+	mustf(t, <-done, "first worker shutdown")
+	before := storedOutcome(t, es, idx)
+	checkOutcome(t, "before the replay", want, before, 0)
+
+	replayed := rewindGroup(t, brokers, cfg.Kafka.GroupID, cfg.Kafka.Topic)
+	ctx2, stop2 := context.WithCancel(context.Background())
+	defer stop2()
+	start := time.Now()
+	addr, done2 := startWorker(t, ctx2, cfg)
+	waitMetric(t, addr, `skillpulse_postings_consumed_total{source="kafka"}`, float64(replayed), 2*time.Minute)
+	waitLag(t, brokers, cfg.Kafka.GroupID, cfg.Kafka.Topic, time.Minute)
+	took := time.Since(start)
+	t.Logf("replayed %d messages", replayed)
+	checkOutcome(t, "partial-write replay", want, storedOutcome(t, es, idx), took)
+	stop2()
+	mustf(t, <-done2, "second worker shutdown")
+}
