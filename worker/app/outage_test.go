@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,6 +92,7 @@ func TestOutagesLoseNothing(t *testing.T) {
 	t.Cleanup(func() { svc.stopAll(t) })
 	brokers := []string{fmt.Sprintf("127.0.0.1:%d", svc.kafkaPort)}
 	cfg, es, idx := testWorker(t, "outage", brokers, fmt.Sprintf("http://127.0.0.1:%d", svc.esPort), 200)
+	cfg.Kafka.StallAfter = 3 * time.Second
 	run := cfg.Kafka.Topic
 
 	// Three waves of distinct postings: before, during the ES outage, and
@@ -108,6 +110,9 @@ func TestOutagesLoseNothing(t *testing.T) {
 			return nil
 		})
 	}
+	all := filepath.Join(t.TempDir(), "waves.jsonl")
+	mustf(t, os.WriteFile(all, bytes.Join([][]byte{waves[0].Bytes(), waves[1].Bytes(), waves[2].Bytes()}, nil), 0o644), "write waves")
+	want := cleanRun(t, all)
 	ctx := context.Background()
 	publish := func(i int) {
 		t.Helper()
@@ -133,15 +138,21 @@ func TestOutagesLoseNothing(t *testing.T) {
 	}
 	waitCount(600, 2*time.Minute)
 
+	waitReady(t, addr, http.StatusOK, 30*time.Second)
 	svc.run(t, "stop", "es")
 	publish(1)
-	time.Sleep(5 * time.Second) // the worker fetches and retries against a dead node
+	// The worker fetches and retries against a dead node, and says so.
+	waitReady(t, addr, http.StatusServiceUnavailable, 30*time.Second)
 	svc.run(t, "start", "es")
+	esBack := time.Now()
 	waitCount(1200, 3*time.Minute)
+	esRecovered := time.Since(esBack)
+	waitReady(t, addr, http.StatusOK, 30*time.Second)
 
 	svc.run(t, "stop", "kafka")
 	time.Sleep(3 * time.Second)
 	svc.run(t, "start", "kafka")
+	kafkaBack := time.Now()
 	// The broker answers before its partitions have leaders again; a
 	// producer retries (documents are keyed, so a message sent twice is
 	// still one posting).
@@ -155,6 +166,11 @@ func TestOutagesLoseNothing(t *testing.T) {
 		}
 	}
 	waitCount(len(keys), 3*time.Minute)
+	kafkaRecovered := time.Since(kafkaBack)
+	waitReady(t, addr, http.StatusOK, 30*time.Second)
+	got := storedOutcome(t, es, idx)
+	checkOutcome(t, "Elasticsearch stopped, then back", want, got, esRecovered)
+	checkOutcome(t, "broker restart", want, got, kafkaRecovered)
 
 	page := metricsPage(t, addr)
 	if v := metricValue(page, `skillpulse_postings_processed_total{outcome="dead_lettered"}`); v != 0 {
