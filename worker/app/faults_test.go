@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -319,7 +320,7 @@ func workerProcess(t *testing.T, bin string, cfg config.Config) *exec.Cmd {
 		"SKILLPULSE_ES_URL="+strings.Join(cfg.Elasticsearch.URLs, ","),
 		"SKILLPULSE_KAFKA_TOPIC="+cfg.Kafka.Topic, "SKILLPULSE_KAFKA_GROUP="+cfg.Kafka.GroupID,
 		"SKILLPULSE_KAFKA_DLQ_TOPIC="+cfg.Kafka.DeadLetterTopic, "SKILLPULSE_ES_INDEX_PREFIX="+cfg.Elasticsearch.IndexPrefix,
-		"SKILLPULSE_KAFKA_BATCH_SIZE="+strconv.Itoa(cfg.Kafka.BatchSize), "SKILLPULSE_LISTEN=127.0.0.1:0",
+		"SKILLPULSE_KAFKA_BATCH_SIZE="+strconv.Itoa(cfg.Kafka.BatchSize), "SKILLPULSE_LISTEN="+cfg.Listen,
 		"SKILLPULSE_SCHEDULE_ROLLUP=@every 1h", "SKILLPULSE_DATA_DIR="+t.TempDir())
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -354,6 +355,9 @@ func TestFaultSIGKILLMidIngest(t *testing.T) {
 	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
 	cfg, es, idx := testWorker(t, "sigkill", brokers, esURL, 100)
 	bin := buildBinary(t)
+	// One address for both processes, so one Prometheus target sees the
+	// first go down.
+	cfg.Listen = fmt.Sprintf("127.0.0.1:%d", freePortWith(t, 0))
 	path, _, _ := testInput(t, 4000)
 	want := cleanRun(t, path)
 	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
@@ -361,6 +365,7 @@ func TestFaultSIGKILLMidIngest(t *testing.T) {
 	publishBytes(t, brokers, cfg.Kafka.Topic, all)
 
 	first := workerProcess(t, bin, cfg)
+	prom := startPrometheus(t, "http://"+cfg.Listen)
 	for deadline := time.Now().Add(2 * time.Minute); esCount(t, es, idx) < want.Postings/4; time.Sleep(100 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the first worker stored %d postings in 2 minutes", esCount(t, es, idx))
@@ -372,11 +377,13 @@ func TestFaultSIGKILLMidIngest(t *testing.T) {
 	if at >= want.Postings {
 		t.Fatalf("the worker had stored everything (%d) before it was killed: the case tests nothing", at)
 	}
+	prom.waitAlert(t, "SkillpulseWorkerDown", 30*time.Second)
 	restarted := time.Now()
 	second := workerProcess(t, bin, cfg)
 	waitStored(t, es, idx, want.Postings, 3*time.Minute)
 	waitLag(t, brokers, cfg.Kafka.GroupID, cfg.Kafka.Topic, time.Minute)
 	recovered := time.Since(restarted)
+	prom.waitNoAlert(t, "SkillpulseWorkerDown", 30*time.Second)
 	checkOutcome(t, "SIGKILL mid-ingest", want, storedOutcome(t, es, idx), recovered)
 	t.Logf("killed with %d of %d postings stored", at, want.Postings)
 	mustf(t, second.Process.Signal(syscall.SIGTERM), "SIGTERM")

@@ -139,10 +139,12 @@ func TestOutagesLoseNothing(t *testing.T) {
 	waitCount(600, 2*time.Minute)
 
 	waitReady(t, addr, http.StatusOK, 30*time.Second)
+	prom := startPrometheus(t, addr)
 	svc.run(t, "stop", "es")
 	publish(1)
 	// The worker fetches and retries against a dead node, and says so.
 	waitReady(t, addr, http.StatusServiceUnavailable, 30*time.Second)
+	prom.waitAlert(t, "SkillpulsePartitionStalled", 30*time.Second)
 	svc.run(t, "start", "es")
 	esBack := time.Now()
 	waitCount(1200, 3*time.Minute)
