@@ -328,8 +328,11 @@ func (rp *replayer) decide(m kafka.Message) (ingest.ReplayEntry, *kafka.Message)
 	if err != nil {
 		size = len(m.Value)
 	}
-	e := ingest.ReplayEntry{From: from, Class: header(m, HeaderClass), Size: size, Target: target,
-		Origin: fmt.Sprintf("%s/%s/%s", header(m, HeaderTopic), header(m, HeaderPartition), header(m, HeaderOffset))}
+	// The dead letter's key is the origin the worker named it by.
+	e := ingest.ReplayEntry{From: from, Origin: string(m.Key), Class: header(m, HeaderClass), Size: size, Target: target}
+	if e.Origin == "" {
+		e.Origin = fmt.Sprintf("%s/%s/%s", header(m, HeaderTopic), header(m, HeaderPartition), header(m, HeaderOffset))
+	}
 	switch {
 	case header(m, HeaderTruncated) == "true" || size > len(m.Value):
 		e.Action = ingest.ReplaySkippedTruncated
