@@ -20,7 +20,7 @@ import (
 // replayBrokers is the real broker the replay tests run against. They
 // need SKILLPULSE_TEST_KAFKA; without it they are skipped, except in CI,
 // which must run them.
-func replayBrokers(t *testing.T) []string {
+func replayBrokers(t testing.TB) []string {
 	t.Helper()
 	v := os.Getenv("SKILLPULSE_TEST_KAFKA")
 	switch {
