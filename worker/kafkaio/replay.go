@@ -71,6 +71,9 @@ func PlanReplay(ctx context.Context, cfg ReplayConfig) (ReplayPlan, error) {
 	if err == nil {
 		err = meta.Topics[0].Error
 	}
+	if errors.Is(err, kafka.UnknownTopicOrPartition) {
+		return ReplayPlan{}, fmt.Errorf("dead-letter topic %s does not exist: nothing was dead-lettered there (is kafka.dead_letter_topic right?)", cfg.DeadLetterTopic)
+	}
 	if err != nil {
 		return ReplayPlan{}, fmt.Errorf("read dead-letter topic %s: %w", cfg.DeadLetterTopic, err)
 	}
