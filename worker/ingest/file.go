@@ -179,7 +179,9 @@ type FileEntry struct {
 	Field  string `json:"field"`
 	Reason string `json:"reason"`
 	Size   int    `json:"size"`
-	Raw    string `json:"raw"`
+	// Truncated: Raw is only the start of the record; replay skips it.
+	Truncated bool   `json:"truncated,omitempty"`
+	Raw       string `json:"raw"`
 }
 
 // DeadLetter appends and fsyncs.
@@ -197,7 +199,8 @@ func (f *FileDeadLetters) DeadLetter(_ context.Context, dls []DeadLetter) error 
 	}
 	enc := json.NewEncoder(fh)
 	for _, d := range dls {
-		e := FileEntry{Origin: d.Origin, Class: d.Class, Field: d.Field, Reason: d.Reason, Size: max(d.Size, len(d.Raw)), Raw: string(d.Raw)}
+		e := FileEntry{Origin: d.Origin, Class: d.Class, Field: d.Field, Reason: d.Reason, Size: max(d.Size, len(d.Raw)),
+			Truncated: d.Truncated, Raw: string(d.Raw)}
 		if err := enc.Encode(e); err != nil {
 			fh.Close()
 			return fmt.Errorf("write dead letter: %w", err)

@@ -28,8 +28,11 @@ type DeadLetter struct {
 	// Size is the original record's length in bytes: a sink may store
 	// Raw truncated (an oversized posting does not fit a dead-letter
 	// message), and Size says how much there was.
-	Size   int
-	Origin string // where it came from: "file.jsonl:12" or "topic/partition/offset"
+	Size int
+	// Truncated: Raw is only the start of the record (the reader cut a
+	// line too long to buffer), so it can never be replayed.
+	Truncated bool
+	Origin    string // where it came from: "file.jsonl:12" or "topic/partition/offset"
 	// Kafka coordinates of the original message (zero for files).
 	Topic     string
 	Partition int
@@ -155,6 +158,7 @@ func (p *Processor) Prepare(ctx context.Context, items []Item) (*Prepared, error
 		if it.Record.Err != nil {
 			dl := Classify(it.Record.Raw, it.Record.Err, it.Origin)
 			dl.Topic, dl.Partition, dl.Offset = it.Topic, it.Partition, it.Offset
+			dl.Truncated = it.Record.Truncated
 			pr.dead = append(pr.dead, dl)
 			continue
 		}

@@ -63,7 +63,7 @@ func NewDeadLetters(brokers []string, topic string) *DeadLetters {
 func (d *DeadLetters) DeadLetter(ctx context.Context, dls []ingest.DeadLetter) error {
 	msgs := make([]kafka.Message, len(dls))
 	for i, dl := range dls {
-		value, truncated := dl.Raw, false
+		value, truncated := dl.Raw, dl.Truncated
 		if len(value) > DeadLetterValueBytes {
 			value, truncated = value[:DeadLetterValueBytes], true
 		}
