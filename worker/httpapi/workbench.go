@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"fmt"
+	"golang.org/x/text/language"
 	"net/http"
 	"strconv"
 	"strings"
@@ -67,9 +68,14 @@ func clipMessage(msg string) string {
 }
 
 // langOf reads ?lang=: "" (the taxonomy's default labels), en or fr.
+// langOf is ?lang= when given, else the language of Accept-Language that
+// skillpulse speaks, preferring what the client ranks first ("" when it
+// names neither: labels stay as the taxonomy prefers them).
 func langOf(r *http.Request) (string, error) {
 	switch l := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("lang"))); l {
-	case "", "en", "fr":
+	case "":
+		return acceptLanguage(r.Header.Get("Accept-Language")), nil
+	case "en", "fr":
 		return l, nil
 	default:
 		return "", badRequest("lang: %q is not en or fr", clip(l))
@@ -389,4 +395,23 @@ func parseRegion(s string) (geo.RegionParam, error) {
 		return rp, badRequest("region %q: %v", clip(s), err)
 	}
 	return rp, nil
+}
+
+var spoken = language.NewMatcher([]language.Tag{language.English, language.French})
+
+// acceptLanguage picks en or fr from an Accept-Language header, "" when
+// the header names neither.
+func acceptLanguage(h string) string {
+	if strings.TrimSpace(h) == "" {
+		return ""
+	}
+	tags, _, err := language.ParseAcceptLanguage(h)
+	if err != nil || len(tags) == 0 {
+		return ""
+	}
+	_, i, conf := spoken.Match(tags...)
+	if conf == language.No {
+		return ""
+	}
+	return []string{"en", "fr"}[i]
 }

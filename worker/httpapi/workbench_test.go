@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -483,5 +484,58 @@ func TestReportFormats(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 200 || (!strings.Contains(string(body), "figures are suppressed") || strings.Contains(string(body), "Skills employers ask for")) {
 		t.Errorf("suppressed report: %d %.300s", res.StatusCode, body)
+	}
+}
+
+func TestAcceptLanguage(t *testing.T) {
+	for h, want := range map[string]string{
+		"":                        "",
+		"fr-CA,fr;q=0.9,en;q=0.8": "fr",
+		"en-US,en;q=0.9":          "en",
+		"de-DE,de;q=0.9":          "",
+		"de;q=0.9,fr;q=0.5":       "fr",
+		"en;q=0.3, fr;q=0.8":      "fr",
+		"not a header;;;":         "",
+		"*":                       "",
+	} {
+		if got := acceptLanguage(h); got != want {
+			t.Errorf("Accept-Language %q -> %q, want %q", h, got, want)
+		}
+	}
+}
+
+// A client that asks for French in Accept-Language gets the labels
+// ?lang=fr gives; ?lang= wins over the header.
+func TestAcceptLanguageLabels(t *testing.T) {
+	f := newFixture(t)
+	occ := busiest(f, 2025)
+	fetch := func(path, accept string) []byte {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, f.srv.URL+path, nil)
+		if accept != "" {
+			req.Header.Set("Accept-Language", accept)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", path, res.StatusCode, b)
+		}
+		return b
+	}
+	base := "/api/v1/occupations/" + occ + "/trend?interval=year&from=2025&to=2025"
+	fr := fetch(base+"&lang=fr", "")
+	en := fetch(base+"&lang=en", "")
+	if bytes.Equal(fr, en) {
+		t.Fatal("French and English answers are the same: the fixture has no French labels to tell them apart")
+	}
+	if got := fetch(base, "fr-CA,fr;q=0.9"); !bytes.Equal(got, fr) {
+		t.Errorf("Accept-Language fr-CA: %.300s\nwant the ?lang=fr answer %.300s", got, fr)
+	}
+	if got := fetch(base+"&lang=en", "fr-CA"); !bytes.Equal(got, en) {
+		t.Errorf("?lang=en with Accept-Language fr-CA: %.300s, want English", got)
 	}
 }
