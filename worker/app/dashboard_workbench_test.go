@@ -230,6 +230,11 @@ func TestDashboardFrench(t *testing.T) {
 		if s := eval[string](t, ctx, `document.querySelector("#summary").textContent`); !strings.HasPrefix(s, "Offres d'emploi : ") {
 			t.Errorf("%s: summary %q", how, s)
 		}
+		// Provinces are listed under their French names.
+		poll(t, ctx, `[...document.querySelectorAll("#region option")].length > 14`)
+		if opts := eval[string](t, ctx, `[...document.querySelectorAll("#region option")].map(o => o.textContent).join("|")`); !strings.Contains(opts, "Nouvelle-Écosse") || strings.Contains(opts, "Nova Scotia") {
+			t.Errorf("%s: region choices %.300q, want Nouvelle-Écosse and not Nova Scotia", how, opts)
+		}
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(addr+workbenchLink+"&lang=fr")); err != nil {
 		t.Fatal(err)

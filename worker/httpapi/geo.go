@@ -64,3 +64,23 @@ func regionName(code string) string {
 	}
 	return ""
 }
+
+// placeIn names a place in lang: provinces and territories have official
+// French names; economic regions keep their one official name (Quebec's
+// are French already, the others are place names the reference data
+// publishes in English only).
+func placeIn(code, name, lang string) string {
+	if lang != "fr" {
+		return name
+	}
+	if p, ok := geo.LookupProvince(code); ok && p.NameFR != "" && p.Code == code {
+		return p.NameFR
+	}
+	if prov, ok := strings.CutSuffix(code, "-unspecified"); ok {
+		if prov == "CA" {
+			return "Canada, non précisé"
+		}
+		return prov + ", non précisé"
+	}
+	return name
+}

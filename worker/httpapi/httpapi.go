@@ -185,13 +185,17 @@ func (s *Server) title(code string) string {
 	return code
 }
 
-func (s *Server) regions(*http.Request) (any, error) {
+func (s *Server) regions(r *http.Request) (any, error) {
+	lang, err := langOf(r)
+	if err != nil {
+		return nil, err
+	}
 	var out struct {
 		Provinces []map[string]string `json:"provinces"`
 		Regions   []map[string]string `json:"regions"`
 	}
 	for _, p := range geo.Provinces() {
-		out.Provinces = append(out.Provinces, map[string]string{"code": p.Code, "name": p.Name})
+		out.Provinces = append(out.Provinces, map[string]string{"code": p.Code, "name": placeIn(p.Code, p.Name, lang)})
 	}
 	for _, e := range geo.Regions() {
 		out.Regions = append(out.Regions, map[string]string{"code": e.Code, "name": e.Name, "province": e.Province})
@@ -284,6 +288,10 @@ func (s *Server) profile(r *http.Request) (any, error) {
 	}
 	s.relabel(out.TopSkills, lang)
 	s.relabel(out.Distinctive, lang)
+	out.ScopeName = placeIn(q.scope.Code, out.ScopeName, lang)
+	for i := range out.Regions {
+		out.Regions[i].Name = placeIn(out.Regions[i].Code, out.Regions[i].Name, lang)
+	}
 	return out, nil
 }
 
@@ -339,6 +347,6 @@ func (s *Server) skillDemand(r *http.Request) (any, error) {
 		return kept
 	}
 	out.ByOccupation = keep(d.ByOccupation, s.title)
-	out.ByRegion = keep(d.ByRegion, regionName)
+	out.ByRegion = keep(d.ByRegion, func(code string) string { return placeIn(code, regionName(code), lang) })
 	return out, nil
 }

@@ -314,7 +314,7 @@ func (s *Server) compare(r *http.Request) (any, error) {
 			return nil, badRequest("regions: %v", err)
 		}
 		scopes = append(scopes, sc)
-		names = append(names, name)
+		names = append(names, placeIn(sc.Code, name, lang))
 	}
 	if len(scopes) == 0 || len(scopes) > rank.MaxCompare {
 		return nil, badRequest("regions: give 1 to %d comma-separated regions, e.g. regions=NL,NS,PE", rank.MaxCompare)
