@@ -39,6 +39,7 @@ type Analysis struct {
 	Kafka      *KafkaOrigin     `json:"kafka,omitempty"`
 	Taxonomy   string           `json:"taxonomy"`
 	TaxVersion string           `json:"taxonomy_version"`
+	Versions   Versions         `json:"versions"` // what produced this analysis
 	AnalyzedAt time.Time        `json:"analyzed_at"`
 	Posting    *posting.Posting `json:"posting"` // as received, unknown fields included
 
@@ -77,12 +78,34 @@ type Stages struct {
 // stage but duplicate detection is stateless, and the detector serializes
 // itself.
 type Pipeline struct {
-	st  Stages
-	now func() time.Time
+	st       Stages
+	versions Versions
+	now      func() time.Time
 }
 
 // New builds a pipeline from its stages.
-func New(st Stages) *Pipeline { return &Pipeline{st: st, now: time.Now} }
+func New(st Stages) *Pipeline {
+	return &Pipeline{st: st, versions: StageVersions(st), now: time.Now}
+}
+
+// StageVersions are the versions of the stages' reference data and of the
+// analysis code.
+func StageVersions(st Stages) Versions {
+	v := Versions{Analyzer: AnalyzerVersion}
+	if st.Extractor != nil {
+		v.Taxonomy = st.Extractor.Taxonomy().Fingerprint()
+	}
+	if st.Occupations != nil {
+		v.Coder = st.Occupations.Version()
+	}
+	if st.Places != nil {
+		v.Gazetteer = st.Places.Version()
+	}
+	return v
+}
+
+// Versions are what every analysis of this pipeline carries.
+func (p *Pipeline) Versions() Versions { return p.versions }
 
 // Stages returns the pipeline's components.
 func (p *Pipeline) Stages() Stages { return p.st }
@@ -107,7 +130,7 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	a := &Analysis{
 		Key: post.Key(), ID: post.ID, Source: post.Source, Title: title, Employer: post.Employer,
 		URL: post.URL, Location: post.Location.String(), PostedAt: post.PostedAt, Language: post.Language,
-		Text: text, AnalyzedAt: p.now().UTC(), Posting: post,
+		Text: text, AnalyzedAt: p.now().UTC(), Posting: post, Versions: p.versions,
 	}
 	if a.Source == "" {
 		a.Source = "unknown"

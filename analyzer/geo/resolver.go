@@ -3,6 +3,8 @@ package geo
 import (
 	"errors"
 	"fmt"
+	"hash"
+	"hash/fnv"
 	"strings"
 	"sync"
 
@@ -51,6 +53,7 @@ type Resolver struct {
 	phrases  map[string]*phrase
 	firstMax map[string]int // first word → longest phrase starting with it
 	pool     sync.Pool
+	added    hash.Hash64 // every place added, in order (see Version)
 }
 
 // foreignNames are countries whose mention, without any Canadian province,
@@ -66,7 +69,7 @@ var stopPhrases = []string{"on site", "onsite", "on call", "on the road", "on lo
 // New returns a resolver that knows provinces and postal codes but no
 // places; NewBuiltin adds the embedded gazetteer.
 func New() *Resolver {
-	r := &Resolver{phrases: map[string]*phrase{}, firstMax: map[string]int{}}
+	r := &Resolver{phrases: map[string]*phrase{}, firstMax: map[string]int{}, added: fnv.New64a()}
 	r.pool.New = func() any { return &tokens{} }
 	for _, p := range provinces {
 		for _, name := range append([]string{p.Code, p.Name, p.NameFR}, p.Aliases...) {
@@ -128,6 +131,7 @@ func (r *Resolver) Add(places ...Place) error {
 			errs = append(errs, err)
 			continue
 		}
+		r.hashPlace(p)
 		ref := placeRef{province: p.Province, region: p.Region, population: p.Population, needsProvince: p.NeedsProvince}
 		for _, name := range append([]string{p.Name}, p.Aliases...) {
 			if key := normalizeKey(name); key != "" {

@@ -48,6 +48,7 @@ type Coder struct {
 	spell  speller
 	// correction: per feature, learnt weights for unit groups (see train).
 	correction [][]entry
+	version    string // see Version
 }
 
 // level is the naive Bayes model at one level of the NOC hierarchy.
@@ -155,6 +156,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	} else {
 		c.calib = DefaultCalibration(len(examples) >= minCorrectionTitles)
 	}
+	c.version = fingerprint(titles, opts, c.calib)
 	return c
 }
 

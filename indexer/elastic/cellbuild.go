@@ -136,7 +136,7 @@ func (c *Client) RecomputeCells(ctx context.Context, n Indices, pairs []Dirty, l
 	written := map[string]bool{}
 	for i := range pairs {
 		for k, cell := range cells[i] {
-			body, err := json.Marshal(newCellDoc(k, cell, now))
+			body, err := json.Marshal(newCellDoc(k, cell, now, n.Versions))
 			if err != nil {
 				return 0, fmt.Errorf("encode cell %s: %w", k.ID(), err)
 			}
@@ -151,7 +151,7 @@ func (c *Client) RecomputeCells(ctx context.Context, n Indices, pairs []Dirty, l
 			if !ok {
 				continue
 			}
-			body, _ := json.Marshal(newCellDoc(k, rank.NewCell(), now))
+			body, _ := json.Marshal(newCellDoc(k, rank.NewCell(), now, n.Versions))
 			docs = append(docs, Doc{Index: n.Aggregates(), ID: h.ID, Body: body})
 		}
 	}
@@ -225,7 +225,7 @@ func (c *Client) EmptyCellsBefore(ctx context.Context, n Indices, t time.Time) (
 		var docs []Doc
 		for _, h := range hits {
 			if k, ok := parseCellID(h.ID); ok {
-				b, _ := json.Marshal(newCellDoc(k, rank.NewCell(), t))
+				b, _ := json.Marshal(newCellDoc(k, rank.NewCell(), t, n.Versions))
 				docs = append(docs, Doc{Index: n.Aggregates(), ID: h.ID, Body: b})
 			}
 		}

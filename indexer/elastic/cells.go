@@ -23,6 +23,8 @@ type CellDoc struct {
 	Postings   int       `json:"postings"`
 	Cell       []byte    `json:"cell"` // rank.AppendCell, base64 in JSON
 	ComputedAt time.Time `json:"computed_at"`
+	// Versions are those of the postings counted (Indices.Versions).
+	Versions analyzer.Versions `json:"versions"`
 }
 
 func levelOf(scope string) string {
@@ -35,8 +37,8 @@ func levelOf(scope string) string {
 	return "region"
 }
 
-func newCellDoc(k rank.CellKey, c *rank.Cell, now time.Time) CellDoc {
-	return CellDoc{Occupation: k.Occupation, Scope: k.Scope, Level: levelOf(k.Scope), Month: k.Month.String(),
+func newCellDoc(k rank.CellKey, c *rank.Cell, now time.Time, v analyzer.Versions) CellDoc {
+	return CellDoc{Versions: v, Occupation: k.Occupation, Scope: k.Scope, Level: levelOf(k.Scope), Month: k.Month.String(),
 		MonthStart: time.Date(k.Month.Year(), time.Month(k.Month.Mon()), 1, 0, 0, 0, 0, time.UTC),
 		Postings:   c.Postings, Cell: rank.AppendCell(nil, c), ComputedAt: now}
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8/esapi"
+
+	"github.com/skillpulse/skillpulse/analyzer"
 )
 
 // Indices names the project's indices under one prefix.
@@ -21,6 +23,9 @@ type Indices struct {
 	// Shards and Replicas are the primary shards and the replicas of each
 	// shard of indices created from the templates; zero Shards means 1.
 	Shards, Replicas int
+	// Versions are those of the postings the indices hold, written on
+	// every cell the rollup computes.
+	Versions analyzer.Versions
 }
 
 // DefaultRefreshInterval trades freshness for indexing throughput: at 1s a
@@ -86,6 +91,7 @@ func postingsMapping() map[string]any {
 			"language": kw(),
 			"text":     text,
 			"taxonomy": kw(), "taxonomy_version": kw(),
+			"versions": versionsMapping(),
 			"occupation": map[string]any{"properties": map[string]any{
 				"code": kw(), "title": kw(), "method": kw(), "confidence": map[string]any{"type": "float"},
 				"low_confidence": map[string]any{"type": "boolean"}}},
@@ -118,8 +124,19 @@ func aggregatesMapping() map[string]any {
 			"month_start": map[string]any{"type": "date"}, "postings": map[string]any{"type": "integer"},
 			"computed_at": map[string]any{"type": "date"},
 			"cell":        map[string]any{"type": "binary"},
+			"versions":    versionsMapping(),
 		},
 	}
+}
+
+// versionsMapping maps analyzer.Versions: exact strings, to filter on.
+func versionsMapping() map[string]any {
+	return map[string]any{"properties": map[string]any{
+		"taxonomy": keyword, "coder": keyword, "gazetteer": keyword, "analyzer": keyword}}
+}
+
+func metaMapping() map[string]any {
+	return map[string]any{"dynamic": false, "properties": map[string]any{}}
 }
 
 func locksMapping() map[string]any {
@@ -138,6 +155,8 @@ func (c *Client) EnsureTemplates(ctx context.Context, n Indices) error {
 			"template": map[string]any{"settings": settings, "mappings": postingsMapping()}},
 		n.Prefix + "-locks": {"index_patterns": []string{n.Locks()}, "priority": 200,
 			"template": map[string]any{"settings": settings, "mappings": locksMapping()}},
+		n.Prefix + "-meta": {"index_patterns": []string{n.Meta()}, "priority": 200,
+			"template": map[string]any{"settings": settings, "mappings": metaMapping()}},
 		n.Prefix + "-aggregates": {"index_patterns": []string{n.Aggregates()}, "priority": 200,
 			"template": map[string]any{"settings": settings, "mappings": aggregatesMapping()}},
 	} {

@@ -41,11 +41,15 @@ var (
 var (
 	metaCount     = []byte("postings")
 	metaLastMonth = []byte("last_month")
+	// metaVersions: the analyzer.Versions of every stored posting and
+	// so of every cell (JSON); absent in a store from before versioning.
+	metaVersions = []byte("versions")
 )
 
 // Store is a local, durable store of postings and their aggregates.
 type Store struct {
-	db *bolt.DB
+	db  *bolt.DB
+	dir string
 }
 
 // Open opens or creates the store in dir.
@@ -72,7 +76,7 @@ func Open(dir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open local store: %w", err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, dir: dir}, nil
 }
 
 // Close closes the store.
@@ -91,19 +95,35 @@ func (s *Store) Index(ctx context.Context, batch []*analyzer.Analysis) ([]indexe
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	return nil, s.write(batch, nil)
+}
+
+// write stores a batch in one transaction; then (when not nil) runs in
+// the same transaction, so what it records commits with the batch.
+func (s *Store) write(batch []*analyzer.Analysis, then func(*bolt.Tx) error) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		w := writer{tx: tx, deltas: map[rank.CellKey]*rank.Cell{}}
+		w := writer{tx: tx, deltas: map[rank.CellKey]*rank.Cell{}, store: s.dir}
+		var err error
+		if w.versions, err = s.writeVersions(tx); err != nil {
+			return err
+		}
 		for _, a := range batch {
 			if err := w.put(a); err != nil {
 				return fmt.Errorf("posting %s: %w", a.Key, err)
 			}
 		}
-		return w.flush()
+		if err := w.flush(); err != nil {
+			return err
+		}
+		if then != nil {
+			return then(tx)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("index batch: %w", err)
+		return fmt.Errorf("index batch: %w", err)
 	}
-	return nil, nil
+	return nil
 }
 
 // Count is the number of stored postings, duplicates included.

@@ -23,9 +23,23 @@ type writer struct {
 	added  int
 	last   rank.Month
 	seen   bool
+	// versions are those every posting written must carry; nil in an
+	// empty store, which takes the first posting's (see writeVersions).
+	versions *analyzer.Versions
+	store    string
 }
 
 func (w *writer) put(a *analyzer.Analysis) error {
+	if w.versions == nil {
+		v := a.Versions
+		w.versions = &v
+		if err := putVersions(w.tx, v); err != nil {
+			return err
+		}
+	}
+	if a.Versions != *w.versions {
+		return &analyzer.VersionMismatch{Store: w.store, Stored: w.versions, Current: a.Versions}
+	}
 	doc := *a
 	doc.AnalyzedAt = time.Time{}
 	body, err := analyzer.AppendJSON(nil, &doc)

@@ -53,6 +53,11 @@ func RunEmbedded(ctx context.Context, cfg config.Config, log *slog.Logger, ready
 		return err
 	}
 	defer store.Close()
+	// One store holds analyses of one set of versions: refuse to add to
+	// postings analyzed otherwise before anything is read.
+	if err := store.Check(analyzer.StageVersions(st)); err != nil {
+		return err
+	}
 	if b, err := store.LoadState(dedupState); err != nil {
 		return fmt.Errorf("load duplicate state: %w", err)
 	} else if b != nil {

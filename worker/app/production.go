@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -53,6 +54,9 @@ func RunProduction(ctx context.Context, cfg config.Config, log *slog.Logger, rea
 		Shards: cfg.Elasticsearch.Shards, Replicas: cfg.Elasticsearch.Replicas}
 	if err := startup(ctx, cfg, log, fmt.Sprintf("install index templates on Elasticsearch %v", cfg.Elasticsearch.URLs),
 		func(ctx context.Context) error { return es.EnsureTemplates(ctx, idx) }); err != nil {
+		return err
+	}
+	if idx.Versions, err = checkVersions(ctx, cfg, log, es, idx, st); err != nil {
 		return err
 	}
 	for _, t := range []string{cfg.Kafka.Topic, cfg.Kafka.DeadLetterTopic} {
@@ -207,4 +211,24 @@ func skillLabels(st analyzer.Stages) elastic.Labels {
 		}
 		return "", ""
 	}
+}
+
+// checkVersions refuses indices holding postings of other analysis
+// versions than the stages' (retrying only while Elasticsearch does not
+// answer), and returns the stages' versions.
+func checkVersions(ctx context.Context, cfg config.Config, log *slog.Logger, es *elastic.Client, idx elastic.Indices, st analyzer.Stages) (analyzer.Versions, error) {
+	v := analyzer.StageVersions(st)
+	var refused error
+	err := startup(ctx, cfg, log, fmt.Sprintf("check analysis versions on Elasticsearch %v", cfg.Elasticsearch.URLs), func(ctx context.Context) error {
+		err := es.CheckVersions(ctx, idx, v)
+		if vm := (*analyzer.VersionMismatch)(nil); errors.As(err, &vm) {
+			refused = err
+			return nil
+		}
+		return err
+	})
+	if refused != nil {
+		return v, refused
+	}
+	return v, err
 }

@@ -1,0 +1,78 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// AnalyzerVersion names the analysis logic. Bump it by hand in any change
+// that makes the same posting, with the same taxonomy, titles and
+// gazetteer, analyze differently (a new extraction rule, a fixed bug, a
+// new field): stores built before then refuse to start until
+// `skillpulse reprocess` has re-analyzed them.
+const AnalyzerVersion = "2026.12.03"
+
+// Versions are what produced an analysis: the taxonomy (name@version and
+// a hash of its labels), the occupation coder's reference data and
+// calibration, the gazetteer, and the analysis code. Every stored posting
+// carries them and every store records the set it holds, so figures are
+// never counted from a mix.
+type Versions struct {
+	Taxonomy  string `json:"taxonomy"`
+	Coder     string `json:"coder"`
+	Gazetteer string `json:"gazetteer"`
+	Analyzer  string `json:"analyzer"`
+}
+
+// IsZero reports whether no version is set (an analysis or store from
+// before versioning).
+func (v Versions) IsZero() bool { return v == Versions{} }
+
+func (v Versions) String() string {
+	return fmt.Sprintf("taxonomy=%s coder=%s gazetteer=%s analyzer=%s", v.Taxonomy, v.Coder, v.Gazetteer, v.Analyzer)
+}
+
+// Differs names the components whose versions differ between v and o.
+func (v Versions) Differs(o Versions) []string {
+	var out []string
+	for _, c := range []struct{ name, a, b string }{{"taxonomy", v.Taxonomy, o.Taxonomy}, {"coder", v.Coder, o.Coder},
+		{"gazetteer", v.Gazetteer, o.Gazetteer}, {"analyzer", v.Analyzer, o.Analyzer}} {
+		if c.a != c.b {
+			out = append(out, fmt.Sprintf("%s %q here, %q in the store", c.name, c.a, c.b))
+		}
+	}
+	return out
+}
+
+// VersionMismatch is the refusal to mix analyses of other versions into a
+// store: Stored is nil for a store with postings from before versioning.
+type VersionMismatch struct {
+	Store   string // the data directory or index prefix
+	Stored  *Versions
+	Current Versions
+	// Pending is set when an interrupted reprocess towards Current (or
+	// other versions) has not finished.
+	Pending bool
+}
+
+func (e *VersionMismatch) Error() string {
+	fix := "run `skillpulse reprocess` to re-analyze the stored postings with the current versions, or use a fresh data dir / index prefix"
+	switch {
+	case e.Pending:
+		return fmt.Sprintf("store %s: a reprocess has not finished, postings are of mixed versions (current: %s); %s", e.Store, e.Current, fix)
+	case e.Stored == nil:
+		return fmt.Sprintf("store %s holds postings from before analysis versions were recorded (current: %s); %s", e.Store, e.Current, fix)
+	}
+	return fmt.Sprintf("store %s holds postings analyzed with other versions (%s; stored: %s; current: %s); %s",
+		e.Store, strings.Join(e.Current.Differs(*e.Stored), ", "), e.Stored, e.Current, fix)
+}
+
+// CheckStore decides whether a store may take analyses of the current
+// versions: one with none recorded and no postings may (the caller then
+// records current), one with the same versions may, any other is refused.
+func CheckStore(store string, stored *Versions, postings int, current Versions) error {
+	if stored == nil && postings == 0 || stored != nil && *stored == current {
+		return nil
+	}
+	return &VersionMismatch{Store: store, Stored: stored, Current: current}
+}
