@@ -120,7 +120,13 @@ func (t *Tracker) SetTotal(total int64) {
 }
 
 // Done stops the tracker and writes a last line with the totals.
-func (t *Tracker) Done() {
+func (t *Tracker) Done() { t.end("finished") }
+
+// Stop ends the tracker of work that did not complete (an error, a
+// cancelled context): the last line says it stopped, with how far it got.
+func (t *Tracker) Stop() { t.end("stopped") }
+
+func (t *Tracker) end(how string) {
 	if t == nil {
 		return
 	}
@@ -137,7 +143,7 @@ func (t *Tracker) Done() {
 	}
 	close(t.stop)
 	t.wg.Wait()
-	t.logLine(true)
+	t.logLine(how)
 }
 
 func (t *Tracker) tick(every time.Duration) {
@@ -149,7 +155,7 @@ func (t *Tracker) tick(every time.Duration) {
 		case <-t.stop:
 			return
 		case <-tk.C:
-			t.logLine(false)
+			t.logLine("")
 		}
 	}
 }
@@ -181,7 +187,8 @@ func (t *Tracker) Snapshot() Snapshot {
 	return s
 }
 
-func (t *Tracker) logLine(final bool) {
+// logLine writes a progress line, or the last line when how is set.
+func (t *Tracker) logLine(how string) {
 	s := t.Snapshot()
 	attrs := []any{"done", s.Done}
 	if s.Total > 0 {
@@ -189,8 +196,8 @@ func (t *Tracker) logLine(final bool) {
 	}
 	attrs = append(attrs, "unit", t.unit, "rate_per_s", float64(int(s.Rate*10))/10, "elapsed", s.Elapsed.Round(time.Second))
 	msg := t.what + " progress"
-	if final {
-		msg = t.what + " finished"
+	if how != "" {
+		msg = t.what + " " + how
 	} else if s.ETA > 0 {
 		attrs = append(attrs, "eta", s.ETA)
 	}

@@ -169,3 +169,18 @@ func TestNilTrackerIsANoOp(t *testing.T) {
 	tr.SetTotal(5)
 	tr.Done()
 }
+
+// Work that ends early says it stopped, not finished, and how far it got;
+// a Done after it writes nothing more.
+func TestStopSaysStopped(t *testing.T) {
+	var logBuf bytes.Buffer
+	no := false
+	tr := Start("reprocess", "postings", 100, Options{Log: slog.New(slog.NewJSONHandler(&logBuf, nil)), Interval: time.Hour, Terminal: &no})
+	tr.Add(60)
+	tr.Stop()
+	tr.Done()
+	lines := logLines(t, logBuf.String())
+	if len(lines) != 1 || lines[0]["msg"] != "reprocess stopped" || lines[0]["done"] != 60.0 || lines[0]["percent"] != 60.0 {
+		t.Fatalf("lines %v, want one 'reprocess stopped' line at 60 of 100", lines)
+	}
+}

@@ -68,7 +68,14 @@ func Run(ctx context.Context, store indexer.Reprocessable, p *analyzer.Pipeline,
 	}
 	log.Info("reprocess", "postings", st.Postings, "versions", target.String(), "resuming_after", after.Key)
 	tr := progress.Start("reprocess", "postings", int64(st.Postings), o.Progress)
-	defer tr.Done()
+	finished := false
+	defer func() {
+		if finished {
+			tr.Done()
+		} else {
+			tr.Stop() // interrupted: the cursor says where the next run resumes
+		}
+	}()
 	proc := &ingest.Processor{Pipeline: p, Metrics: metrics.New(prometheus.NewRegistry()), Source: "reprocess"}
 	batch := o.Batch
 	if batch <= 0 {
@@ -111,6 +118,7 @@ func Run(ctx context.Context, store indexer.Reprocessable, p *analyzer.Pipeline,
 	if err := store.FinishReprocess(ctx, target); err != nil {
 		return st, fmt.Errorf("reprocess: record versions: %w", err)
 	}
+	finished = true
 	st.Took = time.Since(start)
 	log.Info("reprocessed", "postings", st.Postings, "reanalyzed", st.Reanalyzed, "resumed", st.Resumed,
 		"took", st.Took.Round(time.Millisecond))
