@@ -37,6 +37,32 @@ import (
 // read-only: the figure the issue measured loss at.
 const writeBlock = 60 * time.Second
 
+// faultCase is one fault case's worker (own topic, group and indices on
+// the shared broker and node), its input and the clean run it is held to.
+// Cases run in parallel with each other.
+type faultCase struct {
+	cfg     config.Config
+	es      *elastic.Client
+	idx     elastic.Indices
+	brokers []string
+	path    string
+	bad     int // malformed lines in the input
+	want    outcome
+}
+
+func newFaultCase(t *testing.T, name string, postings int) faultCase {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("a fault on the real services")
+	}
+	t.Parallel()
+	fc := faultCase{brokers: testsvc.KafkaBrokers(t)}
+	fc.cfg, fc.es, fc.idx = testWorker(t, name, fc.brokers, testsvc.ElasticsearchURL(t), 100)
+	fc.path, _, fc.bad = testInput(t, postings)
+	fc.want = cleanRun(t, fc.path)
+	return fc
+}
+
 // halves splits a JSON-lines file into its first and second half.
 func halves(t *testing.T, path string) (first, second []byte) {
 	t.Helper()
@@ -71,15 +97,10 @@ func waitStored(t *testing.T, es *elastic.Client, idx elastic.Indices, n int, wi
 // partition-stalled alert goes pending, and afterwards the figures equal
 // a clean run's.
 func TestFaultWriteBlock(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a 60 s fault on the real services")
-	}
-	t.Parallel()
-	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
-	cfg, es, idx := testWorker(t, "block", brokers, esURL, 100)
+	fc := newFaultCase(t, "block", 1200)
+	cfg, es, idx, brokers, path, want := fc.cfg, fc.es, fc.idx, fc.brokers, fc.path, fc.want
+	bad := fc.bad
 	cfg.Kafka.StallAfter = 3 * time.Second
-	path, _, bad := testInput(t, 1200)
-	want := cleanRun(t, path)
 	first, second := halves(t, path)
 	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
 	publishBytes(t, brokers, cfg.Kafka.Topic, first)
@@ -162,15 +183,10 @@ func setTopicConfig(t *testing.T, brokers []string, topic, name, value string) {
 // Once the topic accepts writes again, everything is committed and the
 // figures equal a clean run's.
 func TestFaultDeadLetterWriteFails(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a fault on the real services")
-	}
-	t.Parallel()
-	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
-	cfg, es, idx := testWorker(t, "dlqfail", brokers, esURL, 100)
+	fc := newFaultCase(t, "dlqfail", 600)
+	cfg, es, idx, brokers, path, want := fc.cfg, fc.es, fc.idx, fc.brokers, fc.path, fc.want
+	bad := fc.bad
 	cfg.Kafka.StallAfter = 3 * time.Second
-	path, _, bad := testInput(t, 600)
-	want := cleanRun(t, path)
 	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
 	createTopic(t, brokers, cfg.Kafka.DeadLetterTopic, map[string]string{"max.message.bytes": "100"})
 	all, _ := os.ReadFile(path)
@@ -215,14 +231,9 @@ func TestFaultDeadLetterWriteFails(t *testing.T) {
 // topic left at the broker's 1 MB default; the group moves on without a
 // stall and nothing is indexed twice.
 func TestFaultOversizedPosting(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a fault on the real services")
-	}
-	t.Parallel()
-	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
-	cfg, es, idx := testWorker(t, "oversize", brokers, esURL, 100)
-	path, _, bad := testInput(t, 600)
-	want := cleanRun(t, path)
+	fc := newFaultCase(t, "oversize", 600)
+	cfg, es, idx, brokers, path, want := fc.cfg, fc.es, fc.idx, fc.brokers, fc.path, fc.want
+	bad := fc.bad
 	createTopic(t, brokers, cfg.Kafka.Topic, map[string]string{"max.message.bytes": "10485760"})
 	first, second := halves(t, path)
 	publishBytes(t, brokers, cfg.Kafka.Topic, first)
@@ -348,18 +359,12 @@ func tail(b []byte, n int) []byte {
 // batches indexed and not committed, some half-written) loses nothing and
 // changes no figure: the next process replays from the committed offsets.
 func TestFaultSIGKILLMidIngest(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a fault on the real services")
-	}
-	t.Parallel()
-	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
-	cfg, es, idx := testWorker(t, "sigkill", brokers, esURL, 100)
+	fc := newFaultCase(t, "sigkill", 4000)
+	cfg, es, idx, brokers, path, want := fc.cfg, fc.es, fc.idx, fc.brokers, fc.path, fc.want
 	bin := buildBinary(t)
 	// One address for both processes, so one Prometheus target sees the
 	// first go down.
 	cfg.Listen = fmt.Sprintf("127.0.0.1:%d", freePortWith(t, 0))
-	path, _, _ := testInput(t, 4000)
-	want := cleanRun(t, path)
 	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
 	all, _ := os.ReadFile(path)
 	publishBytes(t, brokers, cfg.Kafka.Topic, all)
@@ -427,14 +432,8 @@ func rewindGroup(t *testing.T, brokers []string, group, topic string) int64 {
 // verdict and no occupation count: recall stops at the replayed offset,
 // so a posting is never judged a repost of one that came after it.
 func TestFaultPartialWriteReplay(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a fault on the real services")
-	}
-	t.Parallel()
-	brokers, esURL := testsvc.KafkaBrokers(t), testsvc.ElasticsearchURL(t)
-	cfg, es, idx := testWorker(t, "partial", brokers, esURL, 100)
-	path, _, _ := testInput(t, 2000)
-	want := cleanRun(t, path)
+	fc := newFaultCase(t, "partial", 2000)
+	cfg, es, idx, brokers, path, want := fc.cfg, fc.es, fc.idx, fc.brokers, fc.path, fc.want
 	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
 	all, _ := os.ReadFile(path)
 	publishBytes(t, brokers, cfg.Kafka.Topic, all)
