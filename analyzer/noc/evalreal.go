@@ -7,31 +7,51 @@ import (
 )
 
 // SplitONet splits crosswalked O*NET titles by hash of code and text, so
-// the split does not depend on file order: one in five is held out, half
-// of those (Calibrate) to fit the calibration, half (Test) to measure it;
-// the rest may train a coder. Held-out titles are deduplicated on their
-// cleaned text and code, and none is used for training.
-func SplitONet(titles []Title) (train []Title, calibrate, test []Case) {
-	seen := map[string]bool{}
+// the split does not depend on file order: of the titles whose occupation
+// maps to one unit group, one in five is held out, half of those
+// (Calibrate) to fit the calibration, half (Test) to measure it. Of the
+// titles the crosswalks disagree on but most of them map to one unit
+// group, as many are held out into Majority, a wider test. The rest may
+// train a coder, with the titles split over several unit groups, when
+// their cleaned text is not held out. Held-out titles are deduplicated on
+// their cleaned text and code, and none is used for training.
+func SplitONet(titles []Title) (train []Title, calibrate, test, majority []Case) {
+	seen := map[bool]map[string]bool{false: {}, true: {}} // per test set
+	held := map[string]bool{}
+	var split []Title
 	for _, t := range titles {
+		if t.Ambiguous && t.Weight > 0 && t.Weight < 1 {
+			split = append(split, t)
+			continue
+		}
 		h := hash(t.Code + "|" + t.Text)
 		if h%5 != 0 {
-			train = append(train, t)
+			split = append(split, t)
 			continue
 		}
-		key := t.Code + "|" + cleanTitle(t.Text)
-		if seen[key] {
+		clean := cleanTitle(t.Text)
+		held[clean] = true
+		key := t.Code + "|" + clean
+		if seen[t.Ambiguous][key] {
 			continue
 		}
-		seen[key] = true
+		seen[t.Ambiguous][key] = true
 		k := Case{Title: t.Text, Code: t.Code, Lang: t.Lang}
-		if (h/5)%2 == 0 {
+		switch {
+		case t.Ambiguous:
+			majority = append(majority, k)
+		case (h/5)%2 == 0:
 			calibrate = append(calibrate, k)
-		} else {
+		default:
 			test = append(test, k)
 		}
 	}
-	return train, calibrate, test
+	for _, t := range split {
+		if !held[cleanTitle(t.Text)] {
+			train = append(train, t)
+		}
+	}
+	return train, calibrate, test, majority
 }
 
 // HalveCases splits cases by hash of title and code into one half to fit

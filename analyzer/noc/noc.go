@@ -37,6 +37,10 @@ type Title struct {
 	// one): titles from a looser source (O*NET through a crosswalk) teach
 	// with less weight, and never as verbatim index hits.
 	Weight float32
+	// Ambiguous marks a title whose source does not say its unit group
+	// for certain (an O*NET title the crosswalks disagree on): it may
+	// teach a coder but is no test of one.
+	Ambiguous bool
 }
 
 //go:embed unitgroups.tsv

@@ -25,7 +25,7 @@ type occupationSets struct {
 	idx, train, onetTrain []noc.Title
 	// Each held-out set in a half that fits the calibration and one that
 	// measures it.
-	noisyCal, noisyTest, onetCal, onetTest, unseen []noc.Case
+	noisyCal, noisyTest, onetCal, onetTest, onetMajority, unseen []noc.Case
 }
 
 func loadOccupationSets(dir string) (occupationSets, error) {
@@ -48,7 +48,7 @@ func loadOccupationSets(dir string) (occupationSets, error) {
 	train, test := noc.HoldOut(idx)
 	s.idx, s.train = idx, train
 	s.noisyCal, s.noisyTest = noc.HalveCases(test)
-	s.onetTrain, s.onetCal, s.onetTest = noc.SplitONet(onet)
+	s.onetTrain, s.onetCal, s.onetTest, s.onetMajority = noc.SplitONet(onet)
 	s.unseen = noc.Unseen(append(noc.BuiltinTitles(), idx...), oasis)
 	return s, nil
 }
@@ -94,8 +94,8 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	held.SetCalibration(fitted)
 	builtin.SetCalibration(fittedBuiltin)
 
-	fmt.Fprintf(out, "NOC index titles %d (train %d; noisy held out %d calibration + %d test); O*NET alternate and short titles with one unit group through the crosswalks %d train (weight %.2f) + %d calibration + %d test; OaSIS titles unseen in the index %d; threshold %.2f\n",
-		len(s.idx), len(s.train), len(s.noisyCal), len(s.noisyTest), len(s.onetTrain), weight, len(s.onetCal), len(s.onetTest), len(s.unseen), noc.DefaultThreshold)
+	fmt.Fprintf(out, "NOC index titles %d (train %d; noisy held out %d calibration + %d test); O*NET alternate and short titles with one unit group through the crosswalks (or one most of them name) %d train (weight %.2f) + %d calibration + %d test (+ %d where the crosswalks disagree but most name one group); OaSIS titles unseen in the index %d; threshold %.2f\n",
+		len(s.idx), len(s.train), len(s.noisyCal), len(s.noisyTest), len(s.onetTrain), weight, len(s.onetCal), len(s.onetTest), len(s.onetMajority), len(s.unseen), noc.DefaultThreshold)
 	rows := []struct {
 		name  string
 		coder *noc.Coder
@@ -103,6 +103,7 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	}{
 		{"noisy held-out NOC titles", held, s.noisyTest},
 		{"held-out O*NET titles (real-looking)", held, s.onetTest},
+		{"held-out O*NET titles, crosswalk majority", held, s.onetMajority},
 		{"OaSIS titles unseen in the index", held, s.unseen},
 		{"noisy held-out NOC titles, built-in only", builtin, s.noisyTest},
 		{"held-out O*NET titles, built-in only", builtin, s.onetTest},
@@ -110,14 +111,15 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	if weight > 0 {
 		without := noc.NewCoder(trainWith(0), noc.Options{})
 		without.SetCalibration(noc.Fit(without, cal))
-		rows = append(rows[:3], append([]struct {
+		rows = append(rows[:4], append([]struct {
 			name  string
 			coder *noc.Coder
 			cases []noc.Case
 		}{
 			{"noisy held-out NOC titles, without O*NET", without, s.noisyTest},
 			{"held-out O*NET titles, without O*NET", without, s.onetTest},
-		}, rows[3:]...)...)
+			{"O*NET crosswalk majority, without O*NET", without, s.onetMajority},
+		}, rows[4:]...)...)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "coder (built-in + 90% index + 80% O*NET unless said)\tcases\texact unit group\tmajor group\tcoverage\tprecision\tECE\tacc @>=0.9\t")
@@ -134,7 +136,7 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	for _, set := range []struct {
 		name  string
 		cases []noc.Case
-	}{{"held-out O*NET titles", s.onetTest}, {"noisy held-out NOC titles", s.noisyTest}, {"unseen OaSIS titles", s.unseen}} {
+	}{{"held-out O*NET titles", s.onetTest}, {"held-out O*NET titles, crosswalk majority", s.onetMajority}, {"noisy held-out NOC titles", s.noisyTest}, {"unseen OaSIS titles", s.unseen}} {
 		fmt.Fprintf(out, "reliability, %s (calibration fitted on the other halves):\n", set.name)
 		bins, ece, acc90, n90 := noc.Reliability(held, set.cases)
 		noc.WriteReliability(out, bins, ece, acc90, n90)
