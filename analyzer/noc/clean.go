@@ -22,6 +22,7 @@ var (
 // noise words say nothing about the occupation: seniority, schedule,
 // contract and generic words of unit group titles.
 var noise = set(`sr senior jr junior lead i ii iii iv 1 2 3 night day evening weekend shift shifts full part time
+nights days evenings weekends overnight overnights afternoons midnights ft prn diem nuit nuits soir soirs
 fulltime parttime permanent temporary temp casual contract seasonal term position job opportunity urgent
 immediate start hiring wanted needed required remote hybrid bilingual entry level experienced
 temps plein partiel poste emploi permanent temporaire occasionnel contractuel urgent immediate entree immediatement
@@ -37,6 +38,22 @@ var expansions = map[string]string{
 	"hr": "human resources", "az": "truck driver", "dz": "truck driver", "cook's": "cook", "dev": "developer",
 	"eng": "engineer", "coord": "coordinator", "supv": "supervisor", "svc": "service", "acct": "accounting",
 	"ux": "user experience", "ui": "user interface", "qa": "quality assurance",
+	// Short forms postings and people use for their job that the title
+	// indexes do not (or that mean something else there: "hca" is a postal
+	// title, "eca" a paramedical one, "recept" a typo of "receipt"). Only
+	// forms with one reading in job titles: "pm", "pt", "ot", "qc" and "sw"
+	// also mean a time, part-time, overtime, Quebec and software.
+	"ea": "educational assistant", "hca": "health care aide", "eca": "early childhood assistant",
+	"dsw": "developmental service worker", "cyw": "child and youth worker", "ssw": "social service worker",
+	"mlt": "medical laboratory technologist", "gm": "general manager", "vp": "vice president",
+	"ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+	"cto": "chief technology officer", "cio": "chief information officer", "ba": "business analyst",
+	"swe": "software engineer", "sde": "software developer", "bdr": "business development representative",
+	"sdr": "sales development representative", "mech": "mechanic", "maint": "maintenance",
+	"supt": "superintendent", "assoc": "associate", "spec": "specialist", "exec": "executive",
+	"mfg": "manufacturing", "whse": "warehouse", "acctg": "accounting", "recept": "receptionist",
+	"secy": "secretary", "engr": "engineer", "mktg": "marketing", "dir": "director", "cust": "customer",
+	"prod": "production", "ops": "operations", "pharm": "pharmacy", "adm": "administrative",
 }
 
 func set(s string) map[string]bool {

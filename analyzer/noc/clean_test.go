@@ -32,6 +32,12 @@ func TestCleanTitle(t *testing.T) {
 		{"Personal Support Worker (PSW)", "personal support worker"},
 		{"Information Technology (IT) Business Analyst", "information technology business analyst"},
 		{"UX Designer", "user experience designer"},
+		// Short forms people write for their own job.
+		{"EA - Elementary School", "educational assistant elementary school"},
+		{"HCA Nights", "health care aide"},
+		{"Whse Supv", "warehouse supervisor"},
+		{"VP Mktg", "vice president marketing"},
+		{"Maint Mech", "maintenance mechanic"},
 		{"Junior Payroll Clerk | Remote", "payroll clerk"},
 		// A tail that names the occupation's field is kept.
 		{"senior managers - trade, broadcasting and other services", "managers trade broadcasting services"},
