@@ -144,3 +144,48 @@ func TestLowConfidenceFlag(t *testing.T) {
 		t.Error("no answer below 0.99: the test tells nothing")
 	}
 }
+
+// CrossFit scores each pool title with a coder that never learnt it, and
+// only titles with a certain unit group.
+func TestCrossFitScoresOutOfFold(t *testing.T) {
+	base := BuiltinTitles()
+	c := NewCoder(base, Options{})
+	also := []Case{{Title: "Registered nurse", Code: "31301"}, {Title: "Baker", Code: "63202"}}
+	want := Fit(c, also)
+	if got := CrossFit(c, also, base, nil, 1, 5); !sameCalibration(got, want) {
+		t.Fatalf("no pool: %+v, want Fit's %+v", got, want)
+	}
+	// Pool titles spelled like no built-in title, each in one fold only:
+	// every fold coder must code them from their words, never verbatim.
+	var pool, ambiguous []Title
+	for _, t := range base[:400] {
+		pool = append(pool, Title{Code: t.Code, Text: t.Text + " specialist", Lang: t.Lang, Weight: 1})
+		ambiguous = append(ambiguous, Title{Code: t.Code, Text: t.Text + " specialist", Lang: t.Lang, Weight: 1, Ambiguous: true})
+	}
+	k := CrossFit(c, nil, base, pool, 1, 5)
+	if len(k.Exact.Raw) != 0 {
+		t.Errorf("out-of-fold titles scored as verbatim hits: %+v", k.Exact)
+	}
+	if len(k.Model.Raw) == 0 {
+		t.Fatal("no model curve")
+	}
+	// Ambiguous titles train the fold coders but are never cases.
+	if got := CrossFit(c, also, base, ambiguous, 1, 5); !sameCalibration(got, want) {
+		t.Errorf("ambiguous pool scored: %+v, want Fit's %+v", got, want)
+	}
+}
+
+func sameCalibration(a, b Calibration) bool {
+	eq := func(x, y Curve) bool {
+		if len(x.Raw) != len(y.Raw) {
+			return false
+		}
+		for i := range x.Raw {
+			if x.Raw[i] != y.Raw[i] || x.Prob[i] != y.Prob[i] {
+				return false
+			}
+		}
+		return true
+	}
+	return eq(a.Model, b.Model) && eq(a.Exact, b.Exact)
+}

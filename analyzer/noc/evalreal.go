@@ -70,25 +70,71 @@ func HalveCases(cases []Case) (calibrate, test []Case) {
 // Fit fits a calibration to the coder's raw scores on cases it was not
 // trained on.
 func Fit(c *Coder, cases []Case) Calibration {
-	var model, exact struct {
+	var o outcomes
+	o.score(c, cases)
+	return o.fit()
+}
+
+// outcomes are a coder's raw scores on held-out cases and whether each
+// answer was right, verbatim index hits apart.
+type outcomes struct {
+	model, exact struct {
 		raw   []float64
 		right []bool
 	}
+}
+
+func (o *outcomes) score(c *Coder, cases []Case) {
 	for _, k := range cases {
 		s := c.Score(k.Title, "")
-		set := &model
+		set := &o.model
 		if s.Exact {
-			set = &exact
+			set = &o.exact
 		}
 		set.raw = append(set.raw, s.Raw)
 		set.right = append(set.right, s.Code == k.Code)
 	}
-	k := Calibration{Model: FitIsotonic(model.raw, model.right)}
+}
+
+func (o *outcomes) fit() Calibration {
+	k := Calibration{Model: FitIsotonic(o.model.raw, o.model.right)}
 	// Too few verbatim hits to fit their own curve: they share the model's.
-	if len(exact.raw) >= 30 {
-		k.Exact = FitIsotonic(exact.raw, exact.right)
+	if len(o.exact.raw) >= 30 {
+		k.Exact = FitIsotonic(o.exact.raw, o.exact.right)
 	}
 	return k
+}
+
+// CrossFit fits a calibration on out-of-fold scores, many more than one
+// held-out half gives: pool (crosswalked O*NET titles) is split into folds
+// by hash of cleaned text, and each fold's titles whose unit group the
+// crosswalks agree on are scored by a coder over base and the other folds
+// (at weight); the cases of also are scored by the coder c. The fold
+// coders learn from a little less than c does, so the curve errs on the
+// side of modesty.
+func CrossFit(c *Coder, also []Case, base, pool []Title, weight float32, folds int) Calibration {
+	var o outcomes
+	o.score(c, also)
+	for f := 0; f < folds && len(pool) > 0; f++ {
+		train := append([]Title(nil), base...)
+		var rest []Title
+		var cases []Case
+		seen := map[string]bool{}
+		for _, t := range pool {
+			clean := cleanTitle(t.Text)
+			if int(hash(clean)%uint32(folds)) != f {
+				rest = append(rest, t)
+				continue
+			}
+			if key := t.Code + "|" + clean; !t.Ambiguous && clean != "" && !seen[key] {
+				seen[key] = true
+				cases = append(cases, Case{Title: t.Text, Code: t.Code, Lang: t.Lang})
+			}
+		}
+		train = append(train, Weighted(rest, weight)...)
+		o.score(NewCoder(train, c.opts), cases)
+	}
+	return o.fit()
 }
 
 // SetCalibration replaces the coder's calibration; call it before the

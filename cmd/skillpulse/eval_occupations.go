@@ -81,6 +81,10 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	// calibration is fitted on the O*NET half alone.
 	cal := s.onetCal
 	fitted := noc.Fit(held, cal)
+	if folds, _ := cmd.Flags().GetInt("calibration-folds"); folds > 1 {
+		// Out-of-fold scores of the O*NET titles the coder trains on too.
+		fitted = noc.CrossFit(held, cal, trainWith(0), s.onetTrain, weight, folds)
+	}
 	// The built-in titles alone have too few verbatim hits among the
 	// O*NET titles to fit their curve: that coder is fitted on both halves.
 	fittedBuiltin := noc.Fit(builtin, append(append([]noc.Case(nil), s.noisyCal...), s.onetCal...))
