@@ -27,7 +27,7 @@ fulltime parttime permanent temporary temp casual contract seasonal term positio
 immediate start hiring wanted needed required remote hybrid bilingual entry level experienced
 temps plein partiel poste emploi permanent temporaire occasionnel contractuel urgent immediate entree immediatement
 occupations occupation n e c nec other related and or of the a an in for de la le les du des et en a l d au aux
-h f e ne`)
+h f e ne at chez`)
 
 // expansions of common abbreviations in titles.
 var expansions = map[string]string{
@@ -239,6 +239,34 @@ func splitDashes(s string) []string {
 		}
 	}
 	return append(parts, strings.Join(cur, " "))
+}
+
+// splitTails splits a title where what follows may be a place or an
+// employer: at free-standing dashes and bars, "@", "at" and "chez"
+// ("Cook at Tim Hortons", "Caissière chez Metro").
+func splitTails(s string) []string {
+	var parts []string
+	var cur []string
+	for _, f := range strings.Fields(s) {
+		switch {
+		case f == "-" || f == "–" || f == "—" || f == "|" || f == "@" || strings.EqualFold(f, "at") || strings.EqualFold(f, "chez"):
+			parts = append(parts, strings.Join(cur, " "))
+			cur = cur[:0]
+		default:
+			cur = append(cur, f)
+		}
+	}
+	return append(parts, strings.Join(cur, " "))
+}
+
+// hasTailWord is a cheap test for " at " or " chez " before splitTails.
+func hasTailWord(s string) bool {
+	for _, w := range []string{" at ", " At ", " AT ", " chez ", " Chez ", " CHEZ "} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepNote: a free-standing one-word note is usually the occupation's

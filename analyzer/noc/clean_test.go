@@ -56,6 +56,17 @@ func TestCleanTitle(t *testing.T) {
 	}
 }
 
+func TestSplitTails(t *testing.T) {
+	for in, want := range map[string]int{
+		"Cook at Tim Hortons": 2, "Cook @ Sobeys | Halifax": 3, "Caissière chez Metro": 2,
+		"Cook": 1, "Catering cook": 1, "full-time cook": 1,
+	} {
+		if got := len(splitTails(in)); got != want {
+			t.Errorf("splitTails(%q): %d parts, want %d", in, got, want)
+		}
+	}
+}
+
 func TestStem(t *testing.T) {
 	cases := map[string]string{
 		"records": "record", "technicienne": "technicien", "vendeuse": "vendeur", "directrices": "directeur",

@@ -302,16 +302,17 @@ func (c *Coder) assess(title, description string) assessment {
 	return a
 }
 
-// dropUnknownTails removes the parts after " - " or " | " none of whose
-// words the coder knows, even one typo away, ("Cook - Halifax", "Cook | Sobeys"): a place or
+// dropUnknownTails removes the parts after " - ", " | ", " @ ", " at "
+// or " chez " none of whose words the coder knows, even one typo away,
+// ("Cook - Halifax", "Cook | Sobeys", "Cashier at Walmart"): a place or
 // an employer, no evidence, which would only lower the share of known
-// words and so the confidence. A qualifier it knows ("Manager - Marketing")
-// stays.
+// words and so the confidence. A qualifier it knows ("Manager -
+// Marketing", "research assistant at university level") stays.
 func (c *Coder) dropUnknownTails(title string) string {
-	if !strings.ContainsAny(title, "-–—|") {
+	if !strings.ContainsAny(title, "-–—|@") && !hasTailWord(title) {
 		return title
 	}
-	parts := splitDashes(title)
+	parts := splitTails(title)
 	if len(parts) == 1 {
 		return title
 	}
