@@ -81,7 +81,9 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	// calibration is fitted on the O*NET half alone.
 	cal := s.onetCal
 	fitted := noc.Fit(held, cal)
-	if folds, _ := cmd.Flags().GetInt("calibration-folds"); folds > 1 {
+	// Without O*NET titles (weight 0) there are no out-of-fold titles to
+	// score: a zero weight would mean full weight to the fold coders.
+	if folds, _ := cmd.Flags().GetInt("calibration-folds"); folds > 1 && weight > 0 {
 		// Out-of-fold scores of the O*NET titles the coder trains on too.
 		fitted = noc.CrossFit(held, cal, trainWith(0), s.onetTrain, weight, folds)
 	}
