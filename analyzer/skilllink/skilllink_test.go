@@ -231,3 +231,39 @@ func TestForSpec(t *testing.T) {
 		t.Fatalf("esco dir: %v %v", sc, err)
 	}
 }
+
+func TestLexicalFeatures(t *testing.T) {
+	_, m := testMeta(t)
+	vec := func(id, text string) []float64 {
+		return m.Vector(text, Cand{Match: extract.Match{ID: id, Text: text, End: len(text)}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}, nil, false)
+	}
+	for _, tc := range []struct {
+		id, text                  string
+		pref, extra, idf, conj, q float64
+	}{
+		// An instance named by an alternative label: no word of the preferred one.
+		{"u:prog", "PowerShell", 0, 0, 0, 0, 0},
+		// An inflected alternative label: its word is the preferred label's.
+		{"u:plan", "planning", 1, 0, 0, 0, 0},
+		// A skipped word no label has, found in no description: rarest.
+		{"u:solve", "solving business problems", 2.0 / 3, math.Log1p(1), 1, 0, 0},
+		// "schedule" is a word of another of its labels: not extra.
+		{"u:plan", "plan and schedule work", 2.0 / 3, 0, 0, 1, 0},
+		// The qualifier-free name of the concept.
+		{"u:java", "Java", 1, 0, 0, 0, 1},
+	} {
+		x := vec(tc.id, tc.text)
+		got := []float64{feature(x, "pref_overlap"), feature(x, "log_extra_words"), feature(x, "extra_idf_max"), feature(x, "text_has_conj"), feature(x, "qualifier_name")}
+		want := []float64{tc.pref, tc.extra, tc.idf, tc.conj, tc.q}
+		for i := range got {
+			if math.Abs(got[i]-want[i]) > 1e-9 {
+				t.Errorf("%s %q: pref_overlap, log_extra_words, extra_idf_max, text_has_conj, qualifier_name = %v, want %v", tc.id, tc.text, got, want)
+				break
+			}
+		}
+	}
+	// Broad concepts carry many labels.
+	if a, b := feature(vec("u:prog", "coding"), "log_concept_labels"), feature(vec("u:java", "Java"), "log_concept_labels"); !(a > b) {
+		t.Errorf("log_concept_labels: computer programming %v, Java %v", a, b)
+	}
+}
