@@ -26,6 +26,7 @@ var FeatureNames = []string{
 	"proposal_rank_top", "log_proposals_sharing_words",
 	"occupations_essential", "occupations_optional",
 	"pref_overlap", "log_extra_words", "extra_idf_max", "log_concept_labels", "text_has_conj", "qualifier_name",
+	"concept_prior", "concept_seen",
 }
 
 // nearbyFeature is the one feature of the fast path that depends on the

@@ -1,6 +1,7 @@
 package skilllink
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"strings"
@@ -265,5 +266,46 @@ func TestLexicalFeatures(t *testing.T) {
 	// Broad concepts carry many labels.
 	if a, b := feature(vec("u:prog", "coding"), "log_concept_labels"), feature(vec("u:java", "Java"), "log_concept_labels"); !(a > b) {
 		t.Errorf("log_concept_labels: computer programming %v, Java %v", a, b)
+	}
+}
+
+func TestConceptPriors(t *testing.T) {
+	tax, m := testMeta(t)
+	md := prefOnly()
+	md.Weights[fConceptPrior] = 12
+	md.SetPriors(map[string][2]int{"u:plan": {0, 5}, escoSkillPrefix + "abc": {3, 1}}, 1)
+	b, err := json.Marshal(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Priors["abc"] != "3/1" || back.Priors["u:plan"] != "0/5" {
+		t.Errorf("priors as written: %v", back.Priors)
+	}
+	x := make([]float64, NumFeatures)
+	back.SetPrior(x, escoSkillPrefix+"abc")
+	if math.Abs(x[fConceptPrior]-2.0/5) > 1e-9 || x[fConceptSeen] != 1 {
+		t.Errorf("prior of abc: %v seen %v, want (3−1)/(4+1) and 1", x[fConceptPrior], x[fConceptSeen])
+	}
+	back.SetPrior(x, "u:never")
+	if x[fConceptPrior] != 0 || x[fConceptSeen] != 0 {
+		t.Errorf("unseen concept: prior %v seen %v", x[fConceptPrior], x[fConceptSeen])
+	}
+	// A concept nearly always linked wrongly is dropped by the filter.
+	text := textnorm.Clean("We plan work for the team.")
+	xt := extract.New(tax)
+	xt.SetRescorer(NewScorer(m, prefOnly(), false))
+	if got := xt.Extract(text).Skills; len(got) != 1 {
+		t.Fatalf("without priors: %+v", got)
+	}
+	xt.SetRescorer(NewScorer(m, back, false))
+	if got := xt.Extract(text).Skills; len(got) != 0 {
+		t.Errorf("prior 0/5 kept %+v", got)
+	}
+	if _, err := ParseModel([]byte(strings.Replace(string(b), `"3/1"`, `"three"`, 1))); err == nil {
+		t.Error("malformed prior accepted")
 	}
 }
