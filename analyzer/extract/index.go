@@ -21,6 +21,7 @@ type target struct {
 	guarded   bool // counts only with supporting context (see guard.go)
 	capital   bool // guarded and capitalized in the taxonomy: must be in the text too
 	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
+	bare      bool // the preferred label without its qualifier ("SaaS" of "SaaS (service-oriented modelling)")
 	numTokens uint8
 }
 
@@ -213,7 +214,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if !ok {
 				continue
 			}
-			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e)}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label)}
 			if tg.guarded && selfSupported(b.toks[0].hash, ix.context[int32(ei)]) {
 				// "Golang" is a context word of Go: it supports itself.
 				tg.guarded = false
@@ -229,7 +230,10 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				if old.entry == tg.entry && !tg.capital {
 					old.capital = false // also written lower case ("ojibwé")
 				}
-				if old.kind > tg.kind {
+				// A concept's own name, qualifier dropped, beats another's
+				// alternative label: "SaaS" is SaaS (service-oriented
+				// modelling), not service-oriented modelling.
+				if old.kind > tg.kind || old.kind == tg.kind && tg.bare && !old.bare {
 					*old = tg
 				}
 				continue
@@ -272,6 +276,14 @@ func wordSpread(tax *taxonomy.Taxonomy) map[uint64]int {
 		}
 	}
 	return df
+}
+
+// isBareName says whether text is the preferred label pref without its
+// trailing qualifier.
+func isBareName(text, pref string) bool {
+	pref = strings.TrimSpace(pref)
+	i := strings.LastIndexByte(pref, '(')
+	return i > 0 && strings.HasSuffix(pref, ")") && strings.EqualFold(strings.TrimSpace(pref[:i]), strings.TrimSpace(text))
 }
 
 // expandLabels adds, for a label with a trailing qualifier such as ESCO's
