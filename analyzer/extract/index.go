@@ -22,6 +22,7 @@ type target struct {
 	capital   bool // guarded and capitalized in the taxonomy: must be in the text too
 	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
 	bare      bool // the preferred label without its qualifier ("SaaS" of "SaaS (service-oriented modelling)")
+	derived   bool // the preferred label without a generic head ("cloud" of "cloud technologies")
 	numTokens uint8
 }
 
@@ -199,7 +200,12 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				ix.context[int32(ei)] = append(ix.context[int32(ei)], tk.hash)
 			}
 		}
-		for _, l := range expandLabels(e.Labels) {
+		labels := expandLabels(e.Labels)
+		nReal := len(labels)
+		if e.Type == taxonomy.Knowledge {
+			labels = append(labels[:len(labels):len(labels)], headless(e.Label)...)
+		}
+		for li, l := range labels {
 			b.toks = tokenize(l.Text, b.toks[:0])
 			// Hidden labels are ESCO's search aids (misspellings, outdated
 			// terms); matched in text they cost more precision than they
@@ -214,7 +220,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if !ok {
 				continue
 			}
-			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label)}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal}
 			if tg.guarded && selfSupported(b.toks[0].hash, ix.context[int32(ei)]) {
 				// "Golang" is a context word of Go: it supports itself.
 				tg.guarded = false
@@ -233,7 +239,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				// A concept's own name, qualifier dropped, beats another's
 				// alternative label: "SaaS" is SaaS (service-oriented
 				// modelling), not service-oriented modelling.
-				if old.kind > tg.kind || old.kind == tg.kind && tg.bare && !old.bare {
+				if tg.rank() < old.rank() {
 					*old = tg
 				}
 				continue
@@ -276,6 +282,59 @@ func wordSpread(tax *taxonomy.Taxonomy) map[uint64]int {
 		}
 	}
 	return df
+}
+
+// rank orders the targets of one surface form, lowest kept: by label
+// kind, then a concept's bare name, its labels, its derived labels.
+func (t *target) rank() int {
+	r := 3*int(t.kind) + 1
+	switch {
+	case t.bare:
+		r--
+	case t.derived:
+		r++
+	}
+	return r
+}
+
+// genericHeads are words ESCO wraps around a field of knowledge; postings
+// name the field alone ("cloud", "artificial intelligence", "e-commerce").
+var genericHeadPrefixes = []string{"principles of "}
+var genericHeadSuffixes = []string{" technology", " technologies", " systems"}
+
+// headless is the knowledge label pref without its generic head, as a
+// derived alternative label (none when it has none). A single word left
+// must be a noun-like name of a field: "automation", "cloud", not a
+// modifier ("mechanical", "cutting", "marine").
+func headless(pref string) []taxonomy.Label {
+	pref = strings.TrimSpace(pref)
+	low := strings.ToLower(pref)
+	rest := ""
+	for _, p := range genericHeadPrefixes {
+		if strings.HasPrefix(low, p) {
+			rest = pref[len(p):]
+		}
+	}
+	for _, sfx := range genericHeadSuffixes {
+		if r, ok := strings.CutSuffix(low, sfx); ok && rest == "" {
+			rest = pref[:len(r)]
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || !strings.ContainsRune(rest, ' ') && modifierLike(strings.ToLower(rest)) {
+		return nil
+	}
+	return []taxonomy.Label{{Text: rest, Lang: "en", Kind: taxonomy.Alternative}}
+}
+
+// modifierLike says whether a word reads as an adjective or a gerund.
+func modifierLike(w string) bool {
+	for _, sfx := range []string{"ing", "al", "ic", "ive", "ous", "ary", "ar", "ine"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return commonWords[w]
 }
 
 // isBareName says whether text is the preferred label pref without its
