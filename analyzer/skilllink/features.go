@@ -117,7 +117,9 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	if nTok <= 1 {
 		dst[4] = 1
 	}
-	if nTok >= 3 {
+	// Content words: French labels carry articles ("préparer les
+	// sandwichs") that make them longer than their English twins.
+	if content >= 3 {
 		dst[5] = 1
 	}
 	if len(mt.Text) <= 3 {

@@ -50,8 +50,16 @@ func (m *Meta) lexical(dst []float64, text string, e *taxonomy.Entry, fb *featBu
 	if len(fb.text) == 0 {
 		return
 	}
+	// The preferred label in every language: a French match is compared
+	// with the French preferred label.
 	fb.label = fb.label[:0]
-	fb.lbuf = words(e.Label, fb.lbuf, func(h uint64, _, _ int) { fb.label = append(fb.label, h) })
+	add := func(h uint64, _, _ int) { fb.label = append(fb.label, h) }
+	fb.lbuf = words(e.Label, fb.lbuf, add)
+	for _, l := range e.Labels {
+		if l.Kind == taxonomy.Preferred && l.Text != e.Label {
+			fb.lbuf = words(l.Text, fb.lbuf, add)
+		}
+	}
 	inPref, extra, maxIDF := 0, 0, 0.0
 	for _, h := range fb.text {
 		if slices.Contains(fb.label, h) {

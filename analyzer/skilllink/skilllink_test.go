@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -307,5 +308,29 @@ func TestConceptPriors(t *testing.T) {
 	}
 	if _, err := ParseModel([]byte(strings.Replace(string(b), `"3/1"`, `"three"`, 1))); err == nil {
 		t.Error("malformed prior accepted")
+	}
+}
+
+func TestFrenchMatchesScoredLikeEnglish(t *testing.T) {
+	fr := filepath.Join(t.TempDir(), "skills_fr.csv")
+	if err := os.WriteFile(fr, []byte("conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description\nKnowledgeSkillCompetence,u:plan,skill/competence,cross-sector,planifier le travail,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tax, err := load.ESCO("testdata/skills_en.csv", fr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadMeta("testdata/skills_en.csv", tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vec := func(text string) []float64 {
+		return m.Vector(text, Cand{Match: extract.Match{ID: "u:plan", Text: text, End: len(text)}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}, nil, false)
+	}
+	en, frv := vec("plan work"), vec("planifier le travail")
+	for _, name := range []string{"pref_overlap", "three_plus_tokens", "log_extra_words"} {
+		if feature(en, name) != feature(frv, name) {
+			t.Errorf("%s: English %v, French %v", name, feature(en, name), feature(frv, name))
+		}
 	}
 }
