@@ -297,10 +297,13 @@ func (t *target) rank() int {
 	return r
 }
 
-// genericHeads are words ESCO wraps around a field of knowledge; postings
-// name the field alone ("cloud", "artificial intelligence", "e-commerce").
-var genericHeadPrefixes = []string{"principles of "}
-var genericHeadSuffixes = []string{" technology", " technologies", " systems"}
+// genericHeadPrefixes and genericHeadSuffixes are words ESCO wraps around
+// a field of knowledge; postings name the field alone ("cloud",
+// "artificial intelligence", "e-commerce").
+var (
+	genericHeadPrefixes = []string{"principles of "}
+	genericHeadSuffixes = []string{" technology", " technologies", " systems"}
+)
 
 // headless is the knowledge label pref without its generic head, as a
 // derived alternative label (none when it has none). A single word left
@@ -308,16 +311,15 @@ var genericHeadSuffixes = []string{" technology", " technologies", " systems"}
 // modifier ("mechanical", "cutting", "marine").
 func headless(pref string) []taxonomy.Label {
 	pref = strings.TrimSpace(pref)
-	low := strings.ToLower(pref)
 	rest := ""
 	for _, p := range genericHeadPrefixes {
-		if strings.HasPrefix(low, p) {
+		if len(pref) > len(p) && strings.EqualFold(pref[:len(p)], p) {
 			rest = pref[len(p):]
 		}
 	}
 	for _, sfx := range genericHeadSuffixes {
-		if r, ok := strings.CutSuffix(low, sfx); ok && rest == "" {
-			rest = pref[:len(r)]
+		if n := len(pref) - len(sfx); rest == "" && n > 0 && strings.EqualFold(pref[n:], sfx) {
+			rest = pref[:n]
 		}
 	}
 	rest = strings.TrimSpace(rest)
