@@ -205,6 +205,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 		if e.Type == taxonomy.Knowledge {
 			labels = append(labels[:len(labels):len(labels)], headless(e.Label)...)
 		}
+		labels = append(labels[:len(labels):len(labels)], othersAsPeople(e.Labels)...)
 		for li, l := range labels {
 			b.toks = tokenize(l.Text, b.toks[:0])
 			// Hidden labels are ESCO's search aids (misspellings, outdated
@@ -327,6 +328,18 @@ func headless(pref string) []taxonomy.Label {
 		return nil
 	}
 	return []taxonomy.Label{{Text: rest, Lang: "en", Kind: taxonomy.Alternative}}
+}
+
+// othersAsPeople: ESCO's transversal skills act on "others" ("lead
+// others", "motivate others"); postings say "people".
+func othersAsPeople(labels []taxonomy.Label) []taxonomy.Label {
+	var out []taxonomy.Label
+	for _, l := range labels {
+		if (l.Lang == "" || l.Lang == "en") && l.Kind != taxonomy.Hidden && strings.HasSuffix(l.Text, " others") {
+			out = append(out, taxonomy.Label{Text: strings.TrimSuffix(l.Text, "others") + "people", Lang: l.Lang, Kind: taxonomy.Alternative})
+		}
+	}
+	return out
 }
 
 // modifierLike says whether a word reads as an adjective or a gerund.
