@@ -294,7 +294,8 @@ func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT 
 		var pv uint32
 		var pj, pg int
 		budget := maxGap - gaps
-		if j == i && j+1 < len(toks) && toks[j+1].conj {
+		free := j == i && j+1 < len(toks) && toks[j+1].conj
+		if free {
 			// A coordinated verb after the first word is free: "prepare
 			// and cook meals", "supervise and co-ordinate staff".
 			budget += 2
@@ -302,6 +303,13 @@ func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT 
 		for g := 0; g <= budget; g++ {
 			nj := j + 1 + g
 			if nj >= len(toks) || toks[nj].brk != brkNone {
+				break
+			}
+			// Otherwise a gap stops at a conjunction: the words on its
+			// two sides belong to two phrases ("computer vision and
+			// machine learning" is not computer machinery, "maintaining
+			// build and deployment pipelines" not maintain pipelines).
+			if g > 0 && (crossesConj(toks, nj, j, free) || crossesConj(toks, nj-1, j, free)) {
 				break
 			}
 			nk := seqKey(k, toks[nj].hash)
@@ -330,6 +338,13 @@ func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT 
 	return bestT, endT, gapsT, bestC, endC
 }
 
+// crossesConj says whether token k, reached from label word j past a
+// gap, follows a conjunction; the free coordinated verb right after the
+// first word does not count.
+func crossesConj(toks []token, k, j int, free bool) bool {
+	return toks[k].conj && !(free && k == j+1)
+}
+
 func (x *Extractor) sameEntry(a, b uint32) bool {
 	return b != 0 && x.ix.targets[a-1].entry == x.ix.targets[b-1].entry
 }
@@ -349,6 +364,18 @@ func (x *Extractor) overlap(sc *scratch, h hit) {
 	o := hit{first: h.last, last: int32(end), sent: h.sent, line: h.line, clause: h.clause, tgt: t}
 	sc.hits = append(sc.hits, o)
 	x.ellipsis(sc, o)
+}
+
+// longerFrom says whether a label of its own starts at toks[k] and runs
+// past end: then the conjunct is that phrase, not a word sharing the
+// head before the conjunction ("computer vision and machine learning" is
+// not computer machinery).
+func (x *Extractor) longerFrom(toks []token, k, end int) bool {
+	if !x.ix.tab.mayStart(toks, k) {
+		return false
+	}
+	t, e, gaps, _, _ := x.longest(toks, k)
+	return t != 0 && gaps == 0 && e > end
 }
 
 // ellipsis repairs coordination that shares a word between two labels:
@@ -380,7 +407,7 @@ func (x *Extractor) ellipsis(sc *scratch, h hit) {
 				break
 			}
 		}
-		if best != 0 {
+		if best != 0 && !x.longerFrom(toks, int(k), int(end)) {
 			sc.hits = append(sc.hits, hit{first: h.first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
 		}
 	}

@@ -21,6 +21,8 @@ type target struct {
 	guarded   bool // counts only with supporting context (see guard.go)
 	capital   bool // guarded and capitalized in the taxonomy: must be in the text too
 	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
+	bare      bool // the preferred label without its qualifier ("SaaS" of "SaaS (service-oriented modelling)")
+	derived   bool // the preferred label without a generic head ("cloud" of "cloud technologies")
 	numTokens uint8
 }
 
@@ -198,7 +200,13 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				ix.context[int32(ei)] = append(ix.context[int32(ei)], tk.hash)
 			}
 		}
-		for _, l := range expandLabels(e.Labels) {
+		labels := expandLabels(e.Labels)
+		nReal := len(labels)
+		if e.Type == taxonomy.Knowledge {
+			labels = append(labels[:len(labels):len(labels)], headless(e.Label)...)
+		}
+		labels = append(labels[:len(labels):len(labels)], othersAsPeople(e.Labels)...)
+		for li, l := range labels {
 			b.toks = tokenize(l.Text, b.toks[:0])
 			// Hidden labels are ESCO's search aids (misspellings, outdated
 			// terms); matched in text they cost more precision than they
@@ -213,7 +221,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if !ok {
 				continue
 			}
-			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e)}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal}
 			if tg.guarded && selfSupported(b.toks[0].hash, ix.context[int32(ei)]) {
 				// "Golang" is a context word of Go: it supports itself.
 				tg.guarded = false
@@ -229,7 +237,10 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				if old.entry == tg.entry && !tg.capital {
 					old.capital = false // also written lower case ("ojibwé")
 				}
-				if old.kind > tg.kind {
+				// A concept's own name, qualifier dropped, beats another's
+				// alternative label: "SaaS" is SaaS (service-oriented
+				// modelling), not service-oriented modelling.
+				if tg.rank() < old.rank() {
 					*old = tg
 				}
 				continue
@@ -272,6 +283,81 @@ func wordSpread(tax *taxonomy.Taxonomy) map[uint64]int {
 		}
 	}
 	return df
+}
+
+// rank orders the targets of one surface form, lowest kept: by label
+// kind, then a concept's bare name, its labels, its derived labels.
+func (t *target) rank() int {
+	r := 3*int(t.kind) + 1
+	switch {
+	case t.bare:
+		r--
+	case t.derived:
+		r++
+	}
+	return r
+}
+
+// genericHeadPrefixes and genericHeadSuffixes are words ESCO wraps around
+// a field of knowledge; postings name the field alone ("cloud",
+// "artificial intelligence", "e-commerce").
+var (
+	genericHeadPrefixes = []string{"principles of "}
+	genericHeadSuffixes = []string{" technology", " technologies", " systems"}
+)
+
+// headless is the knowledge label pref without its generic head, as a
+// derived alternative label (none when it has none). A single word left
+// must be a noun-like name of a field: "automation", "cloud", not a
+// modifier ("mechanical", "cutting", "marine").
+func headless(pref string) []taxonomy.Label {
+	pref = strings.TrimSpace(pref)
+	rest := ""
+	for _, p := range genericHeadPrefixes {
+		if len(pref) > len(p) && strings.EqualFold(pref[:len(p)], p) {
+			rest = pref[len(p):]
+		}
+	}
+	for _, sfx := range genericHeadSuffixes {
+		if n := len(pref) - len(sfx); rest == "" && n > 0 && strings.EqualFold(pref[n:], sfx) {
+			rest = pref[:n]
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || !strings.ContainsRune(rest, ' ') && modifierLike(strings.ToLower(rest)) {
+		return nil
+	}
+	return []taxonomy.Label{{Text: rest, Lang: "en", Kind: taxonomy.Alternative}}
+}
+
+// othersAsPeople: ESCO's transversal skills act on "others" ("lead
+// others", "motivate others"); postings say "people".
+func othersAsPeople(labels []taxonomy.Label) []taxonomy.Label {
+	var out []taxonomy.Label
+	for _, l := range labels {
+		if (l.Lang == "" || l.Lang == "en") && l.Kind != taxonomy.Hidden && strings.HasSuffix(l.Text, " others") {
+			out = append(out, taxonomy.Label{Text: strings.TrimSuffix(l.Text, "others") + "people", Lang: l.Lang, Kind: taxonomy.Alternative})
+		}
+	}
+	return out
+}
+
+// modifierLike says whether a word reads as an adjective or a gerund.
+func modifierLike(w string) bool {
+	for _, sfx := range []string{"ing", "al", "ic", "ive", "ous", "ary", "ar", "ine"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return commonWords[w]
+}
+
+// isBareName says whether text is the preferred label pref without its
+// trailing qualifier.
+func isBareName(text, pref string) bool {
+	pref = strings.TrimSpace(pref)
+	i := strings.LastIndexByte(pref, '(')
+	return i > 0 && strings.HasSuffix(pref, ")") && strings.EqualFold(strings.TrimSpace(pref[:i]), strings.TrimSpace(text))
 }
 
 // expandLabels adds, for a label with a trailing qualifier such as ESCO's

@@ -25,6 +25,8 @@ var FeatureNames = []string{
 	"proposal_only", "coverage", "idf_coverage", "contiguity", "log_label_words",
 	"proposal_rank_top", "log_proposals_sharing_words",
 	"occupations_essential", "occupations_optional",
+	"pref_overlap", "log_extra_words", "extra_idf_max", "log_concept_labels", "text_has_conj", "qualifier_name",
+	"concept_prior", "concept_seen",
 }
 
 // nearbyFeature is the one feature of the fast path that depends on the
@@ -60,9 +62,12 @@ func window(text string, start, end int) (int, int) {
 // featBuf is per-call scratch.
 type featBuf struct {
 	buf    []byte
+	lbuf   []byte
+	text   []uint64 // content words of the matched text
+	label  []uint64 // words of the concept's preferred label
 	ctx    []ctxWord
 	ctxFor [2]int // the window ctx holds, +1 (zero: none)
-	text   string
+	doc    string
 }
 
 type ctxWord struct {
@@ -112,7 +117,9 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	if nTok <= 1 {
 		dst[4] = 1
 	}
-	if nTok >= 3 {
+	// Content words: French labels carry articles ("préparer les
+	// sandwichs") that make them longer than their English twins.
+	if content >= 3 {
 		dst[5] = 1
 	}
 	if len(mt.Text) <= 3 {
@@ -174,6 +181,9 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 		dst[28] = math.Log1p(float64(con.essential)) / 8
 		dst[29] = math.Log1p(float64(con.optional)) / 8
 	}
+	if ok {
+		m.lexical(dst, mt.Text, e, fb)
+	}
 	if !full {
 		dst[nearbyFeature] = math.Log1p(float64(nearby))
 		dst[26] = 1
@@ -181,8 +191,8 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	}
 	ws, we := window(text, mt.Start, mt.End)
 	// Matches of one sentence share its words: tokenize it once.
-	if fb.ctxFor != [2]int{ws + 1, we + 1} || unsafe.StringData(fb.text) != unsafe.StringData(text) || len(fb.text) != len(text) {
-		fb.ctxFor, fb.text = [2]int{ws + 1, we + 1}, text
+	if fb.ctxFor != [2]int{ws + 1, we + 1} || unsafe.StringData(fb.doc) != unsafe.StringData(text) || len(fb.doc) != len(text) {
+		fb.ctxFor, fb.doc = [2]int{ws + 1, we + 1}, text
 		fb.ctx = fb.ctx[:0]
 		fb.buf = words(text[ws:we], fb.buf, func(h uint64, s, e int) {
 			w := ctxWord{h: h, start: ws + s, end: ws + e}

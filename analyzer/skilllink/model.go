@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Model is a logistic regression over Features: the probability that a
@@ -13,6 +14,14 @@ type Model struct {
 	Features  []string  `json:"features"`
 	Weights   []float64 `json:"weights"`
 	Threshold float64   `json:"threshold"`
+	// Priors count, per concept (its id without escoSkillPrefix), the
+	// validation candidates of the concept that were right and wrong, as
+	// "right/wrong" (see SetPrior): some concepts are reached mostly by
+	// wrong links ("computer programming" from "PowerShell"), others are
+	// nearly always right ("English").
+	Priors        map[string]string `json:"priors,omitempty"`
+	PriorStrength float64           `json:"prior_strength,omitempty"`
+	prior         map[string][2]int // Priors parsed, by full id
 	// Trained says on what and how, so the file explains itself.
 	Trained string `json:"trained"`
 }
@@ -29,6 +38,61 @@ func (md *Model) Logit(x []float64) float64 {
 	return z
 }
 
+// Indexes of the prior features in FeatureNames; Features leaves them
+// zero, the model fills them from its Priors.
+const (
+	fConceptPrior = 36 + iota
+	fConceptSeen
+)
+
+// escoSkillPrefix starts every ESCO skill id; the weights file leaves it
+// out.
+const escoSkillPrefix = "http://data.europa.eu/esco/skill/"
+
+// SetPriors records right and wrong counts per concept id.
+func (md *Model) SetPriors(counts map[string][2]int, strength float64) {
+	md.Priors, md.prior, md.PriorStrength = map[string]string{}, counts, strength
+	for id, n := range counts {
+		md.Priors[strings.TrimPrefix(id, escoSkillPrefix)] = fmt.Sprintf("%d/%d", n[0], n[1])
+	}
+}
+
+func (md *Model) parsePriors() error {
+	md.prior = map[string][2]int{}
+	for k, v := range md.Priors {
+		var n [2]int
+		if _, err := fmt.Sscanf(v, "%d/%d", &n[0], &n[1]); err != nil || n[0] < 0 || n[1] < 0 {
+			return fmt.Errorf("scorer prior %q of %s: want right/wrong counts", v, k)
+		}
+		id := k
+		if !strings.Contains(k, ":") { // a bare ESCO UUID
+			id = escoSkillPrefix + k
+		}
+		md.prior[id] = n
+	}
+	return nil
+}
+
+// SetPrior writes the prior features of concept id into x.
+func (md *Model) SetPrior(x []float64, id string) {
+	if len(md.prior) == 0 {
+		return
+	}
+	PriorFeatures(x, md.prior[id], md.PriorStrength)
+}
+
+// PriorFeatures writes the prior features of a concept seen right and
+// wrong counts[0] and counts[1] times: (right − wrong) / (right + wrong +
+// strength), shrunk towards 0 when the concept was seen little, and
+// whether it was seen at all.
+func PriorFeatures(x []float64, counts [2]int, strength float64) {
+	x[fConceptPrior], x[fConceptSeen] = 0, 0
+	if n := counts[0] + counts[1]; n > 0 {
+		x[fConceptPrior] = float64(counts[0]-counts[1]) / (float64(n) + strength)
+		x[fConceptSeen] = 1
+	}
+}
+
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // ParseModel reads a weights file and checks it matches this build's
@@ -40,6 +104,9 @@ func ParseModel(b []byte) (*Model, error) {
 	}
 	if !slices.Equal(md.Features, FeatureNames) || len(md.Weights) != len(FeatureNames) {
 		return nil, fmt.Errorf("scorer weights are for features %v, this build computes %v: regenerate them (skillpulse eval --only skills --train)", md.Features, FeatureNames)
+	}
+	if err := md.parsePriors(); err != nil {
+		return nil, err
 	}
 	return &md, nil
 }

@@ -124,6 +124,7 @@ func (s *Scorer) Rescore(text string, res extract.Result) extract.Result {
 	var fromDict []bool
 	for _, c := range cands {
 		b.x = s.meta.Features(b.x, text, c, cands, true, 0, &b.fb)
+		s.model.SetPrior(b.x, c.Match.ID)
 		p := s.model.Prob(b.x)
 		if p < s.model.Threshold {
 			continue
@@ -175,6 +176,7 @@ func (s *Scorer) filter(text string, res extract.Result, b *scoreBuf) extract.Re
 		s.mu.RUnlock()
 		if !ok {
 			b.x = s.meta.Features(b.x, text, c, cands, false, 0, &b.fb)
+			s.model.SetPrior(b.x, c.Match.ID)
 			z = s.model.Logit(b.x)
 			s.mu.Lock()
 			if len(s.static) >= maxStatic {

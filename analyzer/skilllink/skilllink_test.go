@@ -1,8 +1,10 @@
 package skilllink
 
 import (
+	"encoding/json"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -229,5 +231,106 @@ func TestForSpec(t *testing.T) {
 	sc, err := ForSpec("esco:testdata", tax, Filter)
 	if err != nil || sc == nil {
 		t.Fatalf("esco dir: %v %v", sc, err)
+	}
+}
+
+func TestLexicalFeatures(t *testing.T) {
+	_, m := testMeta(t)
+	vec := func(id, text string) []float64 {
+		return m.Vector(text, Cand{Match: extract.Match{ID: id, Text: text, End: len(text)}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}, nil, false)
+	}
+	for _, tc := range []struct {
+		id, text                  string
+		pref, extra, idf, conj, q float64
+	}{
+		// An instance named by an alternative label: no word of the preferred one.
+		{"u:prog", "PowerShell", 0, 0, 0, 0, 0},
+		// An inflected alternative label: its word is the preferred label's.
+		{"u:plan", "planning", 1, 0, 0, 0, 0},
+		// A skipped word no label has, found in no description: rarest.
+		{"u:solve", "solving business problems", 2.0 / 3, math.Log1p(1), 1, 0, 0},
+		// "schedule" is a word of another of its labels: not extra.
+		{"u:plan", "plan and schedule work", 2.0 / 3, 0, 0, 1, 0},
+		// The qualifier-free name of the concept.
+		{"u:java", "Java", 1, 0, 0, 0, 1},
+	} {
+		x := vec(tc.id, tc.text)
+		got := []float64{feature(x, "pref_overlap"), feature(x, "log_extra_words"), feature(x, "extra_idf_max"), feature(x, "text_has_conj"), feature(x, "qualifier_name")}
+		want := []float64{tc.pref, tc.extra, tc.idf, tc.conj, tc.q}
+		for i := range got {
+			if math.Abs(got[i]-want[i]) > 1e-9 {
+				t.Errorf("%s %q: pref_overlap, log_extra_words, extra_idf_max, text_has_conj, qualifier_name = %v, want %v", tc.id, tc.text, got, want)
+				break
+			}
+		}
+	}
+	// Broad concepts carry many labels.
+	if a, b := feature(vec("u:prog", "coding"), "log_concept_labels"), feature(vec("u:java", "Java"), "log_concept_labels"); !(a > b) {
+		t.Errorf("log_concept_labels: computer programming %v, Java %v", a, b)
+	}
+}
+
+func TestConceptPriors(t *testing.T) {
+	tax, m := testMeta(t)
+	md := prefOnly()
+	md.Weights[fConceptPrior] = 12
+	md.SetPriors(map[string][2]int{"u:plan": {0, 5}, escoSkillPrefix + "abc": {3, 1}}, 1)
+	b, err := json.Marshal(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseModel(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Priors["abc"] != "3/1" || back.Priors["u:plan"] != "0/5" {
+		t.Errorf("priors as written: %v", back.Priors)
+	}
+	x := make([]float64, NumFeatures)
+	back.SetPrior(x, escoSkillPrefix+"abc")
+	if math.Abs(x[fConceptPrior]-2.0/5) > 1e-9 || x[fConceptSeen] != 1 {
+		t.Errorf("prior of abc: %v seen %v, want (3−1)/(4+1) and 1", x[fConceptPrior], x[fConceptSeen])
+	}
+	back.SetPrior(x, "u:never")
+	if x[fConceptPrior] != 0 || x[fConceptSeen] != 0 {
+		t.Errorf("unseen concept: prior %v seen %v", x[fConceptPrior], x[fConceptSeen])
+	}
+	// A concept nearly always linked wrongly is dropped by the filter.
+	text := textnorm.Clean("We plan work for the team.")
+	xt := extract.New(tax)
+	xt.SetRescorer(NewScorer(m, prefOnly(), false))
+	if got := xt.Extract(text).Skills; len(got) != 1 {
+		t.Fatalf("without priors: %+v", got)
+	}
+	xt.SetRescorer(NewScorer(m, back, false))
+	if got := xt.Extract(text).Skills; len(got) != 0 {
+		t.Errorf("prior 0/5 kept %+v", got)
+	}
+	if _, err := ParseModel([]byte(strings.Replace(string(b), `"3/1"`, `"three"`, 1))); err == nil {
+		t.Error("malformed prior accepted")
+	}
+}
+
+func TestFrenchMatchesScoredLikeEnglish(t *testing.T) {
+	fr := filepath.Join(t.TempDir(), "skills_fr.csv")
+	if err := os.WriteFile(fr, []byte("conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,description\nKnowledgeSkillCompetence,u:plan,skill/competence,cross-sector,planifier le travail,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tax, err := load.ESCO("testdata/skills_en.csv", fr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadMeta("testdata/skills_en.csv", tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vec := func(text string) []float64 {
+		return m.Vector(text, Cand{Match: extract.Match{ID: "u:plan", Text: text, End: len(text)}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}, nil, false)
+	}
+	en, frv := vec("plan work"), vec("planifier le travail")
+	for _, name := range []string{"pref_overlap", "three_plus_tokens", "log_extra_words"} {
+		if feature(en, name) != feature(frv, name) {
+			t.Errorf("%s: English %v, French %v", name, feature(en, name), feature(frv, name))
+		}
 	}
 }

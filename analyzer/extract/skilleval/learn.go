@@ -1,6 +1,7 @@
 package skilleval
 
 import (
+	"fmt"
 	"hash/fnv"
 	"sort"
 	"strings"
@@ -113,17 +114,98 @@ func BySet(sents []Sentence, cands []Candidate, keep []bool, in func(sent int) b
 	return out
 }
 
-// Fold is the cross-validation fold of a sentence: a hash of its text, so
+// Fold is the cross-validation fold of a sentence: a hash of its text
+// (salted by seed, for repeated cross-validation; 0 is unsalted), so
 // folds do not depend on file order.
-func Fold(s Sentence, k int) int {
+func Fold(s Sentence, k, seed int) int {
 	h := fnv.New32a()
+	if seed != 0 {
+		fmt.Fprintf(h, "%d|", seed)
+	}
 	h.Write([]byte(s.Text))
 	return int(h.Sum32() % uint32(k))
 }
 
+// Fit says how the scorer is fitted.
+type Fit struct {
+	L2 float64 // penalty on the weights
+	// MinPrecision: the threshold maximizes micro F1 among those whose
+	// precision reaches it (on the sentences fitted), the highest-F1
+	// threshold when none does. A wrong skill in the top-skills list
+	// costs more than a missing one.
+	MinPrecision float64
+	// PriorStrength > 0 turns on the per-concept prior features, learned
+	// from the candidates fitted on (each training candidate sees the
+	// counts without its own sentence), shrunk by this pseudo-count.
+	PriorStrength float64
+	// Seed salts the folds of CrossValidate.
+	Seed int
+}
+
+// priorCounts counts right and wrong candidates per concept id over the
+// sentences in.
+func priorCounts(cands []Candidate, in func(int) bool) map[string][2]int {
+	out := map[string][2]int{}
+	for _, c := range cands {
+		if !in(c.Sent) {
+			continue
+		}
+		n := out[c.Match.ID]
+		if c.Y {
+			n[0]++
+		} else {
+			n[1]++
+		}
+		out[c.Match.ID] = n
+	}
+	return out
+}
+
+// withPrior is c's features with the prior of its concept, without its
+// own candidate when own (a training example must not see its label).
+func withPrior(c Candidate, counts map[string][2]int, own bool, strength float64) []float64 {
+	x := append([]float64(nil), c.X...)
+	n := counts[c.Match.ID]
+	if own {
+		if c.Y {
+			n[0]--
+		} else {
+			n[1]--
+		}
+	}
+	skilllink.PriorFeatures(x, n, strength)
+	return x
+}
+
+// examples are the training examples of the candidates in (with their
+// priors when fit asks for them), and the features to score every
+// candidate with.
+func examples(cands []Candidate, in func(int) bool, fit Fit) (ex []skilllink.Example, score [][]float64, counts map[string][2]int) {
+	score = make([][]float64, len(cands))
+	if fit.PriorStrength > 0 {
+		counts = priorCounts(cands, in)
+	}
+	for i, c := range cands {
+		x := c.X
+		if counts != nil {
+			x = withPrior(c, counts, false, fit.PriorStrength)
+		}
+		score[i] = x
+		if in(c.Sent) {
+			tx := x
+			if counts != nil {
+				tx = withPrior(c, counts, true, fit.PriorStrength)
+			}
+			ex = append(ex, skilllink.Example{X: tx, Y: c.Y})
+		}
+	}
+	return ex, score, counts
+}
+
 // BestThreshold picks the probability threshold that maximizes micro F1
-// of the candidates (probs) over sentences in (with their full gold).
-func BestThreshold(sents []Sentence, cands []Candidate, probs []float64, in func(int) bool) float64 {
+// of the candidates (probs) over sentences in (with their full gold),
+// among thresholds of precision at least minP when there are any.
+func BestThreshold(sents []Sentence, cands []Candidate, probs []float64, in func(int) bool, minP float64) float64 {
 	gold := 0
 	for i, s := range sents {
 		if in(i) {
@@ -141,7 +223,7 @@ func BestThreshold(sents []Sentence, cands []Candidate, probs []float64, in func
 		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].p > ps[j].p })
-	best, bestF := 1.0, -1.0
+	best, bestF := 1.0, -2.0
 	correct := 0
 	for i, x := range ps {
 		if x.y {
@@ -151,6 +233,9 @@ func BestThreshold(sents []Sentence, cands []Candidate, probs []float64, in func
 			continue
 		}
 		f := 2 * float64(correct) / float64(i+1+gold)
+		if float64(correct) < minP*float64(i+1) {
+			f-- // below every threshold that reaches minP
+		}
 		if f > bestF {
 			bestF = f
 			best = x.p
@@ -167,25 +252,18 @@ func BestThreshold(sents []Sentence, cands []Candidate, probs []float64, in func
 // threshold on those folds, and decides the held-out fold. It returns the
 // out-of-fold keep decisions: what a model trained without those
 // sentences would do on them.
-func CrossValidate(sents []Sentence, cands []Candidate, extra []skilllink.Example, k int, l2 float64) []bool {
+func CrossValidate(sents []Sentence, cands []Candidate, extra []skilllink.Example, k int, fit Fit) []bool {
 	keep := make([]bool, len(cands))
 	for f := 0; f < k; f++ {
-		inTrain := func(i int) bool { return Fold(sents[i], k) != f }
-		ex := append([]skilllink.Example(nil), extra...)
-		for _, c := range cands {
-			if inTrain(c.Sent) {
-				ex = append(ex, skilllink.Example{X: c.X, Y: c.Y})
-			}
-		}
-		md := skilllink.Train(ex, l2)
-		probs := make([]float64, len(cands))
-		for i, c := range cands {
-			probs[i] = md.Prob(c.X)
-		}
-		th := BestThreshold(sents, cands, probs, inTrain)
+		inTrain := func(i int) bool { return Fold(sents[i], k, fit.Seed) != f }
+		ex, score, _ := examples(cands, inTrain, fit)
+		md := skilllink.Train(append(ex, extra...), fit.L2)
+		// The threshold is chosen on the training folds' probabilities as
+		// the model saw them in training (own sentence left out of the prior).
+		th := BestThreshold(sents, cands, trainProbs(md, cands, inTrain, ex), inTrain, fit.MinPrecision)
 		for i, c := range cands {
 			if !inTrain(c.Sent) {
-				keep[i] = probs[i] >= th
+				keep[i] = md.Prob(score[i]) >= th
 			}
 		}
 	}
@@ -195,18 +273,30 @@ func CrossValidate(sents []Sentence, cands []Candidate, extra []skilllink.Exampl
 // FitAll trains on every validation candidate plus extra, with the
 // threshold chosen on them: the model that is shipped (its quality is the
 // cross-validated figure, never this fit's in-sample one).
-func FitAll(sents []Sentence, cands []Candidate, extra []skilllink.Example, l2 float64) *skilllink.Model {
-	ex := append([]skilllink.Example(nil), extra...)
-	for _, c := range cands {
-		ex = append(ex, skilllink.Example{X: c.X, Y: c.Y})
+func FitAll(sents []Sentence, cands []Candidate, extra []skilllink.Example, fit Fit) *skilllink.Model {
+	all := func(int) bool { return true }
+	ex, _, counts := examples(cands, all, fit)
+	md := skilllink.Train(append(ex, extra...), fit.L2)
+	md.Threshold = BestThreshold(sents, cands, trainProbs(md, cands, all, ex), all, fit.MinPrecision)
+	if counts != nil {
+		md.SetPriors(counts, fit.PriorStrength)
 	}
-	md := skilllink.Train(ex, l2)
-	probs := make([]float64, len(cands))
-	for i, c := range cands {
-		probs[i] = md.Prob(c.X)
-	}
-	md.Threshold = BestThreshold(sents, cands, probs, func(int) bool { return true })
 	return md
+}
+
+// trainProbs are the model's probabilities of the training candidates
+// (those in, in order, whose examples are ex), indexed like cands (0 for
+// the others).
+func trainProbs(md *skilllink.Model, cands []Candidate, in func(int) bool, ex []skilllink.Example) []float64 {
+	out := make([]float64, len(cands))
+	k := 0
+	for i, c := range cands {
+		if in(c.Sent) {
+			out[i] = md.Prob(ex[k].X)
+			k++
+		}
+	}
+	return out
 }
 
 // WeakThreshold picks the threshold that maximizes F1 on weak examples
