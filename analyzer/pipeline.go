@@ -101,6 +101,11 @@ func StageVersions(st Stages) Versions {
 	if st.Places != nil {
 		v.Gazetteer = st.Places.Version()
 	}
+	if st.Dedup != nil {
+		// Repost verdicts are part of the analysis: the settings that
+		// decide them version it too.
+		v.Analyzer += " " + st.Dedup.Version()
+	}
 	return v
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/repost"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/builtin"
 )
@@ -23,7 +24,7 @@ func TestVersionsFollowContent(t *testing.T) {
 	if base != analyzer.StageVersions(builtinStages(t)) {
 		t.Fatalf("same stages, different versions: %v", base)
 	}
-	if base.Analyzer != analyzer.AnalyzerVersion || !strings.HasPrefix(base.Taxonomy, builtin.Name+"@"+builtin.Version+"#") ||
+	if !strings.HasPrefix(base.Analyzer, analyzer.AnalyzerVersion+" dedup(") || !strings.HasPrefix(base.Taxonomy, builtin.Name+"@"+builtin.Version+"#") ||
 		base.Coder == "" || base.Gazetteer == "" {
 		t.Fatalf("versions %v", base)
 	}
@@ -58,6 +59,14 @@ func TestVersionsFollowContent(t *testing.T) {
 	}
 	if got := analyzer.StageVersions(st); got.Gazetteer == base.Gazetteer || got.Coder != base.Coder {
 		t.Errorf("one more place: %v, base %v", got, base)
+	}
+
+	st = builtinStages(t)
+	dc := repost.DefaultConfig()
+	dc.Threshold = 0.9
+	st.Dedup = repost.New(dc)
+	if got := analyzer.StageVersions(st); got.Analyzer == base.Analyzer || got.Coder != base.Coder {
+		t.Errorf("another repost threshold: %v, base %v", got, base)
 	}
 
 	p, err := posting.Parse([]byte(`{"id":"1","title":"Cook","description":"Prepare meals.","location":"Halifax, NS"}`))

@@ -7,6 +7,7 @@
 package repost
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -216,6 +217,13 @@ func (d *Detector) Group(id string) (GroupInfo, bool) {
 
 // Window is how far apart in time two duplicates can be.
 func (d *Detector) Window() time.Duration { return d.cfg.Window }
+
+// Version names the settings that decide verdicts: a store judged with
+// another window or threshold would count reposts differently.
+func (d *Detector) Version() string {
+	c := d.cfg
+	return fmt.Sprintf("dedup(window=%v,threshold=%g,shingle=%d,hashes=%d,bands=%d)", c.Window, c.Threshold, c.Shingle, c.Hashes, c.Bands)
+}
 
 // Len is the number of remembered postings.
 func (d *Detector) Len() int {
