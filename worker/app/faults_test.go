@@ -101,6 +101,7 @@ func TestFaultWriteBlock(t *testing.T) {
 	cfg, es, idx, brokers, path, want := fc.cfg, fc.es, fc.idx, fc.brokers, fc.path, fc.want
 	bad := fc.bad
 	cfg.Kafka.StallAfter = 3 * time.Second
+	cfg.Kafka.InFlight = 300 // less than the second half: the budget fills during the block
 	first, second := halves(t, path)
 	mustf(t, kafkaio.EnsureTopic(context.Background(), brokers, cfg.Kafka.Topic, 4, 1, nil), "topic")
 	publishBytes(t, brokers, cfg.Kafka.Topic, first)
@@ -124,6 +125,15 @@ func TestFaultWriteBlock(t *testing.T) {
 	publishBytes(t, brokers, cfg.Kafka.Topic, second)
 	waitReady(t, addr, http.StatusServiceUnavailable, 30*time.Second)
 	prom.waitAlert(t, "SkillpulsePartitionStalled", 40*time.Second)
+	// Fetching stops when the in-flight budget is spent, and says so; the
+	// lag, read on a timer, keeps moving while nothing is committed.
+	page := metricsPage(t, addr)
+	budget := metricValue(page, "skillpulse_in_flight_budget_postings")
+	waitMetric(t, addr, "skillpulse_in_flight_postings", budget, 30*time.Second)
+	prom.waitAlert(t, "SkillpulseInFlightBudgetFull", 30*time.Second)
+	if lag := sumSeries(metricsPage(t, addr), "skillpulse_consumer_lag_messages{"); lag <= 0 {
+		t.Errorf("consumer lag %v during the write block, want the uncommitted messages", lag)
+	}
 	time.Sleep(time.Until(blocked.Add(writeBlock)))
 	block(false)
 	lifted := time.Now()
@@ -132,8 +142,10 @@ func TestFaultWriteBlock(t *testing.T) {
 	waitLag(t, brokers, cfg.Kafka.GroupID, cfg.Kafka.Topic, time.Minute)
 	waitReady(t, addr, http.StatusOK, 30*time.Second)
 	prom.waitNoAlert(t, "SkillpulsePartitionStalled", 30*time.Second)
+	// The lag gauge follows the commits back to zero.
+	waitFor(t, func() bool { return sumSeries(fetchMetrics(addr), "skillpulse_consumer_lag_messages{") == 0 })
 
-	page := metricsPage(t, addr)
+	page = metricsPage(t, addr)
 	if v := metricValue(page, `skillpulse_postings_processed_total{outcome="dead_lettered"}`); v != float64(bad) {
 		t.Errorf("%v postings dead-lettered, want only the %d malformed lines (a write block is not the posting's fault)", v, bad)
 	}

@@ -221,3 +221,23 @@ func mustf(t *testing.T, err error, f string, a ...any) {
 		t.Fatalf("%s: %v", fmt.Sprintf(f, a...), err)
 	}
 }
+
+// sumSeries adds the values of every series of the page starting with
+// prefix (a metric name and "{": all its label sets); -1 when none.
+func sumSeries(page, prefix string) float64 {
+	sum, found := 0.0, false
+	for _, line := range strings.Split(page, "\n") {
+		if !strings.HasPrefix(line, prefix) {
+			continue
+		}
+		if i := strings.LastIndexByte(line, ' '); i > 0 {
+			var v float64
+			fmt.Sscan(line[i+1:], &v)
+			sum, found = sum+v, true
+		}
+	}
+	if !found {
+		return -1
+	}
+	return sum
+}
