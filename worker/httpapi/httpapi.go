@@ -177,6 +177,9 @@ func (s *Server) parse(r *http.Request) (query, error) {
 }
 
 func (s *Server) title(code string) string {
+	if code == noc.Unclassified {
+		return "Unclassified (occupation not coded)"
+	}
 	if s.OccupationTitle != nil {
 		if t := s.OccupationTitle(code); t != "" {
 			return t
@@ -225,7 +228,15 @@ func (s *Server) occupations(r *http.Request) (any, error) {
 	for _, o := range list {
 		out.Occupations = append(out.Occupations, item{Code: o.Code, Title: s.title(o.Code), Postings: o.Postings})
 	}
-	sort.SliceStable(out.Occupations, func(i, j int) bool { return out.Occupations[i].Postings > out.Occupations[j].Postings })
+	// Busiest first; postings left uncoded are not an occupation and come
+	// last however many they are (they are often the largest group).
+	sort.SliceStable(out.Occupations, func(i, j int) bool {
+		a, b := out.Occupations[i], out.Occupations[j]
+		if (a.Code == noc.Unclassified) != (b.Code == noc.Unclassified) {
+			return b.Code == noc.Unclassified
+		}
+		return a.Postings > b.Postings
+	})
 	return out, nil
 }
 

@@ -288,3 +288,36 @@ func TestStoredCodeOutsideNOCIsKnown(t *testing.T) {
 		}
 	}
 }
+
+// The occupation list is busiest first, with the uncoded postings last
+// (whatever their number) under a title that says what they are.
+func TestOccupationListPutsUnclassifiedLast(t *testing.T) {
+	var out struct {
+		Occupations []struct {
+			Code, Title string
+			Postings    int
+		} `json:"occupations"`
+	}
+	get(t, "/api/v1/occupations?period=2025", 200, &out)
+	n := len(out.Occupations)
+	if n < 3 {
+		t.Fatalf("%d occupations", n)
+	}
+	uncoded := -1
+	for i, o := range out.Occupations {
+		if o.Code == noc.Unclassified {
+			uncoded = i
+		}
+	}
+	if uncoded == -1 {
+		t.Fatal("the fixture has no unclassified postings: the case tests nothing")
+	}
+	if uncoded != n-1 || out.Occupations[uncoded].Title != "Unclassified (occupation not coded)" {
+		t.Errorf("unclassified at %d of %d as %q", uncoded, n, out.Occupations[uncoded].Title)
+	}
+	for i := 1; i < n-1; i++ {
+		if out.Occupations[i].Postings > out.Occupations[i-1].Postings {
+			t.Errorf("not busiest first at %d: %+v after %+v", i, out.Occupations[i], out.Occupations[i-1])
+		}
+	}
+}
