@@ -36,6 +36,7 @@ var traps = []trap{
 	{name: "list of office tools", text: "Proficient in Word, Excel and Outlook.", want: []string{"ms-word", "ms-excel", "ms-outlook"}},
 	{name: "French list of office tools", text: "Maîtrise de Word, Excel et Outlook.", want: []string{"ms-word", "ms-excel", "ms-outlook"}},
 	{name: "slash coordination", text: "First Aid/CPR and ACLS required.", want: []string{"first-aid-cpr", "acls"}},
+	{name: "certifications sharing a head", text: "WHMIS and first aid certification preferred.", want: []string{"whmis", "first-aid-cpr"}, asset: []string{"whmis", "first-aid-cpr"}},
 	{name: "languages coordinated", text: "Fluent in English and Spanish.", want: []string{"english", "spanish"}},
 
 	// Morphology.
