@@ -83,6 +83,10 @@ var cuePhrases = map[cueKind][]string{
 		"nous offrons", "nous vous offrons", "on vous offre", "on offre", "nous proposons", "en retour",
 		"conditions de travail avantageuses", "gamme d'avantages", "programme d'aide aux employés",
 		"employee assistance program", "employee discount", "rabais employé", "wellness program",
+		// A schedule that is flexible is a benefit (or an availability), never
+		// the adaptability "flexible" names elsewhere.
+		"flexible schedule", "flexible schedules", "flexible hours", "flexible scheduling", "flexible working hours",
+		"horaire flexible", "horaires flexibles", "heures flexibles",
 		"we encourage applications", "nous encourageons", "we welcome applications", "all qualified applicants",
 		"toutes les personnes qualifiées", "persons with disabilities", "personnes handicapées",
 	},

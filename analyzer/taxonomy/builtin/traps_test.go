@@ -74,6 +74,9 @@ var traps = []trap{
 	// Boilerplate.
 	{name: "benefits are not skills", text: "Requirements:\n- Customer service.\nBenefits:\n- Flexible schedule\n- Dental care", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
 	{name: "benefit sentence", text: "We offer a flexible schedule and paid training. Customer service skills.", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
+	{name: "flexible schedule alone is a benefit", text: "Horaire flexible. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"adaptability"}},
+	{name: "flexible schedule alone EN", text: "Flexible hours. Be adaptable.", want: []string{"adaptability"}},
+	{name: "driving abstract is a licence", text: "Class 1/AZ licence required. Clean driving abstract.", want: []string{"class-1-licence", "class-5-licence"}, absent: []string{"abstracting"}},
 	{name: "benefit list FR", text: "Avantages : horaire flexible, assurances collectives.\nService à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
 	{name: "EEO statement", text: "Forklift operation required. We are an equal opportunity employer committed to diversity and teamwork.", want: []string{"forklift-operation"}, absent: []string{"teamwork"}},
 	{name: "company blurb", text: "Acme is a leading provider of customer service and logistics solutions. Operate a forklift.", want: []string{"forklift-operation"}, absent: []string{"customer-service"}},
