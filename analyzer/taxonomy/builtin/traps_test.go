@@ -74,6 +74,7 @@ var traps = []trap{
 	// Boilerplate.
 	{name: "benefits are not skills", text: "Requirements:\n- Customer service.\nBenefits:\n- Flexible schedule\n- Dental care", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
 	{name: "benefit sentence", text: "We offer a flexible schedule and paid training. Customer service skills.", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
+	{name: "Job Bank supervisor duty", text: "Resolve problems that arise, such as customer complaints and supply shortages.", want: []string{"problem-solving", "customer-complaints"}},
 	{name: "flexible schedule alone is a benefit", text: "Horaire flexible. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"adaptability"}},
 	{name: "flexible schedule alone EN", text: "Flexible hours. Be adaptable.", want: []string{"adaptability"}},
 	{name: "driving abstract is a licence", text: "Class 1/AZ licence required. Clean driving abstract.", want: []string{"class-1-licence", "class-5-licence"}, absent: []string{"abstracting"}},
