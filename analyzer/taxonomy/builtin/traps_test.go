@@ -74,6 +74,12 @@ var traps = []trap{
 	// Boilerplate.
 	{name: "benefits are not skills", text: "Requirements:\n- Customer service.\nBenefits:\n- Flexible schedule\n- Dental care", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
 	{name: "benefit sentence", text: "We offer a flexible schedule and paid training. Customer service skills.", want: []string{"customer-service"}, absent: []string{"mobility-and-travel"}},
+	// Job Bank duty statements as the French postings write them.
+	{name: "FR attendant duties", text: "Aider les patients à se laver et à s'habiller. Cours de RCR requis.", want: []string{"personal-care", "first-aid-cpr"}},
+	{name: "FR cashier duties", text: "Recevoir les paiements en argent comptant, par carte de débit ou de crédit. Emballer les articles achetés.", want: []string{"cash-handling", "cashier-operations"}},
+	{name: "FR supervisor duties", text: "Résoudre les problèmes, tels que les plaintes des clients. Établir les horaires de travail.", want: []string{"problem-solving", "customer-complaints", "staff-scheduling"}},
+	{name: "FR driver duties", text: "Conduire des camions lourds sur de longues distances. Effectuer des inspections avant départ.", want: []string{"tractor-trailer-operation", "safety-inspections-vehicles"}},
+	{name: "FR cook duties", text: "Commander les fournitures. Nettoyer la cuisine.", want: []string{"ordering-and-purchasing", "kitchen-sanitation"}},
 	{name: "Job Bank supervisor duty", text: "Resolve problems that arise, such as customer complaints and supply shortages.", want: []string{"problem-solving", "customer-complaints"}},
 	{name: "flexible schedule alone is a benefit", text: "Horaire flexible. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"adaptability"}},
 	{name: "flexible schedule alone EN", text: "Flexible hours. Be adaptable.", want: []string{"adaptability"}},
