@@ -86,6 +86,8 @@ var traps = []trap{
 	{name: "shifts are not travel", text: "Must be able to work evenings and weekends.", want: []string{"shift-availability"}, absent: []string{"mobility-and-travel"}},
 	{name: "billing is not accounts receivable", text: "Answer questions about billing from customers by phone.", want: []string{"billing-inquiries"}, absent: []string{"accounts-receivable"}},
 	{name: "a customer's purchases are not procurement", text: "Bag purchases and thank customers. Emballer les achats des clients.", absent: []string{"procurement-administration"}},
+	{name: "fares are not receivables", text: "Collect fares and issue transfers. Fare collection.", want: []string{"cash-handling"}, absent: []string{"accounts-receivable"}},
+	{name: "estimating supplies is ordering", text: "Estimate ingredient and supply needs and place orders. Ensure food and service meet quality standards.", want: []string{"ordering-and-purchasing"}, absent: []string{"estimating", "quality-management-systems"}},
 	{name: "Job Bank supervisor duty", text: "Resolve problems that arise, such as customer complaints and supply shortages.", want: []string{"problem-solving", "customer-complaints"}},
 	{name: "flexible schedule alone is a benefit", text: "Horaire flexible. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"adaptability"}},
 	{name: "flexible schedule alone EN", text: "Flexible hours. Be adaptable.", want: []string{"adaptability"}},
