@@ -11,6 +11,7 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/extract/skilleval"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/sample"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/internal/shareddata"
@@ -49,19 +50,31 @@ func skillspanPostings(t testing.TB) ([]byte, int) {
 // BenchmarkExtractCLI is `skillpulse extract --taxonomy esco:…` on one
 // core without the taxonomy load: JSON lines in, normalize, extract, JSON
 // lines out. Bytes are input bytes. "skillspan" is the text of
-// BenchmarkExtractESCO; "sample" the generated HTML postings.
+// BenchmarkExtractESCO; "sample" the generated HTML postings; "/filter"
+// runs with the learned filter the command uses by default for ESCO,
+// the others with --scorer off.
 func BenchmarkExtractCLI(b *testing.B) {
-	tax, err := load.ESCO(shareddata.Require(b, "taxonomy", "esco_v1.1.1", "skills_en.csv"), "")
+	path := shareddata.Require(b, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	tax, err := load.ESCO(path, "")
 	if err != nil {
 		b.Fatal(err)
 	}
 	x := extract.New(tax)
+	filtered := extract.New(tax)
+	sc, err := skilllink.ForSpec("esco:"+path, tax, skilllink.Filter)
+	if err != nil || sc == nil {
+		b.Fatalf("scorer: %v", err)
+	}
+	filtered.SetRescorer(sc)
 	ss, ssN := skillspanPostings(b)
+	sample := samplePostings(b, 2000)
 	for _, in := range []struct {
 		name string
+		x    *extract.Extractor
 		data []byte
 		n    int
-	}{{"skillspan", ss, ssN}, {"sample", samplePostings(b, 2000), 2000}} {
+	}{{"skillspan", x, ss, ssN}, {"sample", x, sample, 2000}, {"skillspan/filter", filtered, ss, ssN}, {"sample/filter", filtered, sample, 2000}} {
+		x := in.x
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))
 			b.ReportAllocs()
