@@ -23,6 +23,7 @@ type target struct {
 	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
 	bare      bool // the preferred label without its qualifier ("SaaS" of "SaaS (service-oriented modelling)")
 	derived   bool // the preferred label without a generic head ("cloud" of "cloud technologies")
+	loose     bool // a loose set (loose.go), never in the table
 	numTokens uint8
 }
 
@@ -146,6 +147,7 @@ type index struct {
 	// context holds, per entry with Context words, their token hashes.
 	context map[int32][]uint64
 	cues    []cueDef
+	loose   *looseIndex
 }
 
 // cueDef is what a cue phrase means as a header and inside a sentence.
@@ -254,6 +256,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	}
 	ix.addCues(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
+	ix.buildLoose()
 	return ix
 }
 

@@ -49,6 +49,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		return err
 	}
 	x := extract.New(tax)
+	x.SetLoose(true) // the scorer judges loose matches; the dictionary row counts them too
 	meta, err := skilllink.LoadMeta(skills, tax)
 	if err != nil {
 		return err
@@ -94,7 +95,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		}
 		dict := make([]bool, len(cands))
 		for i, c := range cands {
-			dict[i] = c.Dict
+			dict[i] = c.Dict && !c.Match.Loose // without a scorer the loose pass is off
 		}
 		fit := skilleval.Fit{L2: 1, MinPrecision: minP, PriorStrength: priorK}
 		cv := skilleval.CrossValidate(sents, cands, extra, folds, fit)
