@@ -236,7 +236,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 				bestC, endC = c, i
 			}
 		} else {
-			bestT, endT, gapsT, bestC, endC = x.longestFrom(toks, i, k0, v0)
+			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0)
 		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {
@@ -277,12 +277,12 @@ func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int,
 	if !ok {
 		return 0, 0, 0, 0, 0
 	}
-	return x.longestFrom(toks, i, k, v)
+	return longestFrom(x.ix.tab, toks, i, k, v)
 }
 
-// longestFrom is longest given the lookup of toks[i] alone (key k, value v).
-func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
-	tab := x.ix.tab
+// longestFrom is longest in tab given the lookup of toks[i] alone (key
+// k, value v).
+func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
 	ok := true
 	for j, gaps := i, 0; ok; {
 		if t := v & targetMask; t != 0 {

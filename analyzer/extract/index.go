@@ -147,7 +147,9 @@ type index struct {
 	// context holds, per entry with Context words, their token hashes.
 	context map[int32][]uint64
 	cues    []cueDef
-	loose   *looseIndex
+	// loose holds the loose labels (loose.go), apart so that they never
+	// change what the dictionary's own labels match.
+	loose *table
 }
 
 // cueDef is what a cue phrase means as a header and inside a sentence.
@@ -256,7 +258,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	}
 	ix.addCues(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
-	ix.buildLoose()
+	ix.buildLoose(b)
 	return ix
 }
 
@@ -293,6 +295,8 @@ func wordSpread(tax *taxonomy.Taxonomy) map[uint64]int {
 func (t *target) rank() int {
 	r := 3*int(t.kind) + 1
 	switch {
+	case t.loose:
+		r += 3 // after every label of every kind
 	case t.bare:
 		r--
 	case t.derived:

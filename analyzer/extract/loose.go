@@ -1,46 +1,25 @@
 package extract
 
 import (
-	"slices"
-
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
 
-// The loose pass finds multi-word labels written in another order or with
-// other words between theirs ("problem solving" for solve problems,
-// "relationship with your stakeholders" for manage relationships with
-// stakeholders), and the object of a verb-object skill named alone ("code
+// Loose labels are forms of a multi-word label that postings use and
+// ESCO does not list: the object of a verb-object skill named alone ("code
 // reviews" for conduct ICT code review, "automated testing" for develop
-// automated software tests). It compares stems (the tokenizer's, EN and
-// FR inflections folded), not surface forms. Its matches are candidates
-// for a learned rescorer, marked Loose: on its own it links too many
-// wrong concepts, so it runs only when a rescorer asks for it.
+// automated software tests, "relationship with your stakeholders" for
+// manage relationships with stakeholders), the label without the generic
+// words ESCO adds ("ICT", "techniques", "systems"), and two-word labels
+// and "A of B" phrases turned round ("problem solving" for solve
+// problems, "animal health" for health of animals). Inflections are the
+// tokenizer's stems (EN and FR), function words its skip list, gaps the
+// dictionary's. They live in the dictionary's table, so they cost one
+// lookup like any label, but they are matched only when a rescorer that
+// judges them asks for them (LooseJudge, SetLoose): on their own they link
+// too many wrong concepts. Their matches are marked Match.Loose.
 
-const (
-	minLooseWords = 2
-	maxLooseWords = 4
-	// looseSlack is how many other words may stand inside a loose match.
-	looseSlack = 3
-)
-
-// looseSet is the stems one loose label needs, sorted.
-type looseSet struct {
-	tgt   uint32 // target index + 1
-	n     uint8
-	stems [maxLooseWords]uint64
-}
-
-// looseIndex finds loose sets from any two of their words: each set is
-// filed under its two smallest stems, and a text probes every pair of
-// words close together, behind two bitsets.
-type looseIndex struct {
-	words, pairs []uint64 // bitsets: stems of any set, anchor pairs
-	byPair       map[uint64][]int32
-	sets         []looseSet
-}
-
-// looseFunction are words a loose label does without: prepositions,
-// possessives and copulas ("work in teams", "be open to change").
+// looseFunction are words a loose label may not start or end with and
+// does not count as content ("work in teams" is no object "in teams").
 var looseFunction = []string{
 	"in", "on", "for", "with", "to", "of", "by", "at", "from", "as", "into", "within", "across",
 	"through", "over", "under", "per", "via", "be", "is", "are", "your", "our", "their", "its",
@@ -56,178 +35,207 @@ var looseGeneric = []string{
 	"tic", "logiciel", "methode", "principe", "systeme", "outil", "processus",
 }
 
-func stemSet(ws []string) map[uint64]bool {
-	m := map[uint64]bool{}
-	for _, w := range ws {
-		for _, t := range tokenize(w, nil) {
-			m[t.hash] = true
-		}
-	}
-	return m
+// minLooseContent: a loose label needs two content words; one word is the
+// dictionary's, with its guards.
+const minLooseContent = 2
+
+type looseWords struct {
+	function, generic map[uint64]bool
+	of                uint64
 }
 
-func pairKey(a, b uint64) uint64 {
-	if a > b {
-		a, b = b, a
+func newLooseWords() *looseWords {
+	set := func(ws []string) map[uint64]bool {
+		m := map[uint64]bool{}
+		for _, w := range ws {
+			for _, t := range tokenize(w, nil) {
+				m[t.hash] = true
+			}
+		}
+		return m
 	}
-	return seqKey(seqKey(0, a), b)
+	return &looseWords{function: set(looseFunction), generic: set(looseGeneric), of: tokenize("of", nil)[0].hash}
 }
 
-// buildLoose files the loose sets of every entry's labels (hidden ones
-// excepted, as for the dictionary) as new targets of ix.
-func (ix *index) buildLoose() {
-	function, generic := stemSet(looseFunction), stemSet(looseGeneric)
-	lx := &looseIndex{words: make([]uint64, singleBits/64), pairs: make([]uint64, multiBits/64), byPair: map[uint64][]int32{}}
-	var toks []token
-	var content []uint64
-	seen := map[[maxLooseWords]uint64]bool{}
-	add := func(ei int, kind taxonomy.LabelKind, stems []uint64) {
-		if len(stems) < minLooseWords || len(stems) > maxLooseWords {
-			return
+// looseForms returns the loose forms of a label given as token hashes, in
+// dst (reused).
+func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, dst [][]uint64) [][]uint64 {
+	dst = dst[:0]
+	content := 0
+	var bare []uint64 // without generic words
+	for _, t := range toks {
+		if lw.generic[t.hash] {
+			continue
 		}
-		var s looseSet
-		copy(s.stems[:], stems)
-		slices.Sort(s.stems[:len(stems)])
-		if hasRepeat(s.stems[:len(stems)]) || seen[s.stems] {
-			return
+		bare = append(bare, t.hash)
+		if !lw.function[t.hash] {
+			content++
 		}
-		seen[s.stems] = true
-		s.n = uint8(len(stems))
-		ix.targets = append(ix.targets, target{entry: int32(ei), kind: kind, numTokens: s.n, loose: true})
-		s.tgt = uint32(len(ix.targets))
-		for _, h := range stems {
-			setBit(lx.words, h)
-		}
-		pk := pairKey(s.stems[0], s.stems[1])
-		setBit(lx.pairs, pk)
-		lx.byPair[pk] = append(lx.byPair[pk], int32(len(lx.sets)))
-		lx.sets = append(lx.sets, s)
 	}
-	for ei := range ix.tax.Entries {
-		e := &ix.tax.Entries[ei]
-		clear(seen)
-		for _, l := range e.Labels {
-			if l.Kind == taxonomy.Hidden {
+	add := func(hs []uint64) {
+		hs = lw.trim(hs)
+		n := 0
+		for _, h := range hs {
+			if !lw.function[h] {
+				n++
+			}
+		}
+		if n >= minLooseContent && len(hs) <= maxLabelTokens {
+			dst = append(dst, append([]uint64(nil), hs...))
+		}
+	}
+	if len(bare) < len(toks) {
+		add(bare)
+	}
+	// A skill's label opens with its verb.
+	if typ == taxonomy.Skill && content >= 3 && len(bare) > 0 && bare[0] == toks[0].hash {
+		obj := lw.trim(bare[1:])
+		add(obj)
+		dst = lw.turned(obj, dst)
+	}
+	if len(bare) == 2 && content == 2 {
+		dst = append(dst, []uint64{bare[1], bare[0]})
+	}
+	return lw.turned(bare, dst)
+}
+
+// turned adds "B A" for a phrase "A of B".
+func (lw *looseWords) turned(hs []uint64, dst [][]uint64) [][]uint64 {
+	if len(hs) == 3 && hs[1] == lw.of && !lw.function[hs[0]] && !lw.function[hs[2]] {
+		dst = append(dst, []uint64{hs[2], hs[0]})
+	}
+	return dst
+}
+
+// trim drops function words at both ends.
+func (lw *looseWords) trim(hs []uint64) []uint64 {
+	for len(hs) > 0 && lw.function[hs[0]] {
+		hs = hs[1:]
+	}
+	for len(hs) > 0 && lw.function[hs[len(hs)-1]] {
+		hs = hs[:len(hs)-1]
+	}
+	return hs
+}
+
+// isLabel says whether the token-hash sequence hs is a label of b.
+func (b *builder) isLabel(hs []uint64) bool {
+	k := uint64(0)
+	for _, h := range hs {
+		k = seqKey(k, h)
+	}
+	return b.vals[k]&targetMask != 0
+}
+
+// addHashes registers the n-grams of a token-hash sequence, as add does
+// for a phrase.
+func (b *builder) addHashes(hs []uint64) uint64 {
+	k := uint64(0)
+	for i, h := range hs {
+		k = seqKey(k, h)
+		if i > 0 {
+			b.multi = append(b.multi, k)
+		}
+		if i < len(hs)-1 {
+			b.vals[k] |= prefixBit
+		} else {
+			b.vals[k] |= 0
+		}
+	}
+	return k
+}
+
+// addLoose files the loose forms of entry ei's labels in b; a form that
+// is a label in dict already stays that label.
+func (ix *index) addLoose(b, dict *builder, lw *looseWords, ei int, labels []taxonomy.Label, forms [][]uint64) [][]uint64 {
+	e := &ix.tax.Entries[ei]
+	for _, l := range labels {
+		if l.Kind == taxonomy.Hidden {
+			continue
+		}
+		b.toks = tokenize(l.Text, b.toks[:0])
+		if len(b.toks) < 2 || len(b.toks) > maxLabelTokens {
+			continue
+		}
+		forms = lw.looseForms(b.toks, e.Type, forms)
+		for _, hs := range forms {
+			if dict.isLabel(hs) {
 				continue
 			}
-			toks = tokenize(l.Text, toks[:0])
-			content = content[:0]
-			for _, t := range toks {
-				if !function[t.hash] && !generic[t.hash] {
-					content = append(content, t.hash)
+			k := b.addHashes(hs)
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(hs)), loose: true}
+			if cur := b.vals[k] & targetMask; cur != 0 {
+				if old := &ix.targets[cur-1]; old.loose && tg.rank() < old.rank() {
+					*old = tg
 				}
+				continue
 			}
-			if len(toks) < 2 {
-				continue // one word: the dictionary's, guards and all
+			if len(ix.targets)+1 >= targetMask {
+				continue
 			}
-			add(ei, l.Kind, content)
-			// A skill's label opens with its verb: the object alone is
-			// how postings often name it.
-			if e.Type == taxonomy.Skill && len(content) >= 3 && len(toks) > 0 && toks[0].hash == content[0] {
-				add(ei, l.Kind, content[1:])
-			}
+			ix.targets = append(ix.targets, tg)
+			b.vals[k] |= uint32(len(ix.targets))
 		}
 	}
-	ix.loose = lx
+	return forms
 }
 
-func hasRepeat(sorted []uint64) bool {
-	for i := 1; i < len(sorted); i++ {
-		if sorted[i] == sorted[i-1] {
-			return true
-		}
+// buildLoose files the loose forms of every entry's labels in a table of
+// their own; a form that is a label of the dictionary stays its label.
+func (ix *index) buildLoose(dict *builder) {
+	b := &builder{vals: map[uint64]uint32{}}
+	lw := newLooseWords()
+	var forms [][]uint64
+	for ei := range ix.tax.Entries {
+		forms = ix.addLoose(b, dict, lw, ei, expandLabels(ix.tax.Entries[ei].Labels), forms)
 	}
-	return false
+	ix.loose = newFrozenTable(b.vals, nil, b.multi)
 }
 
-// scanLoose appends the loose hits of the scanned text: every loose set
-// whose stems all occur within a clause, at most looseSlack other words
-// apart, unless the dictionary matched the same words.
+// scanLoose appends the loose hits of the scanned text, leftmost-longest
+// with the dictionary's gaps, but none over words the dictionary matched
+// to a label of its own or over a mention of the same concept.
 func (x *Extractor) scanLoose(sc *scratch) {
-	lx := x.ix.loose
 	toks := sc.toks
+	tab := x.ix.loose
 	nExact := len(sc.hits)
 	var sent, line, clause int32
-	seg := 0 // first token of the current clause
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].brk {
 		case brkLine:
 			line++
 			sent++
 			clause++
-			seg = i
 		case brkSentence:
 			sent++
 			clause++
-			seg = i
 		case brkClause, brkColon:
 			clause++
-			seg = i
 		}
-		hi := toks[i].hash
-		if !hasBit(lx.words, hi) {
+		if !tab.mayStart(toks, i) {
 			continue
 		}
-		for j := i + 1; j < len(toks) && j <= i+1+looseSlack && toks[j].brk == brkNone; j++ {
-			hj := toks[j].hash
-			if hj == hi || !hasBit(lx.words, hj) {
-				continue
-			}
-			pk := pairKey(hi, hj)
-			if !hasBit(lx.pairs, pk) {
-				continue
-			}
-			for _, si := range lx.byPair[pk] {
-				s := &lx.sets[si]
-				first, last, ok := looseSpan(toks, seg, i, j, s)
-				if !ok || x.looseKnown(sc, nExact, first, last, s.tgt) {
-					continue
-				}
-				sc.hits = append(sc.hits, hit{first: int32(first), last: int32(last), sent: sent, line: line, clause: clause, tgt: s.tgt})
-			}
+		k := seqKey(0, toks[i].hash)
+		v, ok := tab.get(k)
+		if !ok || v&prefixBit == 0 {
+			continue
 		}
+		t, end, _, _, _ := longestFrom(tab, toks, i, k, v)
+		if t == 0 || x.looseKnown(sc, nExact, i, end, t) {
+			continue
+		}
+		sc.hits = append(sc.hits, hit{first: int32(i), last: int32(end), sent: sent, line: line, clause: clause, tgt: t})
 	}
 }
 
-// looseSpan finds the other stems of s near the pair (i, j) in the clause
-// starting at seg, and the token range they span.
-func looseSpan(toks []token, seg, i, j int, s *looseSet) (int, int, bool) {
-	n := int(s.n)
-	// The pair are the set's two smallest stems; the rest must fall
-	// within a span of n+looseSlack words around them.
-	first, last := i, j
-	for _, h := range s.stems[2:n] {
-		lo, hi := max(seg, last-(n+looseSlack-1)), first+(n+looseSlack-1)
-		found := -1
-		for k := lo; k <= hi && k < len(toks); k++ {
-			if k > seg && k > lo && toks[k].brk != brkNone {
-				break
-			}
-			if toks[k].hash == h {
-				found = k
-				break
-			}
-		}
-		if found < 0 {
-			return 0, 0, false
-		}
-		first, last = min(first, found), max(last, found)
-	}
-	return first, last, last-first+1 <= n+looseSlack
-}
-
-// looseKnown says whether the dictionary already decided these words (a
-// hit over the same range) or the same concept (a hit of its entry
-// overlapping them), or this loose hit was already recorded.
+// looseKnown says whether the dictionary matched the same words, or the
+// same concept on some of them, or this hit was recorded already.
 func (x *Extractor) looseKnown(sc *scratch, nExact, first, last int, tgt uint32) bool {
 	e := x.ix.targets[tgt-1].entry
 	for hi, h := range sc.hits {
 		same := x.ix.targets[h.tgt-1].entry == e
 		overlap := int(h.first) <= last && int(h.last) >= first
-		if hi < nExact && (int(h.first) == first && int(h.last) == last || same && overlap) {
-			return true
-		}
-		if hi >= nExact && same && overlap {
+		if same && overlap || hi < nExact && int(h.first) == first && int(h.last) == last {
 			return true
 		}
 	}
