@@ -3,6 +3,7 @@ package extract
 import (
 	"math/bits"
 	"strings"
+	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
@@ -149,7 +150,8 @@ type index struct {
 	cues    []cueDef
 	// loose holds the loose labels (loose.go), apart so that they never
 	// change what the dictionary's own labels match.
-	loose *table
+	loose     *table
+	looseOnce sync.Once
 }
 
 // cueDef is what a cue phrase means as a header and inside a sentence.
@@ -258,7 +260,6 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	}
 	ix.addCues(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
-	ix.buildLoose(b)
 	return ix
 }
 

@@ -29,11 +29,14 @@ var looseFunction = []string{
 }
 
 // looseGeneric are words ESCO adds to a skill that postings leave out
-// ("ICT code review", "data warehousing techniques").
-var looseGeneric = []string{
-	"ict", "software", "technique", "method", "principle", "procedure", "system", "tool", "process",
-	"tic", "logiciel", "methode", "principe", "systeme", "outil", "processus",
-}
+// ("ICT code review", "automated software tests"); looseGenericTail only
+// at the end, where they name a way of doing the rest ("data warehousing
+// techniques"); "systems" and "tools" at the end are the object itself
+// ("hand tools").
+var (
+	looseGeneric     = []string{"ict", "software", "system", "tool", "tic", "logiciel", "systeme", "outil"}
+	looseGenericTail = []string{"technique", "method", "principle", "procedure", "process", "methode", "principe", "processus"}
+)
 
 // minLooseContent: a loose label needs two content words; one word is the
 // dictionary's, with its guards.
@@ -41,6 +44,7 @@ const minLooseContent = 2
 
 type looseWords struct {
 	function, generic map[uint64]bool
+	tail              map[uint64]bool // generic only as the last word
 	of                uint64
 }
 
@@ -54,17 +58,25 @@ func newLooseWords() *looseWords {
 		}
 		return m
 	}
-	return &looseWords{function: set(looseFunction), generic: set(looseGeneric), of: tokenize("of", nil)[0].hash}
+	generic := set(looseGeneric)
+	tail := set(looseGenericTail)
+	for h := range tail {
+		generic[h] = true
+	}
+	return &looseWords{function: set(looseFunction), generic: generic, tail: tail, of: tokenize("of", nil)[0].hash}
 }
 
 // looseForms returns the loose forms of a label given as token hashes, in
 // dst (reused).
-func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, dst [][]uint64) [][]uint64 {
+// verb is the first word of the concept's preferred label: a label that
+// opens with it opens with the skill's verb.
+func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, verb uint64, dst [][]uint64) [][]uint64 {
 	dst = dst[:0]
 	content := 0
 	var bare []uint64 // without generic words
-	for _, t := range toks {
-		if lw.generic[t.hash] {
+	for i, t := range toks {
+		last := i == len(toks)-1
+		if lw.generic[t.hash] && (last == lw.tail[t.hash] || !last && !lw.tail[t.hash]) {
 			continue
 		}
 		bare = append(bare, t.hash)
@@ -87,14 +99,12 @@ func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, dst [][]uint64
 	if len(bare) < len(toks) {
 		add(bare)
 	}
-	// A skill's label opens with its verb.
-	if typ == taxonomy.Skill && content >= 3 && len(bare) > 0 && bare[0] == toks[0].hash {
+	// A skill's preferred label opens with its verb; another label
+	// opening with the same word does too.
+	if typ == taxonomy.Skill && content >= 3 && len(bare) > 0 && bare[0] == toks[0].hash && toks[0].hash == verb {
 		obj := lw.trim(bare[1:])
 		add(obj)
 		dst = lw.turned(obj, dst)
-	}
-	if len(bare) == 2 && content == 2 {
-		dst = append(dst, []uint64{bare[1], bare[0]})
 	}
 	return lw.turned(bare, dst)
 }
@@ -118,13 +128,14 @@ func (lw *looseWords) trim(hs []uint64) []uint64 {
 	return hs
 }
 
-// isLabel says whether the token-hash sequence hs is a label of b.
-func (b *builder) isLabel(hs []uint64) bool {
+// isLabel says whether the token-hash sequence hs is a dictionary label.
+func (ix *index) isLabel(hs []uint64) bool {
 	k := uint64(0)
 	for _, h := range hs {
 		k = seqKey(k, h)
 	}
-	return b.vals[k]&targetMask != 0
+	v, ok := ix.tab.get(k)
+	return ok && v&targetMask != 0
 }
 
 // addHashes registers the n-grams of a token-hash sequence, as add does
@@ -147,8 +158,16 @@ func (b *builder) addHashes(hs []uint64) uint64 {
 
 // addLoose files the loose forms of entry ei's labels in b; a form that
 // is a label in dict already stays that label.
-func (ix *index) addLoose(b, dict *builder, lw *looseWords, ei int, labels []taxonomy.Label, forms [][]uint64) [][]uint64 {
+func (ix *index) addLoose(b *builder, lw *looseWords, ei int, labels []taxonomy.Label, forms [][]uint64) [][]uint64 {
 	e := &ix.tax.Entries[ei]
+	verbs := map[uint64]bool{}
+	for _, l := range labels {
+		if l.Kind == taxonomy.Preferred {
+			if t := tokenize(l.Text, b.toks[:0]); len(t) > 0 {
+				verbs[t[0].hash] = true
+			}
+		}
+	}
 	for _, l := range labels {
 		if l.Kind == taxonomy.Hidden {
 			continue
@@ -157,11 +176,16 @@ func (ix *index) addLoose(b, dict *builder, lw *looseWords, ei int, labels []tax
 		if len(b.toks) < 2 || len(b.toks) > maxLabelTokens {
 			continue
 		}
-		forms = lw.looseForms(b.toks, e.Type, forms)
+		verb := uint64(0)
+		if verbs[b.toks[0].hash] {
+			verb = b.toks[0].hash
+		}
+		forms = lw.looseForms(b.toks, e.Type, verb, forms)
 		for _, hs := range forms {
-			if dict.isLabel(hs) {
+			if ix.isLabel(hs) {
 				continue
 			}
+			b.singles = append(b.singles, hs[0])
 			k := b.addHashes(hs)
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(hs)), loose: true}
 			if cur := b.vals[k] & targetMask; cur != 0 {
@@ -181,15 +205,19 @@ func (ix *index) addLoose(b, dict *builder, lw *looseWords, ei int, labels []tax
 }
 
 // buildLoose files the loose forms of every entry's labels in a table of
-// their own; a form that is a label of the dictionary stays its label.
-func (ix *index) buildLoose(dict *builder) {
-	b := &builder{vals: map[uint64]uint32{}}
-	lw := newLooseWords()
-	var forms [][]uint64
-	for ei := range ix.tax.Entries {
-		forms = ix.addLoose(b, dict, lw, ei, expandLabels(ix.tax.Entries[ei].Labels), forms)
-	}
-	ix.loose = newFrozenTable(b.vals, nil, b.multi)
+// their own, built on first use: without a rescorer nobody pays for it. A
+// form that is a label of the dictionary stays its label. Its single
+// bitset holds the first words of the forms.
+func (ix *index) buildLoose() {
+	ix.looseOnce.Do(func() {
+		b := &builder{vals: map[uint64]uint32{}}
+		lw := newLooseWords()
+		var forms [][]uint64
+		for ei := range ix.tax.Entries {
+			forms = ix.addLoose(b, lw, ei, expandLabels(ix.tax.Entries[ei].Labels), forms)
+		}
+		ix.loose = newFrozenTable(b.vals, b.singles, b.multi)
+	})
 }
 
 // scanLoose appends the loose hits of the scanned text, leftmost-longest
@@ -212,7 +240,9 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		case brkClause, brkColon:
 			clause++
 		}
-		if !tab.mayStart(toks, i) {
+		// The first words of loose forms are few beside all words
+		// that start some label: one bit in L1 turns most tokens away.
+		if !hasBit(tab.single, toks[i].hash) || !tab.mayContinue(toks, i) {
 			continue
 		}
 		k := seqKey(0, toks[i].hash)
@@ -226,6 +256,21 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		}
 		sc.hits = append(sc.hits, hit{first: int32(i), last: int32(end), sent: sent, line: line, clause: clause, tgt: t})
 	}
+}
+
+// mayContinue is mayStart without its one-word test.
+func (t *table) mayContinue(toks []token, i int) bool {
+	k := seqKey(0, toks[i].hash)
+	reach := i + 1 + maxGap
+	if i+1 < len(toks) && toks[i+1].conj {
+		reach += 2
+	}
+	for j := i + 1; j < len(toks) && j <= reach && toks[j].brk == brkNone; j++ {
+		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
+			return true
+		}
+	}
+	return false
 }
 
 // looseKnown says whether the dictionary matched the same words, or the

@@ -15,7 +15,7 @@ type Rescorer interface {
 func (x *Extractor) SetRescorer(r Rescorer) {
 	x.rescorer = r
 	lj, ok := r.(LooseJudge)
-	x.loose = ok && lj.JudgesLoose()
+	x.SetLoose(ok && lj.JudgesLoose())
 }
 
 // LooseJudge is a Rescorer that can tell right loose matches from wrong
@@ -27,4 +27,9 @@ type LooseJudge interface {
 // SetLoose turns the loose pass on or off, for callers that judge its
 // matches themselves (the evaluation). Call it before the extractor is
 // shared between goroutines.
-func (x *Extractor) SetLoose(on bool) { x.loose = on }
+func (x *Extractor) SetLoose(on bool) {
+	if on {
+		x.ix.buildLoose()
+	}
+	x.loose = on
+}
