@@ -28,13 +28,15 @@ var looseFunction = []string{
 	"votre", "vos", "notre", "nos", "etre", "ce", "cet", "cette", "ces",
 }
 
-// looseGeneric are words ESCO adds to a skill that postings leave out
-// ("ICT code review", "automated software tests"); looseGenericTail only
-// at the end, where they name a way of doing the rest ("data warehousing
-// techniques"); "systems" and "tools" at the end are the object itself
-// ("hand tools").
+// Words ESCO adds to a skill that postings leave out: looseQualifier
+// anywhere ("ICT code review", "révision de code TIC"); looseGeneric
+// before the end ("automated software tests"), as at the end "systems"
+// and "tools" are the object itself ("hand tools"); looseGenericTail
+// only at the end, where they name a way of doing the rest ("data
+// warehousing techniques").
 var (
-	looseGeneric     = []string{"ict", "software", "system", "tool", "tic", "logiciel", "systeme", "outil"}
+	looseQualifier   = []string{"ict", "tic"}
+	looseGeneric     = []string{"software", "system", "tool", "logiciel", "systeme", "outil"}
 	looseGenericTail = []string{"technique", "method", "principle", "procedure", "process", "methode", "principe", "processus"}
 )
 
@@ -43,9 +45,9 @@ var (
 const minLooseContent = 2
 
 type looseWords struct {
-	function, generic map[uint64]bool
-	tail              map[uint64]bool // generic only as the last word
-	of                uint64
+	function, qualifier, generic map[uint64]bool
+	tail                         map[uint64]bool // generic only as the last word
+	of                           uint64
 }
 
 func newLooseWords() *looseWords {
@@ -63,7 +65,7 @@ func newLooseWords() *looseWords {
 	for h := range tail {
 		generic[h] = true
 	}
-	return &looseWords{function: set(looseFunction), generic: generic, tail: tail, of: tokenize("of", nil)[0].hash}
+	return &looseWords{function: set(looseFunction), qualifier: set(looseQualifier), generic: generic, tail: tail, of: tokenize("of", nil)[0].hash}
 }
 
 // looseForms returns the loose forms of a label given as token hashes, in
@@ -76,7 +78,7 @@ func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, verb uint64, d
 	var bare []uint64 // without generic words
 	for i, t := range toks {
 		last := i == len(toks)-1
-		if lw.generic[t.hash] && (last == lw.tail[t.hash] || !last && !lw.tail[t.hash]) {
+		if lw.qualifier[t.hash] || lw.generic[t.hash] && last == lw.tail[t.hash] {
 			continue
 		}
 		bare = append(bare, t.hash)
@@ -240,12 +242,16 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		case brkClause, brkColon:
 			clause++
 		}
-		// The first words of loose forms are few beside all words
-		// that start some label: one bit in L1 turns most tokens away.
-		if !hasBit(tab.single, toks[i].hash) || !tab.mayContinue(toks, i) {
+		// A loose form's first two words stand side by side (gaps come
+		// later, "relationship with your stakeholders"): one key, one bit
+		// per token.
+		if i+1 >= len(toks) || toks[i+1].brk != brkNone {
 			continue
 		}
 		k := seqKey(0, toks[i].hash)
+		if !hasBit(tab.multi, seqKey(k, toks[i+1].hash)) {
+			continue
+		}
 		v, ok := tab.get(k)
 		if !ok || v&prefixBit == 0 {
 			continue
@@ -256,21 +262,6 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		}
 		sc.hits = append(sc.hits, hit{first: int32(i), last: int32(end), sent: sent, line: line, clause: clause, tgt: t})
 	}
-}
-
-// mayContinue is mayStart without its one-word test.
-func (t *table) mayContinue(toks []token, i int) bool {
-	k := seqKey(0, toks[i].hash)
-	reach := i + 1 + maxGap
-	if i+1 < len(toks) && toks[i+1].conj {
-		reach += 2
-	}
-	for j := i + 1; j < len(toks) && j <= reach && toks[j].brk == brkNone; j++ {
-		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
-			return true
-		}
-	}
-	return false
 }
 
 // looseKnown says whether the dictionary matched the same words, or the

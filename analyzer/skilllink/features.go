@@ -33,7 +33,7 @@ var FeatureNames = []string{
 // Loose matches of the extractor (the label's stems in another order, or
 // a skill's object without its verb): a mark, its preferred-label overlap
 // (the object of the concept's own name, or a neighbour's), and the other
-// concepts loosely matched on the same words ("services for customers" is
+// concepts matched on the same words ("services for customers" is
 // customer service, communicate with customers, …), which like nearby
 // depends on the other matches and stays out of the filter's cache.
 const (
@@ -263,11 +263,12 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	return dst
 }
 
-// looseRivals counts the other concepts' loose matches overlapping c.
+// looseRivals counts the other concepts' matches, loose or not,
+// overlapping c.
 func looseRivals(c Cand, others []Cand) int {
 	n := 0
 	for _, o := range others {
-		if o.Match.Loose && o.Match.ID != c.Match.ID && o.Match.Start < c.Match.End && c.Match.Start < o.Match.End {
+		if o.Match.ID != c.Match.ID && o.Match.Start < c.Match.End && c.Match.Start < o.Match.End {
 			n++
 		}
 	}
