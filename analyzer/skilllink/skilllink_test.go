@@ -370,6 +370,11 @@ func TestFilterJudgesLoose(t *testing.T) {
 	if !s.JudgesLoose() {
 		t.Fatal("the scorer must ask for loose matches")
 	}
+	s.SetLoose(false)
+	if s.JudgesLoose() {
+		t.Fatal("SetLoose(false): the scorer still asks for loose matches")
+	}
+	s.SetLoose(true)
 	plan := extract.Match{ID: "u:plan", Text: "plan work", End: 9, Loose: true}
 	solve := extract.Match{ID: "u:solve", Text: "work", Start: 5, End: 9, Loose: true}
 	alone := s.Rescore("plan work", extract.Result{Skills: []extract.Match{plan}})
