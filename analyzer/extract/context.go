@@ -95,7 +95,7 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	}
 	for _, h := range sc.hits {
 		tg := ix.targets[h.tgt-1]
-		if !tg.guarded && ix.tax.Entries[tg.entry].Type == taxonomy.Software {
+		if !tg.guarded && !tg.loose && ix.tax.Entries[tg.entry].Type == taxonomy.Software {
 			c.techSkill = true
 			break
 		}
@@ -274,7 +274,7 @@ func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
 		}
 		n := hits[ni]
 		ntg := c.ix.targets[n.tgt-1]
-		if n.sent != h.sent || ntg.entry == tg.entry || c.ix.tax.Entries[ntg.entry].Type != c.ix.tax.Entries[tg.entry].Type {
+		if ntg.loose || n.sent != h.sent || ntg.entry == tg.entry || c.ix.tax.Entries[ntg.entry].Type != c.ix.tax.Entries[tg.entry].Type {
 			continue
 		}
 		gap := n.first - h.last

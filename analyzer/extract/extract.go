@@ -33,6 +33,9 @@ type Match struct {
 	Mentions        int         `json:"mentions"`
 	Taxonomy        string      `json:"taxonomy"`
 	TaxonomyVersion string      `json:"taxonomy_version"`
+	// Loose: every counted mention is a loose match (loose.go), the
+	// label's words in another order or form, for a rescorer to judge.
+	Loose bool `json:"loose,omitempty"`
 }
 
 // Result is what Extract found: the counted skills, and the skills that
@@ -48,6 +51,7 @@ type Extractor struct {
 	ix       *index
 	pool     sync.Pool
 	rescorer Rescorer
+	loose    bool
 }
 
 // New compiles a taxonomy for matching.
@@ -85,6 +89,7 @@ type scratch struct {
 type agg struct {
 	m       Match
 	counted bool
+	exact   bool // a counted mention came from the dictionary
 }
 
 // span is an inclusive token range.
@@ -111,6 +116,9 @@ func (x *Extractor) ExtractDoc(d Doc) Result {
 	sc := x.pool.Get().(*scratch)
 	defer x.pool.Put(sc)
 	x.scan(d.Text, sc)
+	if x.loose {
+		x.scanLoose(sc)
+	}
 	var res Result
 	if len(sc.hits) != 0 {
 		sc.title = tokenize(d.Title, sc.title[:0])
@@ -228,7 +236,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 				bestC, endC = c, i
 			}
 		} else {
-			bestT, endT, gapsT, bestC, endC = x.longestFrom(toks, i, k0, v0)
+			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0)
 		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {
@@ -269,12 +277,12 @@ func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int,
 	if !ok {
 		return 0, 0, 0, 0, 0
 	}
-	return x.longestFrom(toks, i, k, v)
+	return longestFrom(x.ix.tab, toks, i, k, v)
 }
 
-// longestFrom is longest given the lookup of toks[i] alone (key k, value v).
-func (x *Extractor) longestFrom(toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
-	tab := x.ix.tab
+// longestFrom is longest in tab given the lookup of toks[i] alone (key
+// k, value v).
+func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
 	ok := true
 	for j, gaps := i, 0; ok; {
 		if t := v & targetMask; t != 0 {
@@ -460,11 +468,13 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 			}
 			continue
 		}
-		if !a.counted {
-			// Evidence is the first counted mention.
+		if !a.counted || !tg.loose && !a.exact {
+			// Evidence is the first counted mention, the dictionary's
+			// before a loose one's.
 			a.m.Text, a.m.Start, a.m.End = x.span(text, sc, h)
 			a.counted = true
 		}
+		a.exact = a.exact || !tg.loose
 		a.m.Mentions++
 		if !asset {
 			a.m.Requirement = Required
@@ -483,6 +493,7 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 	for i := range sc.aggs {
 		a := &sc.aggs[i]
 		if a.counted {
+			a.m.Loose = !a.exact
 			res.Skills = append(res.Skills, a.m)
 		} else {
 			a.m.Requirement = ""

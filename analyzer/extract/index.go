@@ -3,6 +3,7 @@ package extract
 import (
 	"math/bits"
 	"strings"
+	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
@@ -23,6 +24,7 @@ type target struct {
 	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
 	bare      bool // the preferred label without its qualifier ("SaaS" of "SaaS (service-oriented modelling)")
 	derived   bool // the preferred label without a generic head ("cloud" of "cloud technologies")
+	loose     bool // a loose set (loose.go), never in the table
 	numTokens uint8
 }
 
@@ -146,6 +148,10 @@ type index struct {
 	// context holds, per entry with Context words, their token hashes.
 	context map[int32][]uint64
 	cues    []cueDef
+	// loose holds the loose labels (loose.go), apart so that they never
+	// change what the dictionary's own labels match.
+	loose     *table
+	looseOnce sync.Once
 }
 
 // cueDef is what a cue phrase means as a header and inside a sentence.
@@ -290,6 +296,8 @@ func wordSpread(tax *taxonomy.Taxonomy) map[uint64]int {
 func (t *target) rank() int {
 	r := 3*int(t.kind) + 1
 	switch {
+	case t.loose:
+		r += 3 // after every label of every kind
 	case t.bare:
 		r--
 	case t.derived:

@@ -10,4 +10,26 @@ type Rescorer interface {
 
 // SetRescorer installs r (nil removes it). Call it before the extractor is
 // shared between goroutines.
-func (x *Extractor) SetRescorer(r Rescorer) { x.rescorer = r }
+// A rescorer that says it judges loose matches (LooseJudge) turns the
+// loose pass on.
+func (x *Extractor) SetRescorer(r Rescorer) {
+	x.rescorer = r
+	lj, ok := r.(LooseJudge)
+	x.SetLoose(ok && lj.JudgesLoose())
+}
+
+// LooseJudge is a Rescorer that can tell right loose matches from wrong
+// ones (Match.Loose).
+type LooseJudge interface {
+	JudgesLoose() bool
+}
+
+// SetLoose turns the loose pass on or off, for callers that judge its
+// matches themselves (the evaluation). Call it before the extractor is
+// shared between goroutines.
+func (x *Extractor) SetLoose(on bool) {
+	if on {
+		x.ix.buildLoose()
+	}
+	x.loose = on
+}

@@ -27,7 +27,20 @@ var FeatureNames = []string{
 	"occupations_essential", "occupations_optional",
 	"pref_overlap", "log_extra_words", "extra_idf_max", "log_concept_labels", "text_has_conj", "qualifier_name",
 	"concept_prior", "concept_seen",
+	"loose_match", "loose_pref_overlap", "log_loose_rivals",
 }
+
+// Loose matches of the extractor (the label's stems in another order, or
+// a skill's object without its verb): a mark, its preferred-label overlap
+// (the object of the concept's own name, or a neighbour's), and the other
+// concepts matched on the same words ("services for customers" is
+// customer service, communicate with customers, …), which like nearby
+// depends on the other matches and stays out of the filter's cache.
+const (
+	fLoose = 38 + iota
+	fLoosePref
+	fLooseRivals
+)
 
 // nearbyFeature is the one feature of the fast path that depends on the
 // other matches; the rest is cached per (concept, text).
@@ -168,6 +181,9 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	if !c.Dict {
 		dst[21] = 1
 	}
+	if mt.Loose {
+		dst[fLoose] = 1
+	}
 	dst[22] = c.Cov
 	dst[23] = c.IdfCov
 	dst[24] = c.Contig
@@ -183,6 +199,10 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	}
 	if ok {
 		m.lexical(dst, mt.Text, e, fb)
+	}
+	if mt.Loose {
+		dst[fLoosePref] = dst[fPrefOverlap]
+		dst[fLooseRivals] = math.Log1p(float64(looseRivals(c, others)))
 	}
 	if !full {
 		dst[nearbyFeature] = math.Log1p(float64(nearby))
@@ -241,6 +261,18 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 	}
 	dst[27] = math.Log1p(float64(sharing))
 	return dst
+}
+
+// looseRivals counts the other concepts' matches, loose or not,
+// overlapping c.
+func looseRivals(c Cand, others []Cand) int {
+	n := 0
+	for _, o := range others {
+		if o.Match.ID != c.Match.ID && o.Match.Start < c.Match.End && c.Match.Start < o.Match.End {
+			n++
+		}
+	}
+	return n
 }
 
 // freqFeature maps a share of descriptions to [0,1]: 0 for phrases no

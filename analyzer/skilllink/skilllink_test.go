@@ -334,3 +334,60 @@ func TestFrenchMatchesScoredLikeEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestLooseFeatures(t *testing.T) {
+	_, m := testMeta(t)
+	text := "plan the work of the team"
+	c := Cand{Match: extract.Match{ID: "u:plan", Text: "plan the work", End: 13, Loose: true}, Dict: true, Cov: 1, IdfCov: 1, Contig: 1}
+	rival := Cand{Match: extract.Match{ID: "u:solve", Text: "the work", Start: 5, End: 13, Loose: true}, Dict: true}
+	exact := c
+	exact.Match.Loose = false
+	x := m.Vector(text, c, []Cand{c, rival}, false)
+	if feature(x, "loose_match") != 1 || feature(x, "loose_pref_overlap") != feature(x, "pref_overlap") || feature(x, "pref_overlap") == 0 {
+		t.Errorf("loose match: loose_match %v loose_pref_overlap %v pref_overlap %v", feature(x, "loose_match"), feature(x, "loose_pref_overlap"), feature(x, "pref_overlap"))
+	}
+	if got := feature(x, "log_loose_rivals"); math.Abs(got-math.Log1p(1)) > 1e-9 {
+		t.Errorf("log_loose_rivals %v, want log 2 (one other concept on the same words)", got)
+	}
+	y := m.Vector(text, exact, []Cand{exact, rival}, false)
+	for _, f := range []string{"loose_match", "loose_pref_overlap", "log_loose_rivals"} {
+		if feature(y, f) != 0 {
+			t.Errorf("dictionary match: %s = %v, want 0", f, feature(y, f))
+		}
+	}
+}
+
+// TestFilterJudgesLoose: a model that distrusts loose matches drops them
+// and keeps the dictionary's; rivals count per text, past the cache.
+func TestFilterJudgesLoose(t *testing.T) {
+	_, m := testMeta(t)
+	w := make([]float64, NumFeatures)
+	w[0] = 2
+	w[fLoose] = -1
+	w[fLooseRivals] = -4
+	md := &Model{Features: FeatureNames, Weights: w, Threshold: 0.5}
+	s := NewScorer(m, md, false)
+	if !s.JudgesLoose() {
+		t.Fatal("the scorer must ask for loose matches")
+	}
+	s.SetLoose(false)
+	if s.JudgesLoose() {
+		t.Fatal("SetLoose(false): the scorer still asks for loose matches")
+	}
+	s.SetLoose(true)
+	plan := extract.Match{ID: "u:plan", Text: "plan work", End: 9, Loose: true}
+	solve := extract.Match{ID: "u:solve", Text: "work", Start: 5, End: 9, Loose: true}
+	alone := s.Rescore("plan work", extract.Result{Skills: []extract.Match{plan}})
+	if len(alone.Skills) != 1 {
+		t.Fatalf("a loose match without rivals (logit 1): kept %+v, want it", alone.Skills)
+	}
+	rivalled := s.Rescore("plan work", extract.Result{Skills: []extract.Match{plan, solve}})
+	if len(rivalled.Skills) != 0 {
+		t.Errorf("loose matches with a rival each (logit 1-4 log 2): kept %+v, want none", rivalled.Skills)
+	}
+	exact := plan
+	exact.Loose = false
+	if got := s.Rescore("plan work", extract.Result{Skills: []extract.Match{exact, solve}}); len(got.Skills) != 1 || got.Skills[0].Loose {
+		t.Errorf("dictionary match beside a loose one: kept %+v, want the dictionary's alone", got.Skills)
+	}
+}

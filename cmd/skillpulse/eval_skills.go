@@ -49,6 +49,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		return err
 	}
 	x := extract.New(tax)
+	x.SetLoose(true) // the scorer judges loose matches; the dictionary row counts them too
 	meta, err := skilllink.LoadMeta(skills, tax)
 	if err != nil {
 		return err
@@ -94,17 +95,31 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		}
 		dict := make([]bool, len(cands))
 		for i, c := range cands {
-			dict[i] = c.Dict
+			dict[i] = c.Dict && !c.Match.Loose // without a scorer the loose pass is off
 		}
 		fit := skilleval.Fit{L2: 1, MinPrecision: minP, PriorStrength: priorK}
 		cv := skilleval.CrossValidate(sents, cands, extra, folds, fit)
 		// Repeated with other folds: 178 sentences make one split's
 		// figures move by a few points.
 		cvCounts := skilleval.BySet(sents, cands, cv, nil)
+		// The same decisions without the loose matches: what
+		// `extract --loose=false` keeps.
+		exactOnly := func(keep []bool) []bool {
+			out := make([]bool, len(keep))
+			for i := range keep {
+				out[i] = keep[i] && !cands[i].Match.Loose
+			}
+			return out
+		}
+		cvExact := skilleval.BySet(sents, cands, exactOnly(cv), nil)
 		for r := 1; r < repeats; r++ {
 			fit.Seed = r
-			for set, c := range skilleval.BySet(sents, cands, skilleval.CrossValidate(sents, cands, extra, folds, fit), nil) {
+			keep := skilleval.CrossValidate(sents, cands, extra, folds, fit)
+			for set, c := range skilleval.BySet(sents, cands, keep, nil) {
 				cvCounts[set] = cvCounts[set].Add(c)
+			}
+			for set, c := range skilleval.BySet(sents, cands, exactOnly(keep), nil) {
+				cvExact[set] = cvExact[set].Add(c)
 			}
 		}
 		fit.Seed = 0
@@ -124,6 +139,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 			counts map[string]skilleval.Counts
 		}{
 			{cvName, cvCounts},
+			{cvName + ", no loose", cvExact},
 			{fmt.Sprintf("%s, no validation data", mode), skilleval.BySet(sents, cands, noVal, nil)},
 		}
 		if mode == skilllink.Filter {

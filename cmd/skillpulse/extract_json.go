@@ -59,6 +59,9 @@ func appendMatches(b []byte, ms []extract.Match) []byte {
 		b = appendString(b, m.Taxonomy)
 		b = append(b, `,"taxonomy_version":`...)
 		b = appendString(b, m.TaxonomyVersion)
+		if m.Loose {
+			b = append(b, `,"loose":true`...)
+		}
 		b = append(b, '}')
 	}
 	return append(b, ']')

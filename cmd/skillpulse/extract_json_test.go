@@ -28,12 +28,15 @@ func TestExtractLineMatchesEncodingJSON(t *testing.T) {
 	m := extract.Match{ID: "http://data.europa.eu/esco/skill/1", Label: "C++ <b> & \"quotes\"", Type: "skill",
 		Text: "tab\there\nline\u2028sep é 😀 \x01", Start: 3, End: 12, Requirement: extract.Asset, Mentions: 2,
 		Taxonomy: "esco", TaxonomyVersion: "v1.1.1"}
+	loose := m
+	loose.Loose = true
 	cases := []struct {
 		id             string
 		skills, boiler []extract.Match
 		err            string
 	}{
 		{"p-1", []extract.Match{m, m}, nil, ""},
+		{"p-loose", []extract.Match{m, loose}, nil, ""},
 		{"p-2", nil, nil, ""},
 		{"p-3", []extract.Match{m}, []extract.Match{m}, ""},
 		{"", nil, nil, "line 3: invalid posting: title: is required"},

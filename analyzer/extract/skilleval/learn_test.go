@@ -2,6 +2,7 @@ package skilleval
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
@@ -46,7 +47,8 @@ func TestPriorLeavesOwnSentenceOut(t *testing.T) {
 	if counts["c"] != [2]int{2, 1} {
 		t.Fatalf("counts %v, want 2 right 1 wrong (held-out sentence not counted)", counts["c"])
 	}
-	prior := func(x []float64) float64 { return x[len(x)-2] }
+	pi := slices.Index(skilllink.FeatureNames, "concept_prior")
+	prior := func(x []float64) float64 { return x[pi] }
 	// Training example of sentence 0 (right) sees 1 right, 1 wrong.
 	if got := prior(ex[0].X); math.Abs(got-0) > 1e-9 {
 		t.Errorf("own label leaked: prior %v, want 0", got)

@@ -106,6 +106,11 @@ func WeakExamples(x *extract.Extractor, meta *skilllink.Meta, sents []SpanSenten
 		cs := meta.Candidates(s.Text, x.Extract(s.Text), propose)
 		xs := meta.Vectors(s.Text, cs, propose)
 		for k, c := range cs {
+			if c.Match.Loose {
+				// "A skill is here" says nothing of which concept: nearly
+				// every loose match of a span would be taught right.
+				continue
+			}
 			y := false
 			for _, sp := range s.Spans {
 				if c.Match.Start < sp[1] && sp[0] < c.Match.End {
