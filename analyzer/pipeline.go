@@ -94,6 +94,9 @@ func StageVersions(st Stages) Versions {
 	v := Versions{Analyzer: AnalyzerVersion}
 	if st.Extractor != nil {
 		v.Taxonomy = st.Extractor.Taxonomy().Fingerprint()
+		if r := st.Extractor.RescorerVersion(); r != "" {
+			v.Taxonomy += " " + r
+		}
 	}
 	if st.Occupations != nil {
 		v.Coder = st.Occupations.Version()

@@ -18,6 +18,10 @@ type Config struct {
 	DataDir  string `yaml:"data_dir"`
 	Listen   string `yaml:"listen"`
 	Taxonomy string `yaml:"taxonomy"`
+	// SkillScorer is the learned linker for ESCO taxonomies, as in
+	// `extract --scorer`: filter (default: re-decide dictionary matches),
+	// propose (also paraphrases) or off. Other taxonomies ignore it.
+	SkillScorer string `yaml:"skill_scorer"`
 	// OccupationTitles are title index files (the NOC 2021 "All
 	// examples.csv", OaSIS example titles) the occupation coder learns
 	// from besides its built-in titles.
@@ -180,7 +184,7 @@ func Load(path string) (Config, error) {
 
 func (c *Config) applyEnv(get func(string) (string, bool)) error {
 	str := map[string]*string{
-		"SKILLPULSE_DATA_DIR": &c.DataDir, "SKILLPULSE_LISTEN": &c.Listen, "SKILLPULSE_TAXONOMY": &c.Taxonomy,
+		"SKILLPULSE_DATA_DIR": &c.DataDir, "SKILLPULSE_LISTEN": &c.Listen, "SKILLPULSE_TAXONOMY": &c.Taxonomy, "SKILLPULSE_SKILL_SCORER": &c.SkillScorer,
 		"SKILLPULSE_INPUT": &c.Input, "SKILLPULSE_KAFKA_TOPIC": &c.Kafka.Topic, "SKILLPULSE_KAFKA_GROUP": &c.Kafka.GroupID,
 		"SKILLPULSE_KAFKA_DLQ_TOPIC": &c.Kafka.DeadLetterTopic, "SKILLPULSE_ES_INDEX_PREFIX": &c.Elasticsearch.IndexPrefix,
 		"SKILLPULSE_ES_USERNAME": &c.Elasticsearch.Username, "SKILLPULSE_ES_PASSWORD": &c.Elasticsearch.Password,

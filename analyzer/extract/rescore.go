@@ -18,6 +18,16 @@ func (x *Extractor) SetRescorer(r Rescorer) {
 	x.SetLoose(ok && lj.JudgesLoose())
 }
 
+// RescorerVersion names the rescorer that judges this extractor's matches
+// ("" for none, or one that does not say): stored analyses carry it, as
+// another model gives other skills from the same text.
+func (x *Extractor) RescorerVersion() string {
+	if v, ok := x.rescorer.(interface{ Version() string }); ok {
+		return v.Version()
+	}
+	return ""
+}
+
 // LooseJudge is a Rescorer that can tell right loose matches from wrong
 // ones (Match.Loose).
 type LooseJudge interface {

@@ -10,6 +10,7 @@
 package skilllink
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -35,6 +36,22 @@ func DefaultModel(mode Mode) (*Model, error) {
 		return nil, fmt.Errorf("no shipped scorer weights for mode %q", mode)
 	}
 	return ParseModel(b)
+}
+
+// Version names the model and mode: "skilllink/filter#<hash of the
+// weights>", with "+loose" when it judges loose matches.
+func (s *Scorer) Version() string {
+	b, _ := json.Marshal(s.model) // encoding/json sorts map keys: the same weights give the same bytes
+	sum := sha256.Sum256(b)
+	mode := "filter"
+	if s.propose {
+		mode = "propose"
+	}
+	v := fmt.Sprintf("skilllink/%s#%x", mode, sum[:6])
+	if !s.noLoose {
+		v += "+loose"
+	}
+	return v
 }
 
 // Scorer re-decides the dictionary's matches and, with Propose, adds

@@ -20,6 +20,7 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
 	"github.com/skillpulse/skillpulse/analyzer/repost"
+	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/config"
 	"github.com/skillpulse/skillpulse/indexer"
@@ -35,6 +36,19 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 		return analyzer.Stages{}, fmt.Errorf("load taxonomy %q: %w", cfg.Taxonomy, err)
 	}
 	x := extract.New(tax)
+	// The figures stored are the ones `extract` prints: the same learned
+	// filter judges ESCO matches (its precision is the product's headline).
+	mode := skilllink.DefaultMode
+	if cfg.SkillScorer != "" {
+		mode = skilllink.Mode(cfg.SkillScorer)
+	}
+	sc, err := skilllink.ForSpec(cfg.Taxonomy, tax, mode)
+	if err != nil {
+		return analyzer.Stages{}, fmt.Errorf("skill_scorer %q: %w", mode, err)
+	}
+	if sc != nil {
+		x.SetRescorer(sc)
+	}
 	dc := repost.DefaultConfig()
 	if cfg.Dedup.Window > 0 {
 		dc.Window = cfg.Dedup.Window
@@ -51,7 +65,7 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 		return analyzer.Stages{}, err
 	}
 	st := analyzer.Stages{Extractor: x, Occupations: occ, Places: places, Dedup: repost.New(dc)}
-	log.Info("analysis stages ready", "taxonomy", tax.Name, "version", tax.Version, "skills", tax.Len(),
+	log.Info("analysis stages ready", "taxonomy", tax.Name, "version", tax.Version, "skills", tax.Len(), "skill_scorer", sc != nil,
 		"occupation_titles", titles, "places_loaded", added, "took", time.Since(start).Round(time.Millisecond))
 	return st, nil
 }

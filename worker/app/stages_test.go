@@ -133,3 +133,59 @@ func TestStagesWithSharedSubdivisions(t *testing.T) {
 		}
 	}
 }
+
+// With an ESCO taxonomy the pipeline's extractor is judged by the learned
+// filter, as `skillpulse extract` is: the stored figures are the ones
+// the eval measures. skill_scorer: off gives the bare dictionary back.
+func TestStagesJudgeESCOMatchesWithTheFilter(t *testing.T) {
+	path := shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	texts := []string{
+		"We follow agile practices and sprint planning.",
+		"You will be responsible for the security of the premises.",
+		"Strong problem solving and planning skills; experience with SQL and Excel.",
+		"Develop automated software tests and manage quality.",
+		"Work in teams, show commitment and solve problems.",
+	}
+	labels := func(scorer string) string {
+		cfg := config.Default()
+		cfg.Taxonomy, cfg.SkillScorer = "esco:"+path, scorer
+		st := stagesWith(t, cfg)
+		var out []string
+		for _, text := range texts {
+			for _, m := range st.Extractor.Extract(text).Skills {
+				out = append(out, m.ID)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	filtered, bare := labels(""), labels("off")
+	if filtered == bare {
+		t.Fatalf("the filter changed nothing on these sentences (%q): is it wired into the pipeline?", filtered)
+	}
+	if n, m := len(strings.Fields(filtered)), len(strings.Fields(bare)); n == 0 || n >= m+5 {
+		t.Errorf("%d skills with the filter, %d without", n, m)
+	}
+	cfg := config.Default()
+	cfg.Taxonomy, cfg.SkillScorer = "esco:"+path, "sometimes"
+	if _, err := Stages(cfg, quiet); err == nil || !strings.Contains(err.Error(), "skill_scorer") {
+		t.Errorf("an unknown scorer: %v, want an error naming skill_scorer", err)
+	}
+}
+
+// The learned filter is part of the stored versions: a store built
+// without it is not mixed with analyses judged by it.
+func TestStagesVersionTheFilter(t *testing.T) {
+	path := shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	versions := func(scorer string) analyzer.Versions {
+		cfg := config.Default()
+		cfg.Taxonomy, cfg.SkillScorer = "esco:"+path, scorer
+		return analyzer.StageVersions(stagesWith(t, cfg))
+	}
+	on, off := versions(""), versions("off")
+	if on.Taxonomy == off.Taxonomy || !strings.Contains(on.Taxonomy, "skilllink/filter#") {
+		t.Errorf("taxonomy version with the filter %q, without %q", on.Taxonomy, off.Taxonomy)
+	}
+	if again := versions(""); again != on {
+		t.Errorf("same configuration, versions %v then %v", on, again)
+	}
+}
