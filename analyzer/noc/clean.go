@@ -13,7 +13,10 @@ import (
 )
 
 var (
-	placeTail = regexp.MustCompile(`^[\p{L} .'-]+,?\s*\(?(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
+	// The province code stands apart (after a comma, a space or in
+	// parentheses): an upper-case qualifier that merely ends in one
+	// ("TRAITEMENT DU MÉTAL DE PREMIÈRE FUSION", "… PRODUCTION") is no place.
+	placeTail = regexp.MustCompile(`^[\p{L} .'-]+(?:,\s*|\s+|\s*\()(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
 	// pay in a title ("$18/hr", "$55K", "22,50 $/h", "up to $25 per hour"):
 	// its "/hr" would otherwise read as human resources.
 	payRe = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)

@@ -22,6 +22,10 @@ func TestCleanTitle(t *testing.T) {
 		{"Line Cook - Toronto, ON", "line cook"},
 		{"Line Cook - Montréal (QC)", "line cook"},
 		{"Cook - St. John's, NL", "cook"},
+		{"Cook - Halifax NS", "cook"},
+		// Upper-case qualifiers that end in the letters of a province code.
+		{"OUVRIER À LA PRESSE - TRAITEMENT DU MÉTAL DE PREMIÈRE FUSION", "ouvrier presse traitement metal premiere fusion"},
+		{"MACHINE OPERATOR - FOOD PRODUCTION", "machine operator food production"},
 		{"Administrative Asst - Permanent", "administrative assistant"},
 		{"IT Support Tech II", "information technology support technician"},
 		{"AZ Driver", "truck driver driver"},
