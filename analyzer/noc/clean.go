@@ -213,9 +213,19 @@ func tokens(clean string) []string {
 }
 
 func stem(w string) string {
+	if m, ok := feminine[w]; ok {
+		return m
+	}
 	for _, suf := range []struct{ from, to string }{
 		{"iennes", "ien"}, {"ienne", "ien"}, {"euses", "eur"}, {"euse", "eur"}, {"trices", "teur"}, {"trice", "teur"},
 		{"ieres", "ier"}, {"iere", "ier"}, {"ies", "y"}, {"ees", "e"}, {"ee", "e"},
+		// The French feminine forms the index leaves out, writing only the
+		// first of "conseiller/conseillère", "agent/agente",
+		// "adjoint/adjointe", "professionnel/professionnelle".
+		{"eres", "er"}, {"ere", "er"}, {"ntes", "nt"}, {"nte", "nt"}, {"elles", "el"}, {"elle", "el"},
+		// English forms the index writes as "foreman/woman": forewoman,
+		// foreperson and salesperson meet foreman and salesman.
+		{"women", "man"}, {"woman", "man"}, {"persons", "man"}, {"person", "man"}, {"people", "man"},
 	} {
 		if len(w) > len(suf.from)+2 && strings.HasSuffix(w, suf.from) {
 			return strings.TrimSuffix(w, suf.from) + suf.to
@@ -225,6 +235,13 @@ func stem(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// feminine are English feminine forms the index writes only after a slash
+// ("waiter/waitress", "host/hostess"), read as the form before it.
+var feminine = map[string]string{
+	"waitress": "waiter", "waitresses": "waiter", "headwaitress": "headwaiter", "hostess": "host", "hostesses": "host",
+	"stewardess": "steward", "stewardesses": "steward", "actress": "actor", "actresses": "actor",
 }
 
 // splitDashes splits a title at free-standing dashes and bars

@@ -105,3 +105,37 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+func TestSecondAlternative(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"banquet waiter/waitress", "banquet waitress"},
+		{"hosiery foreman/woman", "hosiery forewoman"},
+		{"analyste commercial/analyste commerciale en économie", "analyste commerciale en économie"},
+		{"conseiller/conseillère en vente", "conseillère en vente"},
+		{"avocat-fiscaliste/avocate-fiscaliste", "avocate-fiscaliste"},
+		{"cook", "cook"},
+	} {
+		if got := secondAlternative(tc.in); got != tc.want {
+			t.Errorf("secondAlternative(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// The other forms of a title meet the form the index writes.
+func TestStemMeetsOtherForms(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"conseillere", "conseiller"}, {"agente", "agent"}, {"adjointe", "adjoint"}, {"gerantes", "gerant"},
+		{"professionnelle", "professionnel"}, {"boulangere", "boulanger"}, {"forewoman", "foreman"},
+		{"salesperson", "salesman"}, {"waitress", "waiter"}, {"hostesses", "host"}, {"technicienne", "technicien"},
+	} {
+		if a, b := stem(pair[0]), stem(pair[1]); a != b {
+			t.Errorf("stem(%q) = %q, stem(%q) = %q: want them equal", pair[0], a, pair[1], b)
+		}
+	}
+	// Words that only look like them stay apart.
+	for _, w := range []string{"person", "woman", "business", "press"} {
+		if stem(w) != w {
+			t.Errorf("stem(%q) = %q, want it unchanged", w, stem(w))
+		}
+	}
+}
