@@ -19,7 +19,13 @@ var (
 	placeTail = regexp.MustCompile(`^[\p{L} .'-]+(?:,\s*|\s+|\s*\()(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
 	// pay in a title ("$18/hr", "$55K", "22,50 $/h", "up to $25 per hour"):
 	// its "/hr" would otherwise read as human resources.
-	payRe = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
+	// inclusive French endings written after a middle dot, a period or a
+	// hyphen ("conseiller·ère", "directeur·trice", "infirmier.ère",
+	// "étudiant-e"): the form before them is the one the index teaches,
+	// and the ending alone would be an unknown word ("trice") or another
+	// one ("rice").
+	inclusiveRe = regexp.MustCompile(`(?i)(\p{L})[·.‧-](?:e|fe|ne|le|se|te|ere|ère|iere|ière|euse|trice|rice|ice|ive|elle|lle|enne|ienne|esse)($|[^\p{L}])`)
+	payRe       = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
 )
 
 // noise words say nothing about the occupation: seniority, schedule,
@@ -117,6 +123,9 @@ func cleanTitle(s string) string {
 	if strings.Contains(s, "$") {
 		s = payRe.ReplaceAllString(s, " ")
 	}
+	if mayBeInclusive(s) {
+		s = inclusiveRe.ReplaceAllString(s, "$1$2")
+	}
 	if strings.ContainsAny(s, "-–—|") {
 		s = dropTails(s)
 	}
@@ -150,6 +159,20 @@ func cleanTitle(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// mayBeInclusive is a cheap test before inclusiveRe: a middle dot, or a
+// period or hyphen between two letters ("infirmier.ère", "étudiant-e").
+func mayBeInclusive(s string) bool {
+	if strings.ContainsAny(s, "·‧") {
+		return true
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '-') && (isASCIILetter(s[i-1]) || s[i-1] >= 0x80) && (isASCIILetter(s[i+1]) || s[i+1] >= 0x80) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropTails removes segments after " - " that are a place or schedule

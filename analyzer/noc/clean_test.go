@@ -11,6 +11,16 @@ func TestCleanTitle(t *testing.T) {
 		{"Commis à l'archivage médical", "commis archivage medical"},
 		{"Technicien/Technicienne en gestion de l'information de santé (H/F)", "technicien gestion information sante"},
 		{"Préposé(e) aux bénéficiaires - temps plein", "prepose beneficiaires"},
+		// Inclusive endings after a middle dot, a period or a hyphen.
+		{"Conseiller·ère en vente", "conseiller vente"},
+		{"DIRECTEUR·TRICE DES VENTES", "directeur ventes"},
+		{"Infirmier.ère auxiliaire", "infirmier auxiliaire"},
+		{"Éducateur·rice", "educateur"},
+		{"Étudiant-e en droit", "etudiant droit"},
+		{"Employé-e de bureau", "employe bureau"},
+		{"Rice farmer", "rice farmer"},
+		{"E-commerce manager", "commerce manager"},
+		{"Ice-resurfacer operator", "ice resurfacer operator"},
 		// A French form that repeats a phrase goes whole; a synonym only
 		// takes its own word.
 		{"analyste commercial/analyste commerciale en économie", "analyste commercial economie"},
