@@ -13,10 +13,19 @@ import (
 )
 
 var (
-	placeTail = regexp.MustCompile(`^[\p{L} .'-]+,?\s*\(?(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
+	// The province code stands apart (after a comma, a space or in
+	// parentheses): an upper-case qualifier that merely ends in one
+	// ("TRAITEMENT DU MÉTAL DE PREMIÈRE FUSION", "… PRODUCTION") is no place.
+	placeTail = regexp.MustCompile(`^[\p{L} .'-]+(?:,\s*|\s+|\s*\()(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
 	// pay in a title ("$18/hr", "$55K", "22,50 $/h", "up to $25 per hour"):
 	// its "/hr" would otherwise read as human resources.
-	payRe = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
+	// inclusive French endings written after a middle dot, a period or a
+	// hyphen ("conseiller·ère", "directeur·trice", "infirmier.ère",
+	// "étudiant-e"): the form before them is the one the index teaches,
+	// and the ending alone would be an unknown word ("trice") or another
+	// one ("rice").
+	inclusiveRe = regexp.MustCompile(`(?i)(\p{L})[·.‧-](?:e|fe|ne|le|se|te|ere|ère|iere|ière|euse|trice|rice|ice|ive|elle|lle|enne|ienne|esse)($|[^\p{L}])`)
+	payRe       = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
 )
 
 // noise words say nothing about the occupation: seniority, schedule,
@@ -114,6 +123,9 @@ func cleanTitle(s string) string {
 	if strings.Contains(s, "$") {
 		s = payRe.ReplaceAllString(s, " ")
 	}
+	if mayBeInclusive(s) {
+		s = inclusiveRe.ReplaceAllString(s, "$1$2")
+	}
 	if strings.ContainsAny(s, "-–—|") {
 		s = dropTails(s)
 	}
@@ -147,6 +159,20 @@ func cleanTitle(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// mayBeInclusive is a cheap test before inclusiveRe: a middle dot, or a
+// period or hyphen between two letters ("infirmier.ère", "étudiant-e").
+func mayBeInclusive(s string) bool {
+	if strings.ContainsAny(s, "·‧") {
+		return true
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '-') && (isASCIILetter(s[i-1]) || s[i-1] >= 0x80) && (isASCIILetter(s[i+1]) || s[i+1] >= 0x80) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropTails removes segments after " - " that are a place or schedule
@@ -210,9 +236,19 @@ func tokens(clean string) []string {
 }
 
 func stem(w string) string {
+	if m, ok := feminine[w]; ok {
+		return m
+	}
 	for _, suf := range []struct{ from, to string }{
 		{"iennes", "ien"}, {"ienne", "ien"}, {"euses", "eur"}, {"euse", "eur"}, {"trices", "teur"}, {"trice", "teur"},
 		{"ieres", "ier"}, {"iere", "ier"}, {"ies", "y"}, {"ees", "e"}, {"ee", "e"},
+		// The French feminine forms the index leaves out, writing only the
+		// first of "conseiller/conseillère", "agent/agente",
+		// "adjoint/adjointe", "professionnel/professionnelle".
+		{"eres", "er"}, {"ere", "er"}, {"ntes", "nt"}, {"nte", "nt"}, {"elles", "el"}, {"elle", "el"},
+		// English forms the index writes as "foreman/woman": forewoman,
+		// foreperson and salesperson meet foreman and salesman.
+		{"women", "man"}, {"woman", "man"}, {"persons", "man"}, {"person", "man"}, {"people", "man"},
 	} {
 		if len(w) > len(suf.from)+2 && strings.HasSuffix(w, suf.from) {
 			return strings.TrimSuffix(w, suf.from) + suf.to
@@ -222,6 +258,13 @@ func stem(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// feminine are English feminine forms the index writes only after a slash
+// ("waiter/waitress", "host/hostess"), read as the form before it.
+var feminine = map[string]string{
+	"waitress": "waiter", "waitresses": "waiter", "headwaitress": "headwaiter", "hostess": "host", "hostesses": "host",
+	"stewardess": "steward", "stewardesses": "steward", "actress": "actor", "actresses": "actor",
 }
 
 // splitDashes splits a title at free-standing dashes and bars

@@ -11,6 +11,16 @@ func TestCleanTitle(t *testing.T) {
 		{"Commis à l'archivage médical", "commis archivage medical"},
 		{"Technicien/Technicienne en gestion de l'information de santé (H/F)", "technicien gestion information sante"},
 		{"Préposé(e) aux bénéficiaires - temps plein", "prepose beneficiaires"},
+		// Inclusive endings after a middle dot, a period or a hyphen.
+		{"Conseiller·ère en vente", "conseiller vente"},
+		{"DIRECTEUR·TRICE DES VENTES", "directeur ventes"},
+		{"Infirmier.ère auxiliaire", "infirmier auxiliaire"},
+		{"Éducateur·rice", "educateur"},
+		{"Étudiant-e en droit", "etudiant droit"},
+		{"Employé-e de bureau", "employe bureau"},
+		{"Rice farmer", "rice farmer"},
+		{"E-commerce manager", "commerce manager"},
+		{"Ice-resurfacer operator", "ice resurfacer operator"},
 		// A French form that repeats a phrase goes whole; a synonym only
 		// takes its own word.
 		{"analyste commercial/analyste commerciale en économie", "analyste commercial economie"},
@@ -22,6 +32,10 @@ func TestCleanTitle(t *testing.T) {
 		{"Line Cook - Toronto, ON", "line cook"},
 		{"Line Cook - Montréal (QC)", "line cook"},
 		{"Cook - St. John's, NL", "cook"},
+		{"Cook - Halifax NS", "cook"},
+		// Upper-case qualifiers that end in the letters of a province code.
+		{"OUVRIER À LA PRESSE - TRAITEMENT DU MÉTAL DE PREMIÈRE FUSION", "ouvrier presse traitement metal premiere fusion"},
+		{"MACHINE OPERATOR - FOOD PRODUCTION", "machine operator food production"},
 		{"Administrative Asst - Permanent", "administrative assistant"},
 		{"IT Support Tech II", "information technology support technician"},
 		{"AZ Driver", "truck driver driver"},
@@ -100,4 +114,38 @@ func FuzzCode(f *testing.F) {
 			t.Fatalf("cleanTitle(%q) = %q is not UTF-8", title, clean)
 		}
 	})
+}
+
+func TestSecondAlternative(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"banquet waiter/waitress", "banquet waitress"},
+		{"hosiery foreman/woman", "hosiery forewoman"},
+		{"analyste commercial/analyste commerciale en économie", "analyste commerciale en économie"},
+		{"conseiller/conseillère en vente", "conseillère en vente"},
+		{"avocat-fiscaliste/avocate-fiscaliste", "avocate-fiscaliste"},
+		{"cook", "cook"},
+	} {
+		if got := secondAlternative(tc.in); got != tc.want {
+			t.Errorf("secondAlternative(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// The other forms of a title meet the form the index writes.
+func TestStemMeetsOtherForms(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"conseillere", "conseiller"}, {"agente", "agent"}, {"adjointe", "adjoint"}, {"gerantes", "gerant"},
+		{"professionnelle", "professionnel"}, {"boulangere", "boulanger"}, {"forewoman", "foreman"},
+		{"salesperson", "salesman"}, {"waitress", "waiter"}, {"hostesses", "host"}, {"technicienne", "technicien"},
+	} {
+		if a, b := stem(pair[0]), stem(pair[1]); a != b {
+			t.Errorf("stem(%q) = %q, stem(%q) = %q: want them equal", pair[0], a, pair[1], b)
+		}
+	}
+	// Words that only look like them stay apart.
+	for _, w := range []string{"person", "woman", "business", "press"} {
+		if stem(w) != w {
+			t.Errorf("stem(%q) = %q, want it unchanged", w, stem(w))
+		}
+	}
 }

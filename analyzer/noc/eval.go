@@ -202,6 +202,50 @@ func typo(t string) string {
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
+// OtherForms are the held-out titles of HoldOut that give a second form
+// after a slash ("waiter/waitress", "conseiller/conseillère en vente",
+// "foreman/woman"), written in that form alone, as a person of that
+// gender writes their job: the index teaches the first form only.
+func OtherForms(titles []Title) []Case {
+	var out []Case
+	for _, t := range titles {
+		if hash(t.Code+"|"+t.Text)%10 != 0 || !strings.Contains(t.Text, "/") {
+			continue
+		}
+		if other := secondAlternative(strings.ToLower(t.Text)); other != strings.ToLower(t.Text) {
+			out = append(out, Case{Title: other, Code: t.Code, Lang: t.Lang})
+		}
+	}
+	return out
+}
+
+// secondAlternative is firstAlternative keeping the other form: the
+// words after each slash in place of those they repeat, "forewoman" for
+// "foreman/woman".
+func secondAlternative(s string) string {
+	fields := strings.Fields(s)
+	out := make([]string, 0, len(fields))
+	for i := 0; i < len(fields); i++ {
+		f := fields[i]
+		slash := strings.IndexByte(f, '/')
+		if slash <= 0 || slash == len(f)-1 || !isLetterAt(f, slash-1, true) || !isLetterAt(f, slash+1, false) {
+			out = append(out, f)
+			continue
+		}
+		left, right := f[:slash], f[slash+1:]
+		if strings.HasSuffix(left, "man") && (right == "woman" || right == "women") {
+			out = append(out, strings.TrimSuffix(left, "man")+right)
+			continue
+		}
+		n := alternativeLength(append(out, left), right, fields[i+1:])
+		out = out[:len(out)-(n-1)]
+		out = append(out, right)
+		out = append(out, fields[i+1:i+n]...)
+		i += n - 1
+	}
+	return strings.Join(out, " ")
+}
+
 // Unseen are the titles of other whose cleaned text no title of index has,
 // dressed with posting noise: a test of a coder built from index on
 // titles from another source (OaSIS example titles against the NOC index).

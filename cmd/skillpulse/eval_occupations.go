@@ -25,7 +25,7 @@ type occupationSets struct {
 	idx, train, onetTrain []noc.Title
 	// Each held-out set in a half that fits the calibration and one that
 	// measures it.
-	noisyCal, noisyTest, onetCal, onetTest, onetMajority, unseen []noc.Case
+	noisyCal, noisyTest, onetCal, onetTest, onetMajority, unseen, otherForms []noc.Case
 }
 
 func loadOccupationSets(dir string) (occupationSets, error) {
@@ -50,6 +50,7 @@ func loadOccupationSets(dir string) (occupationSets, error) {
 	s.noisyCal, s.noisyTest = noc.HalveCases(test)
 	s.onetTrain, s.onetCal, s.onetTest, s.onetMajority = noc.SplitONet(onet)
 	s.unseen = noc.Unseen(append(noc.BuiltinTitles(), idx...), oasis)
+	s.otherForms = noc.OtherForms(idx)
 	return s, nil
 }
 
@@ -111,13 +112,14 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 		{"held-out O*NET titles (real-looking)", held, s.onetTest},
 		{"held-out O*NET titles, crosswalk majority", held, s.onetMajority},
 		{"OaSIS titles unseen in the index", held, s.unseen},
+		{"held-out NOC titles in their other form (waitress)", held, s.otherForms},
 		{"noisy held-out NOC titles, built-in only", builtin, s.noisyTest},
 		{"held-out O*NET titles, built-in only", builtin, s.onetTest},
 	}
 	if weight > 0 {
 		without := noc.NewCoder(trainWith(0), noc.Options{})
 		without.SetCalibration(noc.Fit(without, cal))
-		rows = append(rows[:4], append([]struct {
+		rows = append(rows[:5], append([]struct {
 			name  string
 			coder *noc.Coder
 			cases []noc.Case
@@ -125,7 +127,7 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 			{"noisy held-out NOC titles, without O*NET", without, s.noisyTest},
 			{"held-out O*NET titles, without O*NET", without, s.onetTest},
 			{"O*NET crosswalk majority, without O*NET", without, s.onetMajority},
-		}, rows[4:]...)...)
+		}, rows[5:]...)...)
 	}
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "coder (built-in + 90% index + 80% O*NET unless said)\tcases\texact unit group\tmajor group\tcoverage\tprecision\tECE\tacc @>=0.9\t")
