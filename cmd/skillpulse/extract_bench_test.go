@@ -11,8 +11,8 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/extract/skilleval"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
-	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/sample"
+	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/internal/shareddata"
 )
