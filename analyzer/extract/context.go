@@ -13,8 +13,11 @@ type docContext struct {
 	sc        *scratch
 	section   map[int32]cueKind // line -> kind of the section it belongs to
 	boilerSen map[int32]bool
-	negClause map[int32]bool  // clauses whose skills are declared not required
-	negFrom   map[int32]int32 // sentence -> first clause negated by "not required:"
+	negClause map[int32]bool // clauses whose skills are declared not required
+	// assetClause: clauses with an asset cue. "An asset but not required"
+	// makes an asset, not a skill the job does not want.
+	assetClause map[int32]bool
+	negFrom     map[int32]int32 // sentence -> first clause negated by "not required:"
 	// reqCues are the in-sentence "required" and "asset" cues in text order.
 	reqCues []reqCue
 	// techCtx caches whether the document has technical vocabulary:
@@ -42,12 +45,14 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	if c.section == nil {
 		c.section = map[int32]cueKind{}
 		c.boilerSen, c.negClause = map[int32]bool{}, map[int32]bool{}
+		c.assetClause = map[int32]bool{}
 		c.negFrom = map[int32]int32{}
 	}
 	clear(c.negFrom)
 	clear(c.section)
 	clear(c.boilerSen)
 	clear(c.negClause)
+	clear(c.assetClause)
 	// Section headers switch the kind of every following line until the
 	// next header; lines before the first header are content.
 	negAt := int32(-1) // clause of the last negation word ("no", "pas")
@@ -64,6 +69,7 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 			c.boilerSen[h.sent] = true
 		case cueAssetSentence:
 			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, asset: true})
+			c.assetClause[h.clause] = true
 		case cueRequiredSentence:
 			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause})
 			// "No forklift experience required", "L'anglais n'est pas requis".
@@ -155,7 +161,7 @@ func (c *docContext) classify(h hit) (boiler, asset, negated bool) {
 	if c.boilerSen[h.sent] {
 		boiler = true
 	}
-	if c.negClause[h.clause] {
+	if c.negClause[h.clause] && !c.assetClause[h.clause] {
 		negated = true
 	}
 	if from, ok := c.negFrom[h.sent]; ok && h.clause >= from {

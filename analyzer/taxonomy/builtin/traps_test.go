@@ -88,6 +88,8 @@ var traps = []trap{
 	{name: "a customer's purchases are not procurement", text: "Bag purchases and thank customers. Emballer les achats des clients.", absent: []string{"procurement-administration"}},
 	{name: "fares are not receivables", text: "Collect fares and issue transfers. Fare collection.", want: []string{"cash-handling"}, absent: []string{"accounts-receivable"}},
 	{name: "estimating supplies is ordering", text: "Estimate ingredient and supply needs and place orders. Ensure food and service meet quality standards.", want: []string{"ordering-and-purchasing"}, absent: []string{"estimating", "quality-management-systems"}},
+	{name: "an asset but not required", text: "A valid driver's licence is an asset but not required. Bilingualism is an asset, not a requirement.", want: []string{"class-5-licence"}, asset: []string{"class-5-licence"}},
+	{name: "un atout mais pas obligatoire", text: "Le permis de conduire est un atout, mais n'est pas obligatoire.", want: []string{"class-5-licence"}, asset: []string{"class-5-licence"}},
 	{name: "Job Bank supervisor duty", text: "Resolve problems that arise, such as customer complaints and supply shortages.", want: []string{"problem-solving", "customer-complaints"}},
 	{name: "flexible schedule alone is a benefit", text: "Horaire flexible. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"adaptability"}},
 	{name: "flexible schedule alone EN", text: "Flexible hours. Be adaptable.", want: []string{"adaptability"}},
