@@ -92,7 +92,7 @@ var cuePhrases = map[cueKind][]string{
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
-		"is a plus", "would be a plus", "bonus", "desirable", "would be beneficial", "ideally",
+		"is a plus", "would be a plus", "a plus", "un plus", "bonus", "desirable", "would be beneficial", "ideally",
 		"definite asset", "strong asset", "un atout", "atout", "atouts", "constitue un atout", "serait un atout",
 		"souhaitable", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
 		"optional", "optionnel", "facultatif",
