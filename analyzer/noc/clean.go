@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -346,69 +345,4 @@ func dropParens(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-// firstAlternative keeps the first of slash-joined alternatives, which in
-// French titles are gender forms and elsewhere near-synonyms
-// ("picker/packer"). A French form often repeats a whole phrase
-// ("analyste commercial/analyste commerciale en économie",
-// "avocat-fiscaliste/avocate-fiscaliste"): when the word after the slash
-// starts like a word shortly before it, the alternative is that many words
-// long, and all of them go; otherwise only the word after the slash does.
-func firstAlternative(s string) string {
-	fields := strings.Fields(s)
-	out := make([]string, 0, len(fields))
-	for i := 0; i < len(fields); i++ {
-		f := fields[i]
-		slash := strings.IndexByte(f, '/')
-		if slash <= 0 || slash == len(f)-1 || !isLetterAt(f, slash-1, true) || !isLetterAt(f, slash+1, false) {
-			out = append(out, f)
-			continue
-		}
-		left, right := f[:slash], f[slash+1:]
-		out = append(out, left)
-		i += alternativeLength(out, right, fields[i+1:]) - 1
-	}
-	return strings.Join(out, " ")
-}
-
-// alternativeLength is how many words, starting with first and going on
-// into rest, repeat the last words of kept in another form.
-func alternativeLength(kept []string, first string, rest []string) int {
-	for k := 0; k < 3 && k < len(kept); k++ {
-		if !sameStem(kept[len(kept)-1-k], first) || k > len(rest) {
-			continue
-		}
-		match := true
-		for j := 1; j <= k; j++ {
-			if !sameStem(kept[len(kept)-1-k+j], rest[j-1]) {
-				match = false
-				break
-			}
-		}
-		if match {
-			return k + 1
-		}
-	}
-	return 1
-}
-
-// sameStem: two forms of one word share their first letters
-// ("commercial"/"commerciale", "technicien"/"technicienne").
-func sameStem(a, b string) bool {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n >= 4 || (n >= 3 && n == min(len(a), len(b)))
-}
-
-func isLetterAt(s string, i int, before bool) bool {
-	var r rune
-	if before {
-		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
-	} else {
-		r, _ = utf8.DecodeRuneInString(s[i:])
-	}
-	return unicode.IsLetter(r)
 }

@@ -219,33 +219,6 @@ func OtherForms(titles []Title) []Case {
 	return out
 }
 
-// secondAlternative is firstAlternative keeping the other form: the
-// words after each slash in place of those they repeat, "forewoman" for
-// "foreman/woman".
-func secondAlternative(s string) string {
-	fields := strings.Fields(s)
-	out := make([]string, 0, len(fields))
-	for i := 0; i < len(fields); i++ {
-		f := fields[i]
-		slash := strings.IndexByte(f, '/')
-		if slash <= 0 || slash == len(f)-1 || !isLetterAt(f, slash-1, true) || !isLetterAt(f, slash+1, false) {
-			out = append(out, f)
-			continue
-		}
-		left, right := f[:slash], f[slash+1:]
-		if strings.HasSuffix(left, "man") && (right == "woman" || right == "women") {
-			out = append(out, strings.TrimSuffix(left, "man")+right)
-			continue
-		}
-		n := alternativeLength(append(out, left), right, fields[i+1:])
-		out = out[:len(out)-(n-1)]
-		out = append(out, right)
-		out = append(out, fields[i+1:i+n]...)
-		i += n - 1
-	}
-	return strings.Join(out, " ")
-}
-
 // Unseen are the titles of other whose cleaned text no title of index has,
 // dressed with posting noise: a test of a coder built from index on
 // titles from another source (OaSIS example titles against the NOC index).
