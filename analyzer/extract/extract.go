@@ -197,24 +197,15 @@ func (x *Extractor) scan(text string, sc *scratch) {
 	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
 	sc.lineStarts = append(sc.lineStarts[:0], 0)
 	tab := x.ix.tab
-	var sent, line, clause int32
+	var pos position
 	// gapLast/gapTgt: the last hit that skipped words ("advanced SQL and
 	// Excel" is "advanced Excel" around SQL). The skipped words are
 	// scanned too; a later hit of the same label inside it is the same
 	// mention.
 	gapLast, gapTgt := int32(-1), uint32(0)
 	for i := 0; i < len(toks); {
-		switch toks[i].brk {
-		case brkLine:
-			line++
+		if pos.advance(toks[i].brk) {
 			sc.lineStarts = append(sc.lineStarts, int32(i))
-			sent++
-			clause++
-		case brkSentence:
-			sent++
-			clause++
-		case brkClause, brkColon:
-			clause++
 		}
 		if !tab.mayStart(toks, i) {
 			i++
@@ -243,11 +234,11 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			lenT = 0
 		}
 		if bestC != 0 && lenC >= lenT {
-			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: sent, line: line, clause: clause, tgt: bestC})
+			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestC})
 		}
 		switch {
 		case bestT != 0:
-			h := hit{first: int32(i), last: int32(i + lenT - 1), sent: sent, line: line, clause: clause, tgt: bestT}
+			h := hit{first: int32(i), last: int32(i + lenT - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestT}
 			if !(h.last <= gapLast && x.sameEntry(bestT, gapTgt)) {
 				sc.hits = append(sc.hits, h)
 				if gapsT == 0 && lenT >= 2 {

@@ -229,19 +229,9 @@ func (x *Extractor) scanLoose(sc *scratch) {
 	toks := sc.toks
 	tab := x.ix.loose
 	nExact := len(sc.hits)
-	var sent, line, clause int32
+	var pos position
 	for i := 0; i < len(toks); i++ {
-		switch toks[i].brk {
-		case brkLine:
-			line++
-			sent++
-			clause++
-		case brkSentence:
-			sent++
-			clause++
-		case brkClause, brkColon:
-			clause++
-		}
+		pos.advance(toks[i].brk)
 		// A loose form's first two words stand side by side (gaps come
 		// later, "relationship with your stakeholders"): one key, one bit
 		// per token.
@@ -260,7 +250,7 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		if t == 0 || x.looseKnown(sc, nExact, i, end, t) {
 			continue
 		}
-		sc.hits = append(sc.hits, hit{first: int32(i), last: int32(end), sent: sent, line: line, clause: clause, tgt: t})
+		sc.hits = append(sc.hits, hit{first: int32(i), last: int32(end), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: t})
 	}
 }
 

@@ -27,6 +27,27 @@ const (
 	brkLine
 )
 
+// position counts the lines, sentences and clauses a scan has passed:
+// hits carry them so cues can scope to their sentence or clause.
+type position struct{ line, sent, clause int32 }
+
+// advance moves past a token's boundary and says whether a line starts.
+func (p *position) advance(brk uint8) (newLine bool) {
+	switch brk {
+	case brkLine:
+		p.line++
+		p.sent++
+		p.clause++
+		return true
+	case brkSentence:
+		p.sent++
+		p.clause++
+	case brkClause, brkColon:
+		p.clause++
+	}
+	return false
+}
+
 // byte classes for the ASCII fast path.
 const (
 	clsOther = iota
