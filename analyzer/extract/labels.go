@@ -1,0 +1,92 @@
+package extract
+
+// Derived labels: the names postings use for a concept that ESCO does not
+// list as labels (a field of knowledge without its generic head, "others"
+// as "people").
+
+import (
+	"strings"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+// genericHeadPrefixes and genericHeadSuffixes are words ESCO wraps around
+// a field of knowledge; postings name the field alone ("cloud",
+// "artificial intelligence", "e-commerce").
+var (
+	genericHeadPrefixes = []string{"principles of "}
+	genericHeadSuffixes = []string{" technology", " technologies", " systems"}
+)
+
+// headless is the knowledge label pref without its generic head, as a
+// derived alternative label (none when it has none). A single word left
+// must be a noun-like name of a field: "automation", "cloud", not a
+// modifier ("mechanical", "cutting", "marine").
+func headless(pref string) []taxonomy.Label {
+	pref = strings.TrimSpace(pref)
+	rest := ""
+	for _, p := range genericHeadPrefixes {
+		if len(pref) > len(p) && strings.EqualFold(pref[:len(p)], p) {
+			rest = pref[len(p):]
+		}
+	}
+	for _, sfx := range genericHeadSuffixes {
+		if n := len(pref) - len(sfx); rest == "" && n > 0 && strings.EqualFold(pref[n:], sfx) {
+			rest = pref[:n]
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" || !strings.ContainsRune(rest, ' ') && modifierLike(strings.ToLower(rest)) {
+		return nil
+	}
+	return []taxonomy.Label{{Text: rest, Lang: "en", Kind: taxonomy.Alternative}}
+}
+
+// othersAsPeople: ESCO's transversal skills act on "others" ("lead
+// others", "motivate others"); postings say "people".
+func othersAsPeople(labels []taxonomy.Label) []taxonomy.Label {
+	var out []taxonomy.Label
+	for _, l := range labels {
+		if (l.Lang == "" || l.Lang == "en") && l.Kind != taxonomy.Hidden && strings.HasSuffix(l.Text, " others") {
+			out = append(out, taxonomy.Label{Text: strings.TrimSuffix(l.Text, "others") + "people", Lang: l.Lang, Kind: taxonomy.Alternative})
+		}
+	}
+	return out
+}
+
+// modifierLike says whether a word reads as an adjective or a gerund.
+func modifierLike(w string) bool {
+	for _, sfx := range []string{"ing", "al", "ic", "ive", "ous", "ary", "ar", "ine"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return commonWords[w]
+}
+
+// isBareName says whether text is the preferred label pref without its
+// trailing qualifier.
+func isBareName(text, pref string) bool {
+	pref = strings.TrimSpace(pref)
+	i := strings.LastIndexByte(pref, '(')
+	return i > 0 && strings.HasSuffix(pref, ")") && strings.EqualFold(strings.TrimSpace(pref[:i]), strings.TrimSpace(text))
+}
+
+// expandLabels adds, for a label with a trailing qualifier such as ESCO's
+// "Python (computer programming)", the bare name "Python" as an
+// alternative: postings never write the qualifier.
+func expandLabels(labels []taxonomy.Label) []taxonomy.Label {
+	out := labels
+	for _, l := range labels {
+		t := strings.TrimSpace(l.Text)
+		if i := strings.LastIndexByte(t, '('); i > 0 && strings.HasSuffix(t, ")") {
+			if bare := strings.TrimSpace(t[:i]); bare != "" {
+				if len(out) == len(labels) {
+					out = append([]taxonomy.Label(nil), labels...)
+				}
+				out = append(out, taxonomy.Label{Text: bare, Lang: l.Lang, Kind: taxonomy.Alternative})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,236 @@
+package extract
+
+// Matching: the longest label at each token, with gaps, coordination and
+// ellipsis repaired, and overlaps between hits settled.
+
+// scan tokenizes text and records leftmost-longest label hits and cue hits.
+func (x *Extractor) scan(text string, sc *scratch) {
+	toks := tokenize(text, sc.toks[:0])
+	sc.toks = toks
+	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
+	sc.lineStarts = append(sc.lineStarts[:0], 0)
+	tab := x.ix.tab
+	var pos position
+	// gapLast/gapTgt: the last hit that skipped words ("advanced SQL and
+	// Excel" is "advanced Excel" around SQL). The skipped words are
+	// scanned too; a later hit of the same label inside it is the same
+	// mention.
+	gapLast, gapTgt := int32(-1), uint32(0)
+	for i := 0; i < len(toks); {
+		if pos.advance(toks[i].brk) {
+			sc.lineStarts = append(sc.lineStarts, int32(i))
+		}
+		if !tab.mayStart(toks, i) {
+			i++
+			continue
+		}
+		// The first lookup inline: most candidates end here (no entry, or
+		// a one-word label nothing extends).
+		k0 := seqKey(0, toks[i].hash)
+		v0, ok0 := tab.get(k0)
+		if !ok0 {
+			i++
+			continue
+		}
+		var bestT, bestC uint32
+		var endT, gapsT, endC int
+		if v0&prefixBit == 0 {
+			bestT, endT = v0&targetMask, i
+			if c := (v0 >> cueShift) & cueMask; c != 0 {
+				bestC, endC = c, i
+			}
+		} else {
+			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0)
+		}
+		lenT, lenC := endT-i+1, endC-i+1
+		if bestT == 0 {
+			lenT = 0
+		}
+		if bestC != 0 && lenC >= lenT {
+			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestC})
+		}
+		switch {
+		case bestT != 0:
+			h := hit{first: int32(i), last: int32(i + lenT - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestT}
+			if !(h.last <= gapLast && x.sameEntry(bestT, gapTgt)) {
+				sc.hits = append(sc.hits, h)
+				if gapsT == 0 && lenT >= 2 {
+					x.ellipsis(sc, h)
+					x.overlap(sc, h)
+				}
+			}
+			if gapsT > 0 {
+				gapLast, gapTgt = h.last, bestT
+				i++
+			} else {
+				i += lenT
+			}
+		case bestC != 0:
+			i += lenC
+		default:
+			i++
+		}
+	}
+}
+
+// longest finds the longest label (with the words it skipped) and the
+// longest cue that start at toks[i].
+func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
+	k := seqKey(0, toks[i].hash)
+	v, ok := x.ix.tab.get(k)
+	if !ok {
+		return 0, 0, 0, 0, 0
+	}
+	return longestFrom(x.ix.tab, toks, i, k, v)
+}
+
+// longestFrom is longest in tab given the lookup of toks[i] alone (key
+// k, value v).
+func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
+	ok := true
+	for j, gaps := i, 0; ok; {
+		if t := v & targetMask; t != 0 {
+			bestT, endT, gapsT = t, j, gaps
+		}
+		if c := (v >> cueShift) & cueMask; c != 0 && gaps == 0 {
+			bestC, endC = c, j
+		}
+		if v&prefixBit == 0 || j-i+1 >= maxLabelTokens {
+			break
+		}
+		// Extend by the next token; failing that, let up to maxGap
+		// words in between ("solving business problems" is "solve
+		// problems"), never across a clause boundary.
+		ok = false
+		var pk uint64
+		var pv uint32
+		var pj, pg int
+		budget := maxGap - gaps
+		free := j == i && j+1 < len(toks) && toks[j+1].conj
+		if free {
+			// A coordinated verb after the first word is free: "prepare
+			// and cook meals", "supervise and co-ordinate staff".
+			budget += 2
+		}
+		for g := 0; g <= budget; g++ {
+			nj := j + 1 + g
+			if nj >= len(toks) || toks[nj].brk != brkNone {
+				break
+			}
+			// Otherwise a gap stops at a conjunction: the words on its
+			// two sides belong to two phrases ("computer vision and
+			// machine learning" is not computer machinery, "maintaining
+			// build and deployment pipelines" not maintain pipelines).
+			if g > 0 && (crossesConj(toks, nj, j, free) || crossesConj(toks, nj-1, j, free)) {
+				break
+			}
+			nk := seqKey(k, toks[nj].hash)
+			if !hasBit(tab.multi, nk) {
+				continue
+			}
+			if nv, found := tab.get(nk); found {
+				// Take the next word, else the first word past a gap that
+				// completes a label, else the first that continues one
+				// ("supervise and
+				// co-ordinate sales staff" is "supervise staff", not a
+				// dead end at "supervise sales associates").
+				if !ok || nv&targetMask != 0 {
+					pk, pv, pj, pg = nk, nv, nj, min(gaps+g, maxGap)
+					ok = true
+				}
+				if g == 0 || nv&targetMask != 0 {
+					break // the next word itself always wins
+				}
+			}
+		}
+		if ok {
+			k, v, j, gaps = pk, pv, pj, pg
+		}
+	}
+	return bestT, endT, gapsT, bestC, endC
+}
+
+// crossesConj says whether token k, reached from label word j past a
+// gap, follows a conjunction; the free coordinated verb right after the
+// first word does not count.
+func crossesConj(toks []token, k, j int, free bool) bool {
+	return toks[k].conj && !(free && k == j+1)
+}
+
+func (x *Extractor) sameEntry(a, b uint32) bool {
+	return b != 0 && x.ix.targets[a-1].entry == x.ix.targets[b-1].entry
+}
+
+// overlap finds a label of two or more words that starts on the last
+// word of hit h, which leftmost-longest matching would skip: "gestion des
+// comptes fournisseurs" is account management and accounts payable.
+func (x *Extractor) overlap(sc *scratch, h hit) {
+	i := int(h.last)
+	if !x.ix.tab.mayStart(sc.toks, i) {
+		return
+	}
+	t, end, gaps, _, _ := x.longest(sc.toks, i)
+	if t == 0 || end == i || gaps > 0 || x.sameEntry(t, h.tgt) {
+		return
+	}
+	o := hit{first: h.last, last: int32(end), sent: h.sent, line: h.line, clause: h.clause, tgt: t}
+	sc.hits = append(sc.hits, o)
+	x.ellipsis(sc, o)
+}
+
+// longerFrom says whether a label of its own starts at toks[k] and runs
+// past end: then the conjunct is that phrase, not a word sharing the
+// head before the conjunction ("computer vision and machine learning" is
+// not computer machinery).
+func (x *Extractor) longerFrom(toks []token, k, end int) bool {
+	if !x.ix.tab.mayStart(toks, k) {
+		return false
+	}
+	t, e, gaps, _, _ := x.longest(toks, k)
+	return t != 0 && gaps == 0 && e > end
+}
+
+// ellipsis repairs coordination that shares a word between two labels:
+// "accounts payable and receivable" (head first: "accounts receivable"),
+// "comptes fournisseurs et clients", and "written and verbal
+// communication" (head last: "written communication"). A repaired label
+// counts only when the taxonomy has it, so nothing is invented.
+func (x *Extractor) ellipsis(sc *scratch, h hit) {
+	toks := sc.toks
+	tab := x.ix.tab
+	// Head first: replace the last word by each conjoined word after it.
+	prefix := uint64(0)
+	for t := h.first; t < h.last; t++ {
+		prefix = seqKey(prefix, toks[t].hash)
+	}
+	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
+		// The conjoined part may be longer: "clean kitchen and work areas".
+		key, best, end := prefix, uint32(0), k
+		for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
+			key = seqKey(key, toks[e].hash)
+			v, ok := tab.get(key)
+			if !ok {
+				break
+			}
+			if v&targetMask != 0 {
+				best, end = v&targetMask, e
+			}
+			if v&prefixBit == 0 {
+				break
+			}
+		}
+		if best != 0 && !x.longerFrom(toks, int(k), int(end)) {
+			sc.hits = append(sc.hits, hit{first: h.first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
+		}
+	}
+	// Head last: the word before the conjunction takes the first word's place.
+	if p := h.first - 1; p >= 0 && toks[h.first].conj && toks[h.first].brk == brkNone {
+		k := seqKey(0, toks[p].hash)
+		for t := h.first + 1; t <= h.last; t++ {
+			k = seqKey(k, toks[t].hash)
+		}
+		if v, ok := tab.get(k); ok && v&targetMask != 0 {
+			sc.hits = append(sc.hits, hit{first: p, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
+		}
+	}
+}
