@@ -51,24 +51,13 @@ func (s *CellStore) Postings(ctx context.Context, q indexer.PostingQuery) (index
 	var lastSort []any
 	scanned := 0
 	for round := 0; len(picked) < limit; round++ {
-		body := map[string]any{"size": size, "track_total_hits": false, "_source": map[string]any{"excludes": []string{"posting"}},
-			"query": map[string]any{"bool": map[string]any{"filter": filters}},
-			"sort":  []any{map[string]any{"posted_at": "desc"}, map[string]any{"key": "desc"}}}
-		if after != nil {
-			body["search_after"] = after
-		}
-		var res struct {
-			Hits struct {
-				Hits []struct {
-					Source analyzer.Analysis `json:"_source"`
-					Sort   []any             `json:"sort"`
-				} `json:"hits"`
-			} `json:"hits"`
-		}
-		if err := s.Client.search(ctx, s.Indices.PostingsPattern(), body, &res); err != nil {
+		hits, err := s.Client.postingsPage(ctx, s.Indices, map[string]any{"size": size, "track_total_hits": false,
+			"_source": map[string]any{"excludes": []string{"posting"}},
+			"query":   map[string]any{"bool": map[string]any{"filter": filters}},
+			"sort":    []any{map[string]any{"posted_at": "desc"}, map[string]any{"key": "desc"}}}, after)
+		if err != nil {
 			return page, fmt.Errorf("postings: %w", err)
 		}
-		hits := res.Hits.Hits
 		var sizes map[string]int
 		if q.Reposted != nil && len(hits) > 0 {
 			var groups []string

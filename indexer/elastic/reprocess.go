@@ -50,23 +50,11 @@ func (r *Reprocessor) ScanOrdered(ctx context.Context, batch int, fn func([]*ana
 	}
 	var after []any
 	for {
-		body := map[string]any{"size": max(batch, 1), "track_total_hits": false,
-			"sort": []any{map[string]any{"posted_at": "asc"}, map[string]any{"key": "asc"}}}
-		if after != nil {
-			body["search_after"] = after
-		}
-		var res struct {
-			Hits struct {
-				Hits []struct {
-					Source analyzer.Analysis `json:"_source"`
-					Sort   []any             `json:"sort"`
-				} `json:"hits"`
-			} `json:"hits"`
-		}
-		if err := r.Client.search(ctx, r.Indices.PostingsPattern(), body, &res); err != nil {
+		hits, err := r.Client.postingsPage(ctx, r.Indices, map[string]any{"size": max(batch, 1), "track_total_hits": false,
+			"sort": []any{map[string]any{"posted_at": "asc"}, map[string]any{"key": "asc"}}}, after)
+		if err != nil {
 			return fmt.Errorf("scan postings: %w", err)
 		}
-		hits := res.Hits.Hits
 		if len(hits) == 0 {
 			return nil
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/skillpulse/skillpulse/analyzer"
 	"io"
 	"net/http"
 )
@@ -79,4 +80,29 @@ func (c *Client) Ping(ctx context.Context) error {
 		return fmt.Errorf("cluster health is red")
 	}
 	return nil
+}
+
+// sortedHit is a posting found by a sorted search, with the sort values
+// the next page starts after.
+type sortedHit struct {
+	Source analyzer.Analysis `json:"_source"`
+	Sort   []any             `json:"sort"`
+}
+
+// postingsPage runs one page of a sorted search over the postings,
+// starting after the sort values of the previous page's last hit (none
+// for the first page): search_after, never scroll or deep from/size.
+func (c *Client) postingsPage(ctx context.Context, n Indices, body map[string]any, after []any) ([]sortedHit, error) {
+	if after != nil {
+		body["search_after"] = after
+	}
+	var res struct {
+		Hits struct {
+			Hits []sortedHit `json:"hits"`
+		} `json:"hits"`
+	}
+	if err := c.search(ctx, n.PostingsPattern(), body, &res); err != nil {
+		return nil, err
+	}
+	return res.Hits.Hits, nil
 }
