@@ -8,6 +8,7 @@ package employer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -67,9 +68,14 @@ func newFold() transform.Transformer {
 // Normalize folds a raw employer name; an empty or meaningless name gives
 // a zero Name.
 func Normalize(raw string) Name {
-	s, _, err := transform.String(newFold(), strings.ToValidUTF8(raw, " "))
-	if err != nil {
-		return Name{}
+	// Most names are ASCII: nothing to fold, and no transformer to make
+	// for every posting the indexer writes.
+	s := raw
+	if !isASCII(raw) {
+		var err error
+		if s, _, err = transform.String(newFold(), strings.ToValidUTF8(raw, " ")); err != nil {
+			return Name{}
+		}
 	}
 	s = strings.ToLower(s)
 	// "&" reads as "and"; other punctuation separates words, but the
@@ -121,4 +127,13 @@ func Display(key string) string {
 		words[i] = string(r)
 	}
 	return strings.Join(words, " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

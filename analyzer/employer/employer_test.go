@@ -106,3 +106,11 @@ func TestNormalizeConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func BenchmarkNormalize(b *testing.B) {
+	names := []string{"Eastern Health Inc.", "Tim Hortons", "Boulangerie Légère Ltée", "ACME Corporation"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		Normalize(names[i%len(names)])
+	}
+}
