@@ -7,6 +7,7 @@ package backoff
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"time"
 )
@@ -42,15 +43,35 @@ func Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// permanent marks an error that retrying cannot cure.
+type permanent struct{ err error }
+
+func (p permanent) Error() string { return p.err.Error() }
+func (p permanent) Unwrap() error { return p.err }
+
+// Permanent wraps err so that Retry returns it (unwrapped) at once: the
+// caller's way to say which failures are not worth waiting out.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return permanent{err}
+}
+
 // Retry calls f until it returns nil or ctx ends. After each failure it
 // calls onRetry (when not nil) with the attempt number, the error and the
 // wait before the next attempt: that is where callers log and count. When
-// ctx ends it returns f's last error.
+// ctx ends it returns f's last error; an error wrapped by Permanent is
+// returned at once, unwrapped.
 func (p Policy) Retry(ctx context.Context, f func() error, onRetry func(attempt int, err error, wait time.Duration)) error {
 	for attempt := 1; ; attempt++ {
 		err := f()
 		if err == nil {
 			return nil
+		}
+		var perm permanent
+		if errors.As(err, &perm) {
+			return perm.err
 		}
 		if ctx.Err() != nil {
 			return err

@@ -51,3 +51,23 @@ func TestRetryStopsWithContextAndReturnsLastError(t *testing.T) {
 		t.Fatalf("Retry = %v, want %v", err, want)
 	}
 }
+
+// A permanent error ends the retries at once, and the caller sees the
+// error it wrapped.
+func TestPermanentStopsRetrying(t *testing.T) {
+	cause := errors.New("no such group")
+	calls := 0
+	err := Policy{Min: time.Millisecond, Max: time.Millisecond}.Retry(context.Background(), func() error {
+		calls++
+		if calls < 3 {
+			return errors.New("coordinator loading")
+		}
+		return Permanent(cause)
+	}, nil)
+	if err != cause || calls != 3 {
+		t.Errorf("Retry returned %v after %d calls, want the wrapped cause after 3", err, calls)
+	}
+	if Permanent(nil) != nil {
+		t.Error("Permanent(nil) is not nil")
+	}
+}

@@ -116,25 +116,25 @@ func PlanReplay(ctx context.Context, cfg ReplayConfig) (ReplayPlan, error) {
 // is retried a few times.
 func committedOffsets(ctx context.Context, client *kafka.Client, group, topic string, parts []int, log *slog.Logger) (map[int]int64, error) {
 	var res *kafka.OffsetFetchResponse
-	var err error
-	for attempt := 1; ; attempt++ {
+	// About a minute of the policy's waits (eight attempts).
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	err := backoff.Default.Retry(ctx, func() error {
+		var err error
 		res, err = client.OffsetFetch(ctx, &kafka.OffsetFetchRequest{GroupID: group, Topics: map[string][]int{topic: parts}})
 		if err == nil {
 			err = res.Error
 		}
-		coordinator := errors.Is(err, kafka.NotCoordinatorForGroup) || errors.Is(err, kafka.GroupCoordinatorNotAvailable) ||
-			errors.Is(err, kafka.GroupLoadInProgress)
-		if !coordinator || attempt == 8 {
-			break
+		if err != nil && !errors.Is(err, kafka.NotCoordinatorForGroup) && !errors.Is(err, kafka.GroupCoordinatorNotAvailable) &&
+			!errors.Is(err, kafka.GroupLoadInProgress) {
+			return backoff.Permanent(err)
 		}
-		wait := backoff.Default.Delay(attempt)
+		return err
+	}, func(attempt int, err error, wait time.Duration) {
 		if log != nil {
 			log.Warn("retrying", "what", "fetch committed offsets", "group", group, "attempt", attempt, "in", wait.Round(time.Millisecond), "err", err)
 		}
-		if backoff.Sleep(ctx, wait) != nil {
-			break
-		}
-	}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("fetch committed offsets of group %s: %w", group, err)
 	}
