@@ -120,6 +120,15 @@ var traps = []trap{
 	{name: "clean FR", text: "Nettoyer la cuisine et les aires de travail.", want: []string{"kitchen-sanitation"}},
 	{name: "supervise FR", text: "Superviser et coordonner le personnel.", want: []string{"supervisory-skills"}},
 	{name: "lead FR", text: "Diriger et encadrer une équipe.", want: []string{"leadership"}},
+	{name: "server duties", text: "Greet guests and escort them to tables. Serve food and beverages.", want: []string{"customer-service", "table-service"}},
+	{name: "server duties FR", text: "Accueillir les clients et servir des aliments et des boissons.", want: []string{"customer-service", "table-service"}},
+	{name: "chef duties", text: "Plan menus and estimate food costs. Schedule staff.", want: []string{"menu-planning", "food-cost-control", "staff-scheduling"}},
+	{name: "chef duties FR", text: "Planifier les menus. Préparer les horaires du personnel.", want: []string{"menu-planning", "staff-scheduling"}},
+	{name: "ECE duties", text: "Plan and implement programs for children.", want: []string{"program-planning-childcare"}},
+	{name: "standing FR", text: "Capacité à rester debout pendant de longues périodes.", want: []string{"physical-stamina"}},
+	{name: "store procedures are not stored procedures", title: "Retail sales associate", text: "Train new employees on store procedures.", want: []string{"hiring-and-training-staff"}, absent: []string{"database-design"}},
+	{name: "stored procedures in tech", title: "Developer", text: "Writing stored procedures in SQL.", want: []string{"database-design", "sql"}},
+	{name: "not required but an asset", text: "Forklift experience is not required but would be an asset.", want: []string{"forklift-operation"}, asset: []string{"forklift-operation"}},
 }
 
 func TestTraps(t *testing.T) {
