@@ -128,6 +128,10 @@ var traps = []trap{
 	{name: "standing FR", text: "Capacité à rester debout pendant de longues périodes.", want: []string{"physical-stamina"}},
 	{name: "store procedures are not stored procedures", title: "Retail sales associate", text: "Train new employees on store procedures.", want: []string{"hiring-and-training-staff"}, absent: []string{"database-design"}},
 	{name: "stored procedures in tech", title: "Developer", text: "Writing stored procedures in SQL.", want: []string{"database-design", "sql"}},
+	{name: "patient rooms are not a kitchen", text: "Clean and sanitize patient rooms. Nettoyer et désinfecter les chambres des patients.", want: []string{"hospital-cleaning"}, absent: []string{"kitchen-sanitation"}},
+	{name: "independently and as part of a team", text: "Ability to work independently and as part of a team.", want: []string{"independence", "teamwork"}},
+	{name: "inventory verbs", text: "Monitor inventory levels and reorder as needed. Gérer les stocks.", want: []string{"inventory-control"}},
+	{name: "médication FR", text: "Prendre les signes vitaux et administrer la médication.", want: []string{"vital-signs", "medication-administration"}},
 	{name: "not required but an asset", text: "Forklift experience is not required but would be an asset.", want: []string{"forklift-operation"}, asset: []string{"forklift-operation"}},
 }
 
