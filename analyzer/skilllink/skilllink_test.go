@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -389,5 +390,27 @@ func TestFilterJudgesLoose(t *testing.T) {
 	exact.Loose = false
 	if got := s.Rescore("plan work", extract.Result{Skills: []extract.Match{exact, solve}}); len(got.Skills) != 1 || got.Skills[0].Loose {
 		t.Errorf("dictionary match beside a loose one: kept %+v, want the dictionary's alone", got.Skills)
+	}
+}
+
+func TestSortKeysMatchesSort(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 1000, 70000} {
+		keys := make([]uint64, n)
+		x := uint64(88172645463325252)
+		for i := range keys {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			keys[i] = x
+			if i%7 == 0 && i > 0 {
+				keys[i] = keys[i-1] // duplicates, as phrase keys have
+			}
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		sortKeys(keys)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("n=%d: radix order differs from slices.Sort", n)
+		}
 	}
 }
