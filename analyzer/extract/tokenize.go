@@ -15,6 +15,10 @@ type token struct {
 	// conj: a coordinating conjunction ("and", "or", "et", "ou", "&",
 	// "/") stands right before this token; ellipsis repair uses it.
 	conj bool
+	// list: a serial list's comma stands right before this token (see
+	// joinLists); it coordinates like conj, but the words on its two
+	// sides are two items, never one label.
+	list bool
 }
 
 // Boundary levels. No label spans any boundary; sentences scope asset cues
