@@ -3,6 +3,7 @@ package posting
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -178,7 +179,10 @@ func unquote(v []byte) (string, error) {
 		return "", errors.New("not a string")
 	}
 	v = v[1 : len(v)-1]
-	b := make([]byte, 0, len(v))
+	// A Builder hands its bytes over as the string: no second copy of
+	// a description.
+	var b strings.Builder
+	b.Grow(len(v))
 	for i := 0; i < len(v); {
 		c := v[i]
 		if c != '\\' {
@@ -189,7 +193,7 @@ func unquote(v []byte) (string, error) {
 			for j < len(v) && v[j] != '\\' && v[j] != '"' && v[j] >= 0x20 {
 				j++
 			}
-			b = append(b, v[i:j]...)
+			b.Write(v[i:j])
 			i = j
 			continue
 		}
@@ -198,17 +202,17 @@ func unquote(v []byte) (string, error) {
 		}
 		switch v[i+1] {
 		case '"', '\\', '/':
-			b = append(b, v[i+1])
+			b.WriteByte(v[i+1])
 		case 'b':
-			b = append(b, '\b')
+			b.WriteByte('\b')
 		case 'f':
-			b = append(b, '\f')
+			b.WriteByte('\f')
 		case 'n':
-			b = append(b, '\n')
+			b.WriteByte('\n')
 		case 'r':
-			b = append(b, '\r')
+			b.WriteByte('\r')
 		case 't':
-			b = append(b, '\t')
+			b.WriteByte('\t')
 		case 'u':
 			r, ok := hex4(v, i+2)
 			if !ok {
@@ -218,21 +222,21 @@ func unquote(v []byte) (string, error) {
 			if utf16.IsSurrogate(r) {
 				if r2, ok := hex4(v, i+2); ok && i+1 < len(v) && v[i] == '\\' && v[i+1] == 'u' {
 					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-						b = utf8.AppendRune(b, d)
+						b.WriteRune(d)
 						i += 6
 						continue
 					}
 				}
 				r = utf8.RuneError
 			}
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 			continue
 		default:
 			return "", errors.New("bad escape")
 		}
 		i += 2
 	}
-	return string(b), nil
+	return b.String(), nil
 }
 
 func hex4(v []byte, i int) (rune, bool) {

@@ -99,11 +99,19 @@ func normalize(s string) string {
 	}
 	for i := 0; i < len(s); {
 		// Runs of printable ASCII need no mapping: copy them whole, which
-		// is most of most postings.
+		// is most of most postings. A single space between two such words
+		// is already normal, so the run goes on over it: one copy per
+		// line rather than per word.
 		if c := s[i]; c > ' ' && c < 0x7f {
 			j := i + 1
-			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
-				j++
+			for j < len(s) {
+				if c := s[j]; c > ' ' && c < 0x7f {
+					j++
+				} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+					j += 2
+				} else {
+					break
+				}
 			}
 			flush()
 			b.WriteString(s[i:j])
