@@ -238,6 +238,12 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		if i+1 >= len(toks) || toks[i+1].brk != brkNone {
 			continue
 		}
+		// Few words open a loose form (never a function word): the
+		// single set, a fraction of the multi's size, stays in L1 and
+		// turns most tokens away before the pair's bit is fetched.
+		if !hasBit(tab.single, toks[i].hash) {
+			continue
+		}
 		k := seqKey(0, toks[i].hash)
 		if !hasBit(tab.multi, seqKey(k, toks[i+1].hash)) {
 			continue

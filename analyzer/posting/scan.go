@@ -1,6 +1,7 @@
 package posting
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -129,6 +130,9 @@ done:
 // returns the offset after its closing quote and whether it has escapes.
 func scanString(data []byte, i int) (end int, escaped bool, err error) {
 	for j := i + 1; j < len(data); j++ {
+		if j = plainRun(data, j); j >= len(data) {
+			break
+		}
 		switch c := data[j]; {
 		case c == '"':
 			return j + 1, escaped, nil
@@ -160,6 +164,30 @@ func scanString(data []byte, i int) (end int, escaped bool, err error) {
 	return 0, false, errors.New("unterminated string")
 }
 
+// plainRun returns the offset of the first byte at or after j that a
+// JSON string treats specially (quote, backslash, control character), or
+// len(data). It tests eight bytes at a time: descriptions are long runs
+// of plain text, and testing them byte by byte was most of parsing.
+func plainRun(data []byte, j int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; j+8 <= len(data); j += 8 {
+		x := binary.LittleEndian.Uint64(data[j:])
+		// The "has a byte less than n" and "has a zero byte" tests of
+		// Bit Twiddling Hacks: exact as to whether any byte of the word
+		// qualifies (not which), so a word they pass holds none.
+		q, bs := x^(ones*'"'), x^(ones*'\\')
+		if ((x-ones*0x20)&^x|(q-ones)&^q|(bs-ones)&^bs)&highs != 0 {
+			break
+		}
+	}
+	for ; j < len(data); j++ {
+		if c := data[j]; c == '"' || c == '\\' || c < 0x20 {
+			return j
+		}
+	}
+	return j
+}
+
 func hexVal(c byte) int {
 	switch {
 	case c >= '0' && c <= '9':
@@ -189,10 +217,7 @@ func unquote(v []byte) (string, error) {
 			if c == '"' || c < 0x20 {
 				return "", errors.New("invalid string")
 			}
-			j := i + 1
-			for j < len(v) && v[j] != '\\' && v[j] != '"' && v[j] >= 0x20 {
-				j++
-			}
+			j := plainRun(v, i+1)
 			b.Write(v[i:j])
 			i = j
 			continue

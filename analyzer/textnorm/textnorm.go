@@ -76,7 +76,10 @@ func Normalize(s string) string {
 	// Invalid bytes first: NFKC does not compose across them, which would
 	// leave the output unstable under a second normalization.
 	if !isASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
-		s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
+		if !utf8.ValidString(s) { // ValidString is the faster test; ToValidUTF8 would decode every rune
+			s = strings.ToValidUTF8(s, " ")
+		}
+		s = norm.NFKC.String(s)
 	} else if isNormalASCII(s) {
 		return s // plain text already in this form: no copy
 	}
