@@ -5,7 +5,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -259,7 +260,9 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 			res.Boilerplate = append(res.Boilerplate, a.m)
 		}
 	}
-	sort.SliceStable(res.Skills, func(i, j int) bool { return res.Skills[i].Start < res.Skills[j].Start })
+	// Stable, as ties keep the order of first mention; the generic sort
+	// moves the large Match values without reflection.
+	slices.SortStableFunc(res.Skills, func(a, b Match) int { return cmp.Compare(a.Start, b.Start) })
 	return res
 }
 
