@@ -265,9 +265,10 @@ func (x *Extractor) scanLoose(sc *scratch) {
 func (x *Extractor) looseKnown(sc *scratch, nExact, first, last int, tgt uint32) bool {
 	e := x.ix.targets[tgt-1].entry
 	for hi, h := range sc.hits {
-		same := x.ix.targets[h.tgt-1].entry == e
+		// Overlap first: most hits lie elsewhere, and a hit's target is
+		// a random read in a table of megabytes.
 		overlap := int(h.first) <= last && int(h.last) >= first
-		if same && overlap || hi < nExact && int(h.first) == first && int(h.last) == last {
+		if overlap && x.ix.targets[h.tgt-1].entry == e || hi < nExact && int(h.first) == first && int(h.last) == last {
 			return true
 		}
 	}

@@ -35,3 +35,23 @@ func FuzzStripSimple(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrintableEnd holds the word-at-a-time printableEnd to its
+// byte-by-byte definition.
+func FuzzPrintableEnd(f *testing.F) {
+	for _, s := range []string{"", "plain text, longer than eight", "abc\x7fdef ghijkl", "0123456\x1fx", "élève é", "\x20\x21\x7e\x7f\x80\xff"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i > len(s) {
+			return
+		}
+		want := i
+		for want < len(s) && s[want] >= 0x20 && s[want] <= 0x7e {
+			want++
+		}
+		if got := printableEnd(s, i); got != want {
+			t.Fatalf("printableEnd(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}
