@@ -1,6 +1,11 @@
 package textnorm
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html/atom"
+)
 
 // FuzzNormalASCIIFastPath: text the fast path returns unchanged is exactly
 // what the full pass would return.
@@ -54,4 +59,14 @@ func FuzzPrintableEnd(f *testing.F) {
 			t.Fatalf("printableEnd(%q, %d) = %d, want %d", s, i, got, want)
 		}
 	})
+}
+
+// TestTagAtom: the stack-lowered lookup agrees with atom.Lookup of
+// strings.ToLower, for ASCII, long and non-ASCII names.
+func TestTagAtom(t *testing.T) {
+	for _, name := range []string{"p", "LI", "Br", "ORGANIZATION", "tablexyzabcdefghij", "blockquote", "", "İ", "dİv", "scrİpt"} {
+		if got, want := tagAtom(name), atom.Lookup([]byte(strings.ToLower(name))); got != want {
+			t.Errorf("tagAtom(%q) = %v, want %v", name, got, want)
+		}
+	}
 }
