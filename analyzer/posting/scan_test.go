@@ -68,3 +68,22 @@ func FuzzPlainRun(f *testing.F) {
 		}
 	})
 }
+
+// FuzzUnquoteAcceptsWhatScanStringDoes: jsonString relies on unquote
+// taking exactly the literals scanString takes as one whole string.
+func FuzzUnquoteAcceptsWhatScanStringDoes(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"a\"b"`, `"ab\"`, `"\u00e9"`, `"\u00"`, `"x"y"`, "\"\x01\"", `"\q"`, `"\ud800"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		if len(v) < 2 || v[0] != '"' {
+			return
+		}
+		end, _, serr := scanString(v, 0)
+		scanned := serr == nil && end == len(v)
+		_, uerr := unquote(v)
+		if scanned != (uerr == nil) {
+			t.Fatalf("%q: scanString whole %v, unquote error %v", v, scanned, uerr)
+		}
+	})
+}
