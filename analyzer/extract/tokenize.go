@@ -192,6 +192,7 @@ func tokenize(s string, dst []token) []token {
 		}
 		start := i
 		w := 0
+		digits := false // a byte stem keeps whole went into the scratch
 		for i < n {
 			// Fast path: a run of ASCII letters and digits. Past 64 bytes
 			// the scratch wraps; such tokens still hash consistently.
@@ -201,6 +202,7 @@ func tokenize(s string, dst []token) []token {
 					break
 				}
 				scratch[w&63] = lc
+				digits = digits || lc < 'a' // letters are 'a'-'z' here, the rest digits
 				w++
 				i++
 			}
@@ -214,6 +216,7 @@ func tokenize(s string, dst []token) []token {
 					if w < len(scratch) {
 						scratch[w] = '.'
 						w++
+						digits = true
 					}
 					i++
 					continue
@@ -228,6 +231,7 @@ func tokenize(s string, dst []token) []token {
 							if w < len(scratch) {
 								scratch[w] = c
 								w++
+								digits = true
 							}
 						}
 					}
@@ -245,8 +249,12 @@ func tokenize(s string, dst []token) []token {
 			i++
 			continue
 		}
-		w = min(w, len(scratch))
-		form := stem(scratch[:w])
+		var form []byte
+		if w <= len(scratch) && !digits {
+			form = stemLetters(scratch[:w]) // known to hold no byte stem keeps whole
+		} else {
+			form = stem(scratch[:min(w, len(scratch))])
+		}
 		if len(form) <= 3 { // the length test inline: most words are longer
 			switch wordKind(form) {
 			case kindSkip:
@@ -308,6 +316,15 @@ func stem(b []byte) []byte {
 		if keepWhole[c] {
 			return b
 		}
+	}
+	return stemLetters(b)
+}
+
+// stemLetters is stem for a word without digits, '.', '+' or '#'.
+func stemLetters(b []byte) []byte {
+	n := len(b)
+	if n <= 3 {
+		return b
 	}
 	switch {
 	case hasSuffix(b, "ies") && n > 4:
