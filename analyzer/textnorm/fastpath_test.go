@@ -41,22 +41,28 @@ func FuzzStripSimple(f *testing.F) {
 	})
 }
 
-// FuzzPrintableEnd holds the word-at-a-time printableEnd to its
-// byte-by-byte definition.
-func FuzzPrintableEnd(f *testing.F) {
-	for _, s := range []string{"", "plain text, longer than eight", "abc\x7fdef ghijkl", "0123456\x1fx", "élève é", "\x20\x21\x7e\x7f\x80\xff"} {
-		f.Add(s, 0)
+// FuzzRunEnd holds the word-at-a-time runEnd to its byte-by-byte
+// definition.
+func FuzzRunEnd(f *testing.F) {
+	for _, s := range []string{"", "plain text, longer than eight", "abcdefg  hij klmnopq", "abcdefg hijklmno ", "abc\x7fdef ghijkl", "0123456\x1fx", "élève é", "a b c d e f g h i j"} {
+		f.Add(s, 1)
 	}
-	f.Fuzz(func(t *testing.T, s string, i int) {
-		if i < 0 || i > len(s) {
-			return
+	f.Fuzz(func(t *testing.T, s string, j int) {
+		if j < 1 || j > len(s) || s[j-1] <= ' ' || s[j-1] >= 0x7f {
+			return // runEnd continues a run of which s[j-1] is a word byte
 		}
-		want := i
-		for want < len(s) && s[want] >= 0x20 && s[want] <= 0x7e {
-			want++
+		want := j
+		for want < len(s) {
+			if c := s[want]; c > ' ' && c < 0x7f {
+				want++
+			} else if c == ' ' && want+1 < len(s) && s[want+1] > ' ' && s[want+1] < 0x7f {
+				want += 2
+			} else {
+				break
+			}
 		}
-		if got := printableEnd(s, i); got != want {
-			t.Fatalf("printableEnd(%q, %d) = %d, want %d", s, i, got, want)
+		if got := runEnd(s, j); got != want {
+			t.Fatalf("runEnd(%q, %d) = %d, want %d", s, j, got, want)
 		}
 	})
 }

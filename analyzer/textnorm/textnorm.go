@@ -106,17 +106,10 @@ func normalize(s string) string {
 		// is already normal, so the run goes on over it: one copy per
 		// line rather than per word.
 		if c := s[i]; c > ' ' && c < 0x7f {
-			run := s[i:printableEnd(s, i+1)]
-			// The run stops before a second space, or a last one.
-			if k := strings.Index(run, "  "); k >= 0 {
-				run = run[:k]
-			}
-			if run[len(run)-1] == ' ' {
-				run = run[:len(run)-1]
-			}
+			j := runEnd(s, i+1)
 			flush()
-			b.WriteString(run)
-			i += len(run)
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -148,24 +141,37 @@ func normalize(s string) string {
 	return b.String()
 }
 
-// printableEnd returns the offset of the first byte at or after i that
-// is not printable ASCII or a space (0x20-0x7e), or len(s). It tests
-// eight bytes at a time with the "has a byte less than n" and "has a
-// zero byte" tests of Bit Twiddling Hacks, which are exact as to
-// whether any byte of the word qualifies.
-func printableEnd(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+// runEnd returns where a run of printable ASCII words with single
+// spaces between them, going on at j, ends: before a byte that is not
+// printable ASCII, before a space not followed by such a word, or at
+// len(s). Eight bytes at a time first (the tests of Bit Twiddling Hacks:
+// "has a byte less than n" and "has a zero byte", exact as to whether any
+// byte qualifies; the exact per-byte zero test for spaces), then byte by
+// byte from the first word that needs a closer look.
+func runEnd(s string, j int) int {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	for ; j+8 <= len(s); j += 8 {
+		x := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
+			uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
 		del := x ^ (ones * 0x7f)
-		if ((x-ones*0x20)&^x|x|(del-ones)&^del)&highs != 0 {
+		unprintable := ((x-ones*0x20)&^x | x | (del-ones)&^del) & highs
+		t := x ^ (ones * ' ')
+		spaces := ^(((t & low7) + low7) | t | low7) // high bit of each space byte
+		// A space ending the word depends on the next byte: look closer.
+		if unprintable|spaces&(spaces>>8)|spaces>>63 != 0 {
 			break
 		}
 	}
-	for ; i < len(s) && s[i] >= ' ' && s[i] < 0x7f; i++ {
+	for j < len(s) {
+		if c := s[j]; c > ' ' && c < 0x7f {
+			j++
+		} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+			j += 2
+		} else {
+			break
+		}
 	}
-	return i
+	return j
 }
 
 // Clean is StripHTML followed by Normalize: the text analysis sees.
