@@ -258,6 +258,12 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		if i+1 >= len(toks) || toks[i+1].brk != brkNone {
 			continue
 		}
+		// Few words open a loose form (never a function word): the
+		// single set, a fraction of the multi's size, stays in L1 and
+		// turns most tokens away before the pair's bit is fetched.
+		if !hasBit(tab.single, toks[i].hash) {
+			continue
+		}
 		k := seqKey(0, toks[i].hash)
 		if !hasBit(tab.multi, seqKey(k, toks[i+1].hash)) {
 			continue
@@ -279,9 +285,10 @@ func (x *Extractor) scanLoose(sc *scratch) {
 func (x *Extractor) looseKnown(sc *scratch, nExact, first, last int, tgt uint32) bool {
 	e := x.ix.targets[tgt-1].entry
 	for hi, h := range sc.hits {
-		same := x.ix.targets[h.tgt-1].entry == e
+		// Overlap first: most hits lie elsewhere, and a hit's target is
+		// a random read in a table of megabytes.
 		overlap := int(h.first) <= last && int(h.last) >= first
-		if same && overlap || hi < nExact && int(h.first) == first && int(h.last) == last {
+		if overlap && x.ix.targets[h.tgt-1].entry == e || hi < nExact && int(h.first) == first && int(h.last) == last {
 			return true
 		}
 	}
