@@ -39,10 +39,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "d48dd39256668a10052d01d29db73e0f608e47f1c1112437837ee70426da7c7f"},
-		{"skillspan/explain", ss, true, "08e22142885e141f9ede1146afa53cd86158fa23075243de8a36db9d18a59203"},
-		{"sample", sample, false, "570e43c1d052f22599689c0af517940c29c6cd7ac9d677369537a13bca4332e6"},
-		{"sample/explain", sample, true, "f2f0648f191882385554e5dcdea303857fd7292247e443900d92402ca9c23c2f"},
+		{"skillspan", ss, false, "efb27199e6105528429bedfacdbaa8a64377ad42e38396b6afae0a4a4eb0b27e"},
+		{"skillspan/explain", ss, true, "d345b5951cd79c05e2c389cff975ec29b86660ad5f093383fcb85e047081d7a1"},
+		{"sample", sample, false, "af8377006beb0c89276f4986beb97de173a71f6de05d7a8173a01a7c4a97c4b5"},
+		{"sample/explain", sample, true, "bb51a4e9b3b340e25216db18e02fc1eaceb3a7dd048a3e714c13471722bd00a1"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
