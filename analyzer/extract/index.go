@@ -43,6 +43,9 @@ type table struct {
 	// "use"), but few begin one together with the next word, so most
 	// probes end at a cache-resident bit test instead of the table.
 	single, multi []uint64
+	// conjAware: a word after a conjunction extends a key only as the
+	// next word of a label that has the conjunction too (see keyHash).
+	conjAware bool
 }
 
 // A table value packs: bit 31, longer labels extend this n-gram; bits
@@ -130,11 +133,27 @@ func (t *table) mayStart(toks []token, i int) bool {
 		reach += 2 // a coordinated verb is skipped for free (see longest)
 	}
 	for j := i + 1; j < len(toks) && j <= reach && toks[j].brk == brkNone; j++ {
-		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
+		if hasBit(t.multi, seqKey(k, t.keyHash(toks[j]))) {
 			return true
 		}
 	}
 	return false
+}
+
+// conjSalt marks, in a key, a word that follows a conjunction.
+const conjSalt = 0x5bd1e9955bd1e995
+
+// keyHash is the hash a token adds to a key of the dictionary's table
+// after the first word: a word after "and", "or", "&" or "/" differs from
+// the same word without it, so "health and safety" meets the label
+// "health and safety" (or "health & safety") while "customers and
+// understanding" is not the label "customer understanding". Ellipsis
+// repair and the loose table build their keys from plain hashes.
+func (t *table) keyHash(tk token) uint64 {
+	if t.conjAware && tk.conj {
+		return tk.hash ^ conjSalt
+	}
+	return tk.hash
 }
 
 // seqKey extends an n-gram key by one token hash.
@@ -176,7 +195,11 @@ func (b *builder) add(phrase string) (uint64, bool) {
 	}
 	k := uint64(0)
 	for i, tk := range b.toks {
-		k = seqKey(k, tk.hash)
+		h := tk.hash
+		if i > 0 && tk.conj {
+			h ^= conjSalt // as table.keyHash reads the text
+		}
+		k = seqKey(k, h)
 		if i > 0 {
 			b.multi = append(b.multi, k)
 		}
@@ -260,6 +283,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	}
 	ix.addCues(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
+	ix.tab.conjAware = true
 	return ix
 }
 

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
 
 func TestJoinLists(t *testing.T) {
 	// Each case lists, per token of the text, whether a boundary stands
@@ -64,4 +69,36 @@ func FuzzJoinLists(f *testing.F) {
 			t.Fatal("token count changed")
 		}
 	})
+}
+
+// A label's next word never comes from across a conjunction unless the
+// label has the conjunction too.
+func TestConjunctionInLabels(t *testing.T) {
+	tax, err := taxonomy.New("test", "1", []taxonomy.Entry{
+		{ID: "insight", Label: "customer insight", Type: taxonomy.Skill, Labels: []taxonomy.Label{
+			{Text: "customer insight", Kind: taxonomy.Preferred}, {Text: "customer understanding", Kind: taxonomy.Alternative}}},
+		{ID: "hs", Label: "health and safety", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{{Text: "health and safety", Kind: taxonomy.Preferred}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(tax)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Interfaces between customers and understanding their needs.", nil},
+		{"Deep customer understanding.", []string{"insight"}},
+		{"Knowledge of health and safety.", []string{"hs"}},
+		{"Health & safety training.", []string{"hs"}},
+		{"Health/safety rules.", []string{"hs"}},
+	} {
+		var got []string
+		for _, m := range x.Extract(c.text).Skills {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
 }

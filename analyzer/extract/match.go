@@ -128,7 +128,7 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 			if g > 0 && (crossesConj(toks, nj, j, free) || crossesConj(toks, nj-1, j, free)) {
 				break
 			}
-			nk := seqKey(k, toks[nj].hash)
+			nk := seqKey(k, tab.keyHash(toks[nj]))
 			if !hasBit(tab.multi, nk) {
 				continue
 			}

@@ -39,10 +39,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "efb27199e6105528429bedfacdbaa8a64377ad42e38396b6afae0a4a4eb0b27e"},
-		{"skillspan/explain", ss, true, "d345b5951cd79c05e2c389cff975ec29b86660ad5f093383fcb85e047081d7a1"},
-		{"sample", sample, false, "af8377006beb0c89276f4986beb97de173a71f6de05d7a8173a01a7c4a97c4b5"},
-		{"sample/explain", sample, true, "bb51a4e9b3b340e25216db18e02fc1eaceb3a7dd048a3e714c13471722bd00a1"},
+		{"skillspan", ss, false, "1ef311acf9299acda2fc87aace2312f60b91777d4470ee7fa7413e2bd3b13f13"},
+		{"skillspan/explain", ss, true, "77293afe6da82ca673f6d4b4ff75ee8752d0ff1411c2910ac8b92eb63e04591f"},
+		{"sample", sample, false, "569e12d9e0f2301212cc22c1db66a13daa271301369cc27682304bb867d31230"},
+		{"sample/explain", sample, true, "d22a05b693aa6bf127648805c7ebb753a9c806731cf229e7344b00df595e6ca4"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
