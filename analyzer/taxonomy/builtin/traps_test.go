@@ -73,6 +73,8 @@ var traps = []trap{
 	{name: "R the letter", text: "Class R licence holders and Grade R beef.", absent: []string{"r-language"}},
 	{name: "C the letter", text: "Valid CPR level C and a grade C certificate.", want: []string{"first-aid-cpr"}, absent: []string{"c-language"}},
 	{name: "title gives the context", title: "Software Developer", text: "Strong Java and Go skills.", want: []string{"java", "go-lang"}},
+	{name: "une clientèle is not retail sales", text: "Expérience auprès d'une clientèle âgée. Accueillir la clientèle.", want: []string{"customer-service"}, absent: []string{"retail-sales"}},
+	{name: "weld with MIG stays a process", text: "Weld metal parts using MIG and TIG processes.", want: []string{"welding-processes"}},
 	{name: "café alone is not coffee making", text: "Le Café Soleil recrute un barista.", absent: []string{"beverage-preparation"}},
 	{name: "permanent is not a perm", text: "Permanent full-time position. Poste permanent.", absent: []string{"hairstyling"}},
 	{name: "a processing plant is not planting", text: "Work at our processing plant.", absent: []string{"landscaping-labour", "agriculture"}},
@@ -211,6 +213,12 @@ var traps = []trap{
 	{name: "hotel front desk duties", text: "Register arriving guests and assign rooms. Confirmer les réservations.", want: []string{"hospitality-front-desk"}},
 	{name: "barista duties", text: "Prepare and serve coffee and specialty drinks. Préparer des boissons spécialisées.", want: []string{"beverage-preparation"}},
 	{name: "room attendant FR", text: "Entretien ménager des chambres.", want: []string{"housekeeping"}},
+	{name: "receiving duties", text: "Receive and check deliveries. Réceptionner et vérifier les livraisons.", want: []string{"shipping-and-receiving"}},
+	{name: "parcel duties", text: "Pack and label parcels. Emballer et étiqueter les colis.", want: []string{"packaging"}},
+	{name: "rotate stock", text: "Rotate stock.", want: []string{"food-storage"}},
+	{name: "security reports FR", text: "Rédiger des rapports d'activité quotidiens.", want: []string{"incident-reporting"}},
+	{name: "mechanic oil FR", text: "Changer l'huile et les filtres. Effectuer l'entretien des véhicules.", want: []string{"oil-changes-and-lube", "preventive-maintenance"}},
+	{name: "developer duties FR", title: "Développeur web", text: "Développer et maintenir des applications web.", want: []string{"software-development"}},
 }
 
 func TestTraps(t *testing.T) {
