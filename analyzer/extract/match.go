@@ -6,6 +6,7 @@ package extract
 // scan tokenizes text and records leftmost-longest label hits and cue hits.
 func (x *Extractor) scan(text string, sc *scratch) {
 	toks := tokenize(text, sc.toks[:0])
+	joinLists(text, toks)
 	sc.toks = toks
 	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
 	sc.lineStarts = append(sc.lineStarts[:0], 0)
@@ -117,6 +118,9 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 			if nj >= len(toks) || toks[nj].brk != brkNone {
 				break
 			}
+			if g == 0 && toks[nj].list {
+				continue // the next item of a list, not this label's next word
+			}
 			// Otherwise a gap stops at a conjunction: the words on its
 			// two sides belong to two phrases ("computer vision and
 			// machine learning" is not computer machinery, "maintaining
@@ -151,10 +155,18 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 }
 
 // crossesConj says whether token k, reached from label word j past a
-// gap, follows a conjunction; the free coordinated verb right after the
-// first word does not count.
+// gap, follows a conjunction; the free coordinated verbs right after the
+// first word do not count ("supervise, train and schedule staff").
 func crossesConj(toks []token, k, j int, free bool) bool {
-	return toks[k].conj && !(free && k == j+1)
+	if !toks[k].conj || !free {
+		return toks[k].conj
+	}
+	for i := j + 1; i <= k; i++ {
+		if !toks[i].conj {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *Extractor) sameEntry(a, b uint32) bool {
