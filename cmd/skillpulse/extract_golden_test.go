@@ -39,8 +39,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "1ef311acf9299acda2fc87aace2312f60b91777d4470ee7fa7413e2bd3b13f13"},
-		{"skillspan/explain", ss, true, "77293afe6da82ca673f6d4b4ff75ee8752d0ff1411c2910ac8b92eb63e04591f"},
+		{"skillspan", ss, false, "442332641102d8a0c031783c9e71b1cbd5532f952dbd202b26de0a645fca9883"},
+		{"skillspan/explain", ss, true, "550f10f8d89a40e94ce5671407e0315c6b3c4141791483f82ba22c280be5bb60"},
 		{"sample", sample, false, "569e12d9e0f2301212cc22c1db66a13daa271301369cc27682304bb867d31230"},
 		{"sample/explain", sample, true, "d22a05b693aa6bf127648805c7ebb753a9c806731cf229e7344b00df595e6ca4"},
 	} {
