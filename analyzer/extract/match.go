@@ -210,29 +210,36 @@ func (x *Extractor) longerFrom(toks []token, k, end int) bool {
 func (x *Extractor) ellipsis(sc *scratch, h hit) {
 	toks := sc.toks
 	tab := x.ix.tab
-	// Head first: replace the last word by each conjoined word after it.
-	prefix := uint64(0)
-	for t := h.first; t < h.last; t++ {
-		prefix = seqKey(prefix, toks[t].hash)
-	}
+	// Head first: replace the last word by each conjoined word after it,
+	// keeping the words before it, or fewer of them when the whole prefix
+	// makes no label ("safe food handling and storage" is food storage).
 	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
-		// The conjoined part may be longer: "clean kitchen and work areas".
-		key, best, end := prefix, uint32(0), k
-		for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
-			key = seqKey(key, toks[e].hash)
-			v, ok := tab.get(key)
-			if !ok {
+		for s := h.first; s < h.last; s++ {
+			prefix := uint64(0)
+			for t := s; t < h.last; t++ {
+				prefix = seqKey(prefix, toks[t].hash)
+			}
+			// The conjoined part may be longer: "clean kitchen and work areas".
+			key, best, end := prefix, uint32(0), k
+			for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
+				key = seqKey(key, toks[e].hash)
+				v, ok := tab.get(key)
+				if !ok {
+					break
+				}
+				if v&targetMask != 0 {
+					best, end = v&targetMask, e
+				}
+				if v&prefixBit == 0 {
+					break
+				}
+			}
+			if best != 0 {
+				if !x.longerFrom(toks, int(k), int(end)) {
+					sc.hits = append(sc.hits, hit{first: s, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
+				}
 				break
 			}
-			if v&targetMask != 0 {
-				best, end = v&targetMask, e
-			}
-			if v&prefixBit == 0 {
-				break
-			}
-		}
-		if best != 0 && !x.longerFrom(toks, int(k), int(end)) {
-			sc.hits = append(sc.hits, hit{first: h.first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
 		}
 	}
 	// Head last: the word before the conjunction takes the first word's place.

@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 	}{
 		{"skillspan", ss, false, "442332641102d8a0c031783c9e71b1cbd5532f952dbd202b26de0a645fca9883"},
 		{"skillspan/explain", ss, true, "550f10f8d89a40e94ce5671407e0315c6b3c4141791483f82ba22c280be5bb60"},
-		{"sample", sample, false, "569e12d9e0f2301212cc22c1db66a13daa271301369cc27682304bb867d31230"},
-		{"sample/explain", sample, true, "d22a05b693aa6bf127648805c7ebb753a9c806731cf229e7344b00df595e6ca4"},
+		{"sample", sample, false, "ee6f8b069283780cad58e7f38080259b1014ad9487873e7d802afac4d9eb8b12"},
+		{"sample/explain", sample, true, "e8180b8ddf5f34fb3ee82da9663f147cd17c585060523ac85d589c89e66f181f"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

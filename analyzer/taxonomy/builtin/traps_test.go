@@ -170,6 +170,7 @@ var traps = []trap{
 	{name: "serial list of duty verbs", text: "Supervise, train and schedule staff. Pick, pack and ship customer orders.", want: []string{"supervisory-skills", "hiring-and-training-staff", "staff-scheduling", "order-picking"}},
 	{name: "serial list of verbs FR", text: "Fixer, confirmer et déplacer les rendez-vous.", want: []string{"calendar-management"}},
 	{name: "a requirement covers its whole list", title: "Developer", text: "Java, Python and Go required. Rust, Swift, or Kotlin an asset.", want: []string{"java", "python", "go-lang", "rust-lang", "swift"}, required: []string{"java", "python", "go-lang"}, asset: []string{"rust-lang", "swift"}},
+	{name: "ellipsis keeps the head, not every modifier", text: "Safe food handling and storage.", want: []string{"food-safety", "food-storage"}},
 	{name: "use Excel to", text: "Use Excel to track inventory.", want: []string{"ms-excel"}},
 	{name: "souhaitée is an asset", text: "Sage 50 souhaitée.", want: []string{"sage-accounting"}, asset: []string{"sage-accounting"}},
 	{name: "pas besoin", text: "Pas besoin d'expérience en cuisine. Service à la clientèle.", want: []string{"customer-service"}, absent: []string{"cooking"}},
