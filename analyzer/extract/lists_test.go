@@ -102,3 +102,32 @@ func TestConjunctionInLabels(t *testing.T) {
 		}
 	}
 }
+
+// A field of knowledge is named whole: no words inside it. A skill's verb
+// and object may stand apart.
+func TestKnowledgeLabelsHaveNoGaps(t *testing.T) {
+	tax, err := taxonomy.New("test", "1", []taxonomy.Entry{
+		{ID: "langs", Label: "modern languages", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{{Text: "modern languages", Kind: taxonomy.Preferred}}},
+		{ID: "solve", Label: "solve problems", Type: taxonomy.Skill, Labels: []taxonomy.Label{{Text: "solve problems", Kind: taxonomy.Preferred}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(tax)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Experience with modern programming languages.", nil},
+		{"Degree in modern languages.", []string{"langs"}},
+		{"Solving business problems.", []string{"solve"}},
+	} {
+		var got []string
+		for _, m := range x.Extract(c.text).Skills {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}

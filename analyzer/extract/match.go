@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/skillpulse/skillpulse/analyzer/taxonomy"
+
 // Matching: the longest label at each token, with gaps, coordination and
 // ellipsis repaired, and overlaps between hits settled.
 
@@ -42,6 +44,13 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			}
 		} else {
 			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0)
+		}
+		if bestT != 0 && gapsT > 0 && x.ix.tax.Entries[x.ix.targets[bestT-1].entry].Type == taxonomy.Knowledge {
+			// Words inside a field's name make another field ("modern
+			// programming languages" is not modern languages); only a
+			// skill's verb and object stand apart ("solving business
+			// problems").
+			bestT = 0
 		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {

@@ -39,10 +39,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "442332641102d8a0c031783c9e71b1cbd5532f952dbd202b26de0a645fca9883"},
-		{"skillspan/explain", ss, true, "550f10f8d89a40e94ce5671407e0315c6b3c4141791483f82ba22c280be5bb60"},
-		{"sample", sample, false, "ee6f8b069283780cad58e7f38080259b1014ad9487873e7d802afac4d9eb8b12"},
-		{"sample/explain", sample, true, "e8180b8ddf5f34fb3ee82da9663f147cd17c585060523ac85d589c89e66f181f"},
+		{"skillspan", ss, false, "4e251961b2a4576cadbbb2aa785299c02c8bfc038d763d7722defb6a0d123da6"},
+		{"skillspan/explain", ss, true, "4236dfa146a34ef119e7d10bbe845ed81548b43c1a4c5dcdf20154a83ab1f4ac"},
+		{"sample", sample, false, "a8c872cc1e746f85a91acf8c948f497995232a0a3f4cc89ad74e9312f84569db"},
+		{"sample/explain", sample, true, "e56715d5d78b91151fb77224e5842e3cf88580df046003c159cd8f03a7d74bbc"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
