@@ -251,6 +251,15 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				continue
 			}
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal}
+			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
+				// "POS" is proof of stake to ESCO and a point of sale to a
+				// cashier: such an acronym needs a word of the concept's
+				// name nearby ("blockchain", "consensus").
+				tg.guarded = true
+				if _, ok := ix.context[int32(ei)]; !ok {
+					ix.context[int32(ei)] = nameWords(e.Label)
+				}
+			}
 			if tg.guarded && selfSupported(b.toks[0].hash, ix.context[int32(ei)]) {
 				// "Golang" is a context word of Go: it supports itself.
 				tg.guarded = false
@@ -285,6 +294,20 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
 	ix.tab.conjAware = true
 	return ix
+}
+
+// postingAcronyms are acronyms that postings use in another, everyday
+// sense than the skill a taxonomy may give them: a point of sale, the
+// time of day, full or part time, overtime, an ID.
+var postingAcronyms = toSet(`POS PM AM FT PT OT ID ER OR PR PD EA`)
+
+// nameWords are the token hashes of the words of a concept's name.
+func nameWords(name string) []uint64 {
+	var out []uint64
+	for _, t := range tokenize(name, nil) {
+		out = append(out, t.hash)
+	}
+	return out
 }
 
 func selfSupported(h uint64, context []uint64) bool {

@@ -131,3 +131,34 @@ func TestKnowledgeLabelsHaveNoGaps(t *testing.T) {
 		}
 	}
 }
+
+// An acronym postings use in an everyday sense ("POS", a point of sale)
+// names the taxonomy's skill only beside a word of its name.
+func TestPostingAcronymsNeedTheirConcept(t *testing.T) {
+	tax, err := taxonomy.New("test", "1", []taxonomy.Entry{
+		{ID: "pos", Label: "blockchain consensus mechanisms", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{
+			{Text: "blockchain consensus mechanisms", Kind: taxonomy.Preferred}, {Text: "POS", Kind: taxonomy.Alternative}}},
+		{ID: "crm", Label: "customer relationship management", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{
+			{Text: "customer relationship management", Kind: taxonomy.Preferred}, {Text: "CRM", Kind: taxonomy.Alternative}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(tax)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Operate the POS and handle cash.", nil},
+		{"Blockchain developer: POS and PoW consensus.", []string{"pos"}},
+		{"Experience with a CRM.", []string{"crm"}},
+	} {
+		var got []string
+		for _, m := range x.Extract(c.text).Skills {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -39,10 +39,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "4e251961b2a4576cadbbb2aa785299c02c8bfc038d763d7722defb6a0d123da6"},
-		{"skillspan/explain", ss, true, "4236dfa146a34ef119e7d10bbe845ed81548b43c1a4c5dcdf20154a83ab1f4ac"},
-		{"sample", sample, false, "a8c872cc1e746f85a91acf8c948f497995232a0a3f4cc89ad74e9312f84569db"},
-		{"sample/explain", sample, true, "e56715d5d78b91151fb77224e5842e3cf88580df046003c159cd8f03a7d74bbc"},
+		{"skillspan", ss, false, "74b4b91f87c39d8ca9b0cd8d5a893455502f06736322a4af2992df262219be53"},
+		{"skillspan/explain", ss, true, "919843adf5d30401d53ff7af14f184128d911324fe1418ac60b2ea1b58861f95"},
+		{"sample", sample, false, "0e74ed8685bb41df161d9aa4117157afa513ed908d7b7a9f4eddb4048b66254c"},
+		{"sample/explain", sample, true, "7fbe9143d9fb4a74b95cb331759106b094a14262877dabdeaa0bfe9cb09adf90"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
