@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
 
 // commonWords are everyday English and French words that are also the
@@ -103,4 +105,45 @@ func upperAt(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsUpper(r)
+}
+
+// postingAcronyms are acronyms that postings use in another, everyday
+// sense than the skill a taxonomy may give them: a point of sale, the
+// time of day, full or part time, overtime, an ID.
+var postingAcronyms = toSet(`POS PM AM FT PT OT ID ER OR PR PD EA`)
+
+// nameWords are the token hashes of the words of a concept's name.
+func nameWords(name string) []uint64 {
+	var out []uint64
+	for _, t := range tokenize(name, nil) {
+		out = append(out, t.hash)
+	}
+	return out
+}
+
+func selfSupported(h uint64, context []uint64) bool {
+	for _, c := range context {
+		if c == h {
+			return true
+		}
+	}
+	return false
+}
+
+// needsGuard decides whether a label is too ambiguous to count on its own:
+// one token that is very short or an everyday word ("Go", "React",
+// "Excel"), or any single-token label of a skill the taxonomy gave context
+// words for.
+func needsGuard(text string, toks []token, e *taxonomy.Entry) bool {
+	if len(toks) != 1 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimSpace(text))
+	if len([]rune(w)) <= 2 {
+		return true
+	}
+	if len(e.Context) > 0 {
+		return true
+	}
+	return commonWords[w]
 }

@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"slices"
-	"testing"
-
-	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
-)
+import "testing"
 
 func TestJoinLists(t *testing.T) {
 	// Each case lists, per token of the text, whether a boundary stands
@@ -69,96 +64,4 @@ func FuzzJoinLists(f *testing.F) {
 			t.Fatal("token count changed")
 		}
 	})
-}
-
-// A label's next word never comes from across a conjunction unless the
-// label has the conjunction too.
-func TestConjunctionInLabels(t *testing.T) {
-	tax, err := taxonomy.New("test", "1", []taxonomy.Entry{
-		{ID: "insight", Label: "customer insight", Type: taxonomy.Skill, Labels: []taxonomy.Label{
-			{Text: "customer insight", Kind: taxonomy.Preferred}, {Text: "customer understanding", Kind: taxonomy.Alternative}}},
-		{ID: "hs", Label: "health and safety", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{{Text: "health and safety", Kind: taxonomy.Preferred}}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(tax)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"Interfaces between customers and understanding their needs.", nil},
-		{"Deep customer understanding.", []string{"insight"}},
-		{"Knowledge of health and safety.", []string{"hs"}},
-		{"Health & safety training.", []string{"hs"}},
-		{"Health/safety rules.", []string{"hs"}},
-	} {
-		var got []string
-		for _, m := range x.Extract(c.text).Skills {
-			got = append(got, m.ID)
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
-		}
-	}
-}
-
-// A field of knowledge is named whole: no words inside it. A skill's verb
-// and object may stand apart.
-func TestKnowledgeLabelsHaveNoGaps(t *testing.T) {
-	tax, err := taxonomy.New("test", "1", []taxonomy.Entry{
-		{ID: "langs", Label: "modern languages", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{{Text: "modern languages", Kind: taxonomy.Preferred}}},
-		{ID: "solve", Label: "solve problems", Type: taxonomy.Skill, Labels: []taxonomy.Label{{Text: "solve problems", Kind: taxonomy.Preferred}}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(tax)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"Experience with modern programming languages.", nil},
-		{"Degree in modern languages.", []string{"langs"}},
-		{"Solving business problems.", []string{"solve"}},
-	} {
-		var got []string
-		for _, m := range x.Extract(c.text).Skills {
-			got = append(got, m.ID)
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
-		}
-	}
-}
-
-// An acronym postings use in an everyday sense ("POS", a point of sale)
-// names the taxonomy's skill only beside a word of its name.
-func TestPostingAcronymsNeedTheirConcept(t *testing.T) {
-	tax, err := taxonomy.New("test", "1", []taxonomy.Entry{
-		{ID: "pos", Label: "blockchain consensus mechanisms", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{
-			{Text: "blockchain consensus mechanisms", Kind: taxonomy.Preferred}, {Text: "POS", Kind: taxonomy.Alternative}}},
-		{ID: "crm", Label: "customer relationship management", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{
-			{Text: "customer relationship management", Kind: taxonomy.Preferred}, {Text: "CRM", Kind: taxonomy.Alternative}}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := New(tax)
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"Operate the POS and handle cash.", nil},
-		{"Blockchain developer: POS and PoW consensus.", []string{"pos"}},
-		{"Experience with a CRM.", []string{"crm"}},
-	} {
-		var got []string
-		for _, m := range x.Extract(c.text).Skills {
-			got = append(got, m.ID)
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
-		}
-	}
 }

@@ -222,14 +222,16 @@ func (x *Extractor) ellipsis(sc *scratch, h hit) {
 	// Head first: replace the last word by each conjoined word after it,
 	// keeping the words before it, or fewer of them when the whole prefix
 	// makes no label ("safe food handling and storage" is food storage).
+	var prefixes [maxLabelTokens]uint64 // key of toks[s:h.last] at s-h.first
+	for s := h.first; s < h.last; s++ {
+		for t := s; t < h.last; t++ {
+			prefixes[s-h.first] = seqKey(prefixes[s-h.first], toks[t].hash)
+		}
+	}
 	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
 		for s := h.first; s < h.last; s++ {
-			prefix := uint64(0)
-			for t := s; t < h.last; t++ {
-				prefix = seqKey(prefix, toks[t].hash)
-			}
 			// The conjoined part may be longer: "clean kitchen and work areas".
-			key, best, end := prefix, uint32(0), k
+			key, best, end := prefixes[s-h.first], uint32(0), k
 			for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
 				key = seqKey(key, toks[e].hash)
 				v, ok := tab.get(key)

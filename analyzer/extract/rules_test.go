@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+// idCase is a text and the skill ids the extractor must find in it, in order.
+type idCase struct {
+	text string
+	want []string
+}
+
+// checkIDs extracts each case with a taxonomy of entries.
+func checkIDs(t *testing.T, entries []taxonomy.Entry, cases []idCase) {
+	t.Helper()
+	tax, err := taxonomy.New("test", "1", entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(tax)
+	for _, c := range cases {
+		var got []string
+		for _, m := range x.Extract(c.text).Skills {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// entry is a test concept with a preferred label and alternatives.
+func entry(id string, typ taxonomy.Type, pref string, alts ...string) taxonomy.Entry {
+	e := taxonomy.Entry{ID: id, Label: pref, Type: typ, Labels: []taxonomy.Label{{Text: pref, Kind: taxonomy.Preferred}}}
+	for _, a := range alts {
+		e.Labels = append(e.Labels, taxonomy.Label{Text: a, Kind: taxonomy.Alternative})
+	}
+	return e
+}
+
+// A label's next word never comes from across a conjunction unless the
+// label has the conjunction too.
+func TestConjunctionInLabels(t *testing.T) {
+	checkIDs(t, []taxonomy.Entry{
+		entry("insight", taxonomy.Skill, "customer insight", "customer understanding"),
+		entry("hs", taxonomy.Knowledge, "health and safety"),
+	}, []idCase{
+		{"Interfaces between customers and understanding their needs.", nil},
+		{"Deep customer understanding.", []string{"insight"}},
+		{"Knowledge of health and safety.", []string{"hs"}},
+		{"Health & safety training.", []string{"hs"}},
+		{"Health/safety rules.", []string{"hs"}},
+	})
+}
+
+// A field of knowledge is named whole: no words inside it. A skill's verb
+// and object may stand apart.
+func TestKnowledgeLabelsHaveNoGaps(t *testing.T) {
+	checkIDs(t, []taxonomy.Entry{
+		entry("langs", taxonomy.Knowledge, "modern languages"),
+		entry("solve", taxonomy.Skill, "solve problems"),
+	}, []idCase{
+		{"Experience with modern programming languages.", nil},
+		{"Degree in modern languages.", []string{"langs"}},
+		{"Solving business problems.", []string{"solve"}},
+	})
+}
+
+// An acronym postings use in an everyday sense ("POS", a point of sale)
+// names the taxonomy's skill only beside a word of its name.
+func TestPostingAcronymsNeedTheirConcept(t *testing.T) {
+	checkIDs(t, []taxonomy.Entry{
+		entry("pos", taxonomy.Knowledge, "blockchain consensus mechanisms", "POS"),
+		entry("crm", taxonomy.Knowledge, "customer relationship management", "CRM"),
+	}, []idCase{
+		{"Operate the POS and handle cash.", nil},
+		{"Blockchain developer: POS and PoW consensus.", []string{"pos"}},
+		{"Experience with a CRM.", []string{"crm"}},
+	})
+}
