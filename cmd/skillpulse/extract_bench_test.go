@@ -60,12 +60,10 @@ func BenchmarkExtractCLI(b *testing.B) {
 		b.Fatal(err)
 	}
 	x := extract.New(tax)
-	filtered := extract.New(tax)
-	sc, err := skilllink.ForSpec("esco:"+path, tax, skilllink.Filter)
+	filtered, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.Filter, true)
 	if err != nil || sc == nil {
 		b.Fatalf("scorer: %v", err)
 	}
-	filtered.SetRescorer(sc)
 	ss, ssN := skillspanPostings(b)
 	sample := samplePostings(b, 2000)
 	for _, in := range []struct {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
 	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
@@ -25,12 +24,11 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := extract.New(tax)
-	sc, err := skilllink.ForSpec("esco:"+path, tax, skilllink.DefaultMode)
+	// The command's own constructor, loose matches on as its --loose default.
+	x, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.DefaultMode, true)
 	if err != nil || sc == nil {
 		t.Fatalf("scorer: %v", err)
 	}
-	x.SetRescorer(sc) // loose matches on, as the command's --loose default
 	ss, _ := skillspanPostings(t)
 	sample := samplePostings(t, 2000)
 	for _, c := range []struct {
