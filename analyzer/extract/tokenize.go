@@ -192,7 +192,6 @@ func tokenize(s string, dst []token) []token {
 		}
 		start := i
 		w := 0
-		digits := false // a byte stem keeps whole went into the scratch
 		for i < n {
 			// Fast path: a run of ASCII letters and digits. Past 64 bytes
 			// the scratch wraps; such tokens still hash consistently.
@@ -202,7 +201,6 @@ func tokenize(s string, dst []token) []token {
 					break
 				}
 				scratch[w&63] = lc
-				digits = digits || lc < 'a' // letters are 'a'-'z' here, the rest digits
 				w++
 				i++
 			}
@@ -216,7 +214,6 @@ func tokenize(s string, dst []token) []token {
 					if w < len(scratch) {
 						scratch[w] = '.'
 						w++
-						digits = true
 					}
 					i++
 					continue
@@ -231,7 +228,6 @@ func tokenize(s string, dst []token) []token {
 							if w < len(scratch) {
 								scratch[w] = c
 								w++
-								digits = true
 							}
 						}
 					}
@@ -249,12 +245,8 @@ func tokenize(s string, dst []token) []token {
 			i++
 			continue
 		}
-		var form []byte
-		if w <= len(scratch) && !digits {
-			form = stemLetters(scratch[:w]) // known to hold no byte stem keeps whole
-		} else {
-			form = stem(scratch[:min(w, len(scratch))])
-		}
+		w = min(w, len(scratch))
+		form := stem(scratch[:w])
 		if len(form) <= 3 { // the length test inline: most words are longer
 			switch wordKind(form) {
 			case kindSkip:
@@ -316,15 +308,6 @@ func stem(b []byte) []byte {
 		if keepWhole[c] {
 			return b
 		}
-	}
-	return stemLetters(b)
-}
-
-// stemLetters is stem for a word without digits, '.', '+' or '#'.
-func stemLetters(b []byte) []byte {
-	n := len(b)
-	if n <= 3 {
-		return b
 	}
 	switch {
 	case hasSuffix(b, "ies") && n > 4:
