@@ -256,12 +256,8 @@ func tokenize(s string, dst []token) []token {
 				continue
 			}
 		}
-		// Fields stored one by one into the slice: a composite literal
-		// was assembled on the stack and copied with wide loads that
-		// could not forward from its narrow stores, stalling every token.
-		dst = append(dst, token{})
-		t := &dst[len(dst)-1]
-		t.start, t.end, t.hash, t.brk, t.conj = int32(start), int32(i), fnv(form), brk, conj && brk == brkNone
+		h := fnv(form)
+		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
 		brk, conj = brkNone, false
 	}
 	return dst
