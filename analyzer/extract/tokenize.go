@@ -196,7 +196,6 @@ func tokenize(s string, dst []token) []token {
 		}
 		start := i
 		w := 0
-		digits := false // a byte stem keeps whole went into the scratch
 		for i < n {
 			// Fast path: a run of ASCII letters and digits. Past 64 bytes
 			// the scratch wraps; such tokens still hash consistently.
@@ -206,7 +205,6 @@ func tokenize(s string, dst []token) []token {
 					break
 				}
 				scratch[w&63] = lc
-				digits = digits || lc < 'a' // letters are 'a'-'z' here, the rest digits
 				w++
 				i++
 			}
@@ -220,7 +218,6 @@ func tokenize(s string, dst []token) []token {
 					if w < len(scratch) {
 						scratch[w] = '.'
 						w++
-						digits = true
 					}
 					i++
 					continue
@@ -235,7 +232,6 @@ func tokenize(s string, dst []token) []token {
 							if w < len(scratch) {
 								scratch[w] = c
 								w++
-								digits = true
 							}
 						}
 					}
@@ -253,12 +249,8 @@ func tokenize(s string, dst []token) []token {
 			i++
 			continue
 		}
-		var form []byte
-		if w <= len(scratch) && !digits {
-			form = stemLetters(scratch[:w]) // known to hold no byte stem keeps whole
-		} else {
-			form = stem(scratch[:min(w, len(scratch))])
-		}
+		w = min(w, len(scratch))
+		form := stem(scratch[:w])
 		if len(form) <= 3 { // the length test inline: most words are longer
 			switch wordKind(form) {
 			case kindSkip:
@@ -268,12 +260,8 @@ func tokenize(s string, dst []token) []token {
 				continue
 			}
 		}
-		// Fields stored one by one into the slice: a composite literal
-		// was assembled on the stack and copied with wide loads that
-		// could not forward from its narrow stores, stalling every token.
-		dst = append(dst, token{})
-		t := &dst[len(dst)-1]
-		t.start, t.end, t.hash, t.brk, t.conj = int32(start), int32(i), fnv(form), brk, conj && brk == brkNone
+		h := fnv(form)
+		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
 		brk, conj = brkNone, false
 	}
 	return dst
@@ -320,15 +308,6 @@ func stem(b []byte) []byte {
 		if keepWhole[c] {
 			return b
 		}
-	}
-	return stemLetters(b)
-}
-
-// stemLetters is stem for a word without digits, '.', '+' or '#'.
-func stemLetters(b []byte) []byte {
-	n := len(b)
-	if n <= 3 {
-		return b
 	}
 	switch {
 	case hasSuffix(b, "ies") && n > 4:
