@@ -19,6 +19,10 @@ type Options struct {
 	// Calibration maps raw scores to probabilities; nil means the
 	// built-in one for the coder's kind (DefaultCalibration).
 	Calibration *Calibration
+	// Descriptions are reference texts about unit groups (definitions,
+	// duties, tasks; see LoadDescriptions) the description model learns
+	// from besides the titles.
+	Descriptions []GroupText
 	// noCorrection leaves out the discriminative correction, for tests
 	// that measure what it adds.
 	noCorrection bool
@@ -48,7 +52,8 @@ type Coder struct {
 	spell  speller
 	// correction: per feature, learnt weights for unit groups (see train).
 	correction [][]entry
-	version    string // see Version
+	describe   *describer // see addDescription
+	version    string     // see Version
 }
 
 // level is the naive Bayes model at one level of the NOC hierarchy.
@@ -151,6 +156,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if !opts.noCorrection {
 		c.train(examples)
 	}
+	c.describe = newDescriber(c.codes, titles, opts.Descriptions)
 	if opts.Calibration != nil {
 		c.calib = *opts.Calibration
 	} else {
@@ -290,7 +296,10 @@ func (c *Coder) assess(title, description string) assessment {
 		return assessment{best: -1}
 	}
 	a := assessment{best: argmax(scores), scores: scores}
-	if k, ok := c.exact[clean]; ok {
+	// With a description, a verbatim title's group stands only where the
+	// description leaves it first: a generic verbatim title ("manager",
+	// the cleaned "contract manager") is decided by the description.
+	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best) {
 		a.best, a.exact = k, true
 	}
 	a.raw = share * posteriorAt(scores, a.best, rawTemperature)

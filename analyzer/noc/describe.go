@@ -1,0 +1,180 @@
+package noc
+
+import (
+	"math"
+	"strings"
+)
+
+// GroupText is reference text about one unit group: its definition, a
+// main duty, an O*NET task statement of an occupation the crosswalks map
+// to it. Source names where it came from ("onet:11-1011.00"), so that an
+// evaluation can leave out what its cases were drawn from.
+type GroupText struct {
+	Code   string
+	Text   string
+	Source string
+}
+
+// describer scores a posting's description (or the industry a person
+// reports beside their job title) against each unit group: the cosine of
+// its tf-idf word vector with the group's, learnt from the group's
+// training titles, the qualifiers inside them ("manager, retail store",
+// "supervisor - food processing") and reference texts. The coder adds the
+// scaled similarity to the title scores (see addDescription).
+type describer struct {
+	words map[string]int32 // stemmed word -> id
+	idf   []float32
+	post  [][]entry // word -> groups whose vector has it, weight the unit-normalized tf-idf
+}
+
+// Source weights, in term-frequency units: a qualifier inside a title is
+// what an industry looks like ("- food processing"); titles name the
+// occupation; definitions and duties describe the work.
+const (
+	titleTextWeight     = 1
+	qualifierTextWeight = 2
+	referenceTextWeight = 1
+)
+
+// maxDescriptionIDFShare drops words found in more than this share of
+// the unit groups from descriptions: they say nothing about which one,
+// and their long postings are most of the cost of a long description.
+const maxDescriptionIDFShare = 0.4
+
+// newDescriber builds the description model over the coder's classes.
+func newDescriber(codes []string, titles []Title, texts []GroupText) *describer {
+	class := make(map[string]int32, len(codes))
+	for k, code := range codes {
+		class[code] = int32(k)
+	}
+	tf := make([]map[string]float32, len(codes))
+	add := func(k int32, words []string, w float32) {
+		if tf[k] == nil {
+			tf[k] = map[string]float32{}
+		}
+		for _, word := range words {
+			tf[k][word] += w
+		}
+	}
+	for _, t := range titles {
+		k, ok := class[t.Code]
+		if !ok {
+			continue
+		}
+		w := t.Weight
+		if w <= 0 || w > 1 {
+			w = 1
+		}
+		add(k, descriptionWords(t.Text), w*titleTextWeight)
+		if _, q := splitQualifier(t.Text); q != "" {
+			add(k, descriptionWords(q), w*qualifierTextWeight)
+		}
+	}
+	for _, g := range texts {
+		if k, ok := class[g.Code]; ok {
+			add(k, descriptionWords(g.Text), referenceTextWeight)
+		}
+	}
+	d := &describer{words: map[string]int32{}}
+	var df []int
+	for _, m := range tf {
+		for w := range m {
+			id, ok := d.words[w]
+			if !ok {
+				id = int32(len(df))
+				d.words[w] = id
+				df = append(df, 0)
+			}
+			df[id]++
+		}
+	}
+	n := float64(len(codes))
+	d.idf = make([]float32, len(df))
+	for id, c := range df {
+		if float64(c) <= maxDescriptionIDFShare*n {
+			d.idf[id] = float32(math.Log(n / float64(c)))
+		}
+	}
+	d.post = make([][]entry, len(df))
+	for k, m := range tf {
+		var norm float64
+		for w, f := range m {
+			x := (1 + math.Log(float64(f)+1e-9)) * float64(d.idf[d.words[w]])
+			if f < 1 {
+				x = float64(f) * float64(d.idf[d.words[w]])
+			}
+			norm += x * x
+		}
+		if norm == 0 {
+			continue
+		}
+		norm = math.Sqrt(norm)
+		for w, f := range m {
+			id := d.words[w]
+			if d.idf[id] == 0 {
+				continue
+			}
+			x := (1 + math.Log(float64(f)+1e-9)) * float64(d.idf[id])
+			if f < 1 {
+				x = float64(f) * float64(d.idf[id])
+			}
+			d.post[id] = append(d.post[id], entry{int32(k), float32(x / norm)})
+		}
+	}
+	return d
+}
+
+// similarity is each class's cosine with the description's distinct
+// known words (the first maxDescriptionWords of them), weighted by idf;
+// nil when none is known.
+func (d *describer) similarity(description string, nclass int) []float32 {
+	seen := map[int32]bool{}
+	var qnorm float64
+	for _, w := range descriptionWords(description) {
+		if len(seen) >= maxDescriptionWords {
+			break
+		}
+		id, ok := d.words[w]
+		if !ok || d.idf[id] == 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		qnorm += float64(d.idf[id]) * float64(d.idf[id])
+	}
+	if len(seen) == 0 {
+		return nil
+	}
+	sim := make([]float32, nclass)
+	for id := range seen {
+		q := d.idf[id]
+		for _, e := range d.post[id] {
+			sim[e.class] += q * e.w
+		}
+	}
+	inv := float32(1 / math.Sqrt(qnorm))
+	for k := range sim {
+		sim[k] *= inv
+	}
+	return sim
+}
+
+// splitQualifier splits an index title into its head and the qualifier
+// that says the industry or field: "manager, retail store", "supervisor
+// - food processing", "labourer (construction)". ok is "" when there is
+// none.
+func splitQualifier(title string) (head, qualifier string) {
+	t := strings.TrimSpace(title)
+	if i := strings.Index(t, " - "); i > 0 {
+		return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+3:])
+	}
+	if i := strings.IndexByte(t, '('); i > 0 {
+		if j := strings.IndexByte(t[i:], ')'); j > 1 {
+			head := strings.TrimSpace(t[:i] + t[i+j+1:])
+			return head, strings.TrimSpace(t[i+1 : i+j])
+		}
+	}
+	if i := strings.Index(t, ", "); i > 0 {
+		return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+2:])
+	}
+	return t, ""
+}
