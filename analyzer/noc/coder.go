@@ -23,6 +23,10 @@ type Options struct {
 	// duties, tasks; see LoadDescriptions) the description model learns
 	// from besides the titles.
 	Descriptions []GroupText
+	// DescriptionWeight is what a description adds to the group it
+	// resembles most (see addDescription); zero means
+	// DefaultDescriptionWeight.
+	DescriptionWeight float32
 	// noCorrection leaves out the discriminative correction, for tests
 	// that measure what it adds.
 	noCorrection bool
@@ -94,6 +98,9 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	}
 	if opts.LowConfidence <= 0 {
 		opts.LowConfidence = DefaultLowConfidence
+	}
+	if opts.DescriptionWeight <= 0 {
+		opts.DescriptionWeight = DefaultDescriptionWeight
 	}
 	c := &Coder{opts: opts, exact: make(map[string]int32, len(titles)), feat: make(map[string]int32, 4*len(titles))}
 	class := map[string]int32{}

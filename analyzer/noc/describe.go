@@ -30,10 +30,10 @@ type describer struct {
 // Source weights, in term-frequency units: a qualifier inside a title is
 // what an industry looks like ("- food processing"); titles name the
 // occupation; definitions and duties describe the work.
-const (
-	titleTextWeight     = 1
-	qualifierTextWeight = 2
-	referenceTextWeight = 1
+var (
+	titleTextWeight     float32 = 1
+	qualifierTextWeight float32 = 2
+	referenceTextWeight float32 = 1
 )
 
 // maxDescriptionIDFShare drops words found in more than this share of

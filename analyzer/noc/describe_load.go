@@ -172,3 +172,71 @@ func onetUnitGroups(crosswalks []string) (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// SourcedCase is a test case with where its description came from
+// ("onet:11-1011.00").
+type SourcedCase struct {
+	Case
+	Source string
+}
+
+// ONetDescribedCases are O*NET's alternate and short titles with their
+// occupation's description (O*NET "Occupation Data.txt") as the
+// description, for the occupations most crosswalks map to one unit group:
+// a real-looking title with a posting-like text about the work.
+func ONetDescribedCases(altTitles, occupationData string, crosswalks ...string) ([]SourcedCase, error) {
+	onet, err := onetUnitGroups(crosswalks)
+	if err != nil {
+		return nil, err
+	}
+	desc := map[string]string{}
+	if err := eachTabRow(occupationData, func(row []string) {
+		if len(row) >= 3 {
+			desc[strings.TrimSpace(row[0])] = strings.TrimSpace(row[2])
+		}
+	}); err != nil {
+		return nil, err
+	}
+	var out []SourcedCase
+	err = eachTabRow(altTitles, func(row []string) {
+		if len(row) < 3 {
+			return
+		}
+		o := strings.TrimSpace(row[0])
+		code, d := onet[o], desc[o]
+		if code == "" || d == "" {
+			return
+		}
+		for _, text := range row[1:3] {
+			if text = strings.TrimSpace(text); text != "" && text != "n/a" {
+				out = append(out, SourcedCase{Case{Title: text, Code: code, Lang: "en", Description: d}, "onet:" + o})
+			}
+		}
+	})
+	return out, err
+}
+
+// eachTabRow calls fn with each row of a tab-separated file after its
+// header.
+func eachTabRow(path string, fn func([]string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = '\t', true, -1
+	if _, err := cr.Read(); err != nil {
+		return fmt.Errorf("%s: read header: %w", path, err)
+	}
+	for {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		fn(row)
+	}
+}

@@ -179,12 +179,13 @@ func argmax(scores []float32) int32 {
 	return best
 }
 
-// descriptionWeight is what the description adds, in title score units,
-// to the unit group it resembles most (the others get their share of it
-// by similarity): about the evidence of one title word, so it decides
-// between the groups a generic title ("Manager", "Technician") leaves
-// open and barely moves a specific one. Set on the held-out evaluation.
-var descriptionWeight float32 = 6
+// DefaultDescriptionWeight is what a description adds, in title score
+// units, to the unit group it resembles most (the others get their share
+// of it by similarity): enough to decide between the groups a generic
+// title ("Manager", "Technician") leaves open, whose scores lie within a
+// few units, too little to move a specific one. Set on the held-out
+// evaluation (see README).
+const DefaultDescriptionWeight = 24
 
 // descriptionReach is how far below the title's best group a group may
 // score and still gain from the description: the groups the title leaves
@@ -217,7 +218,7 @@ func (c *Coder) addDescription(scores []float32, description string) {
 		return
 	}
 	best := scores[argmax(scores)]
-	w := descriptionWeight / top
+	w := c.opts.DescriptionWeight / top
 	for k, s := range sim {
 		if scores[k] >= best-descriptionReach {
 			scores[k] += w * s
