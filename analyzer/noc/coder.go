@@ -303,10 +303,10 @@ func (c *Coder) assess(title, description string) assessment {
 		return assessment{best: -1}
 	}
 	a := assessment{best: argmax(scores), scores: scores}
-	// With a description, a verbatim title's group stands only where the
-	// description leaves it first: a generic verbatim title ("manager",
-	// the cleaned "contract manager") is decided by the description.
-	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best) {
+	// A verbatim title's group stands unless the description speaks
+	// against it: a generic verbatim title ("manager", the cleaned
+	// "contract manager") is decided by the description.
+	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k)) {
 		a.best, a.exact = k, true
 	}
 	a.raw = share * posteriorAt(scores, a.best, rawTemperature)

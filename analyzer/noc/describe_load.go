@@ -87,8 +87,7 @@ func readDescriptionTable(path string, onet map[string]string, out []GroupText) 
 	}
 	// code column, text column, and how a code becomes a unit group.
 	var codeCol, textCol int
-	var level5 = -1
-	var viaONet bool
+	level5, kind := -1, "noc"
 	pick := func(code, text string) bool {
 		c, ok1 := col[code]
 		t, ok2 := col[text]
@@ -99,8 +98,9 @@ func readDescriptionTable(path string, onet map[string]string, out []GroupText) 
 	case pick("code - noc 2021 v1.0", "class definition"):
 		level5 = col["level"]
 	case pick("oasis profile code", "lead statement"), pick("oasis profile code", "main duties"):
+		kind = "oasis"
 	case pick("o*net-soc code", "task"), pick("o*net-soc code", "description"):
-		viaONet = true
+		kind = "onet"
 		if onet == nil {
 			return out, fmt.Errorf("%s: O*NET texts need the crosswalks", path)
 		}
@@ -122,12 +122,12 @@ func readDescriptionTable(path string, onet map[string]string, out []GroupText) 
 			continue
 		}
 		code, text := strings.TrimSpace(row[codeCol]), strings.TrimSpace(row[textCol])
-		source := "noc"
-		if viaONet {
-			source = "onet:" + code
-			code = onet[code]
-		} else if len(code) > 5 {
-			source, code = "oasis", code[:5]
+		source := kind
+		switch {
+		case kind == "onet":
+			source, code = "onet:"+code, onet[code]
+		case len(code) > 5: // OaSIS profile 41200.01 of unit group 41200
+			code = code[:5]
 		}
 		if _, ok := groups[code]; ok && text != "" {
 			out = append(out, GroupText{Code: code, Text: text, Source: source})
