@@ -23,8 +23,11 @@ type GroupText struct {
 // scaled similarity to the title scores (see addDescription).
 type describer struct {
 	words map[string]int32 // stemmed word -> id
-	idf   []float32
-	post  [][]entry // word -> groups whose vector has it, with its weight there (tf-idf, vectors of length 1)
+	// surface: the ids (idf > 0) of each raw word of the training text,
+	// so that coding a description rarely stems a word.
+	surface map[string][]int32
+	idf     []float32
+	post    [][]entry // word -> groups whose vector has it, with its weight there (tf-idf, vectors of length 1)
 }
 
 // Source weights, in term-frequency units: a qualifier inside a title
@@ -53,13 +56,19 @@ func newDescriber(codes []string, titles []Title, texts []GroupText) *describer 
 		class[code] = int32(k)
 	}
 	tf := make([]map[string]float32, len(codes))
-	add := func(k int32, words []string, w float32) {
+	raw := map[string]bool{}
+	add := func(k int32, text string, w float32) {
 		if tf[k] == nil {
 			tf[k] = map[string]float32{}
 		}
-		for _, word := range words {
-			tf[k][word] += w
-		}
+		var words []string
+		eachRawWord(text, func(r string) {
+			raw[r] = true
+			words = appendWord(words[:0], r)
+			for _, word := range words {
+				tf[k][word] += w
+			}
+		})
 	}
 	for _, t := range titles {
 		k, ok := class[t.Code]
@@ -70,9 +79,9 @@ func newDescriber(codes []string, titles []Title, texts []GroupText) *describer 
 		if w <= 0 || w > 1 {
 			w = 1
 		}
-		add(k, descriptionWords(t.Text), w*titleTextWeight)
+		add(k, t.Text, w*titleTextWeight)
 		if _, q := splitQualifier(t.Text); q != "" {
-			add(k, descriptionWords(q), w*qualifierTextWeight)
+			add(k, q, w*qualifierTextWeight)
 		}
 	}
 	for _, g := range texts {
@@ -80,17 +89,17 @@ func newDescriber(codes []string, titles []Title, texts []GroupText) *describer 
 		if !ok {
 			continue
 		}
-		add(k, descriptionWords(g.Text), referenceTextWeight)
+		add(k, g.Text, referenceTextWeight)
 		// The sentence of a definition that says where the occupation
 		// works ("They are employed by retail stores") is what an
 		// industry looks like.
 		for _, sentence := range splitSentences(g.Text) {
 			if industrySentence(sentence) {
-				add(k, descriptionWords(sentence), industryTextWeight)
+				add(k, sentence, industryTextWeight)
 			}
 		}
 	}
-	d := &describer{words: map[string]int32{}}
+	d := &describer{words: map[string]int32{}, surface: make(map[string][]int32, len(raw))}
 	var df []int
 	for _, m := range tf {
 		for w := range m {
@@ -136,26 +145,46 @@ func newDescriber(codes []string, titles []Title, texts []GroupText) *describer 
 			d.post[id] = append(d.post[id], entry{int32(k), float32(weight(w, f) / norm)})
 		}
 	}
+	for r := range raw {
+		d.surface[r] = d.ids(r, nil)
+	}
 	return d
+}
+
+// ids appends the ids of a raw word's stems that count (idf > 0).
+func (d *describer) ids(raw string, out []int32) []int32 {
+	var buf [4]string
+	for _, w := range appendWord(buf[:0], raw) {
+		if id, ok := d.words[w]; ok && d.idf[id] > 0 {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // similarity is each class's cosine with the description's distinct
 // known words (the first maxDescriptionWords of them), weighted by idf;
 // nil when none is known.
 func (d *describer) similarity(description string, nclass int) []float32 {
-	seen := map[int32]bool{}
+	seen := make(map[int32]bool, 64)
 	var qnorm float64
-	for _, w := range descriptionWords(description) {
+	var scratch []int32
+	eachRawWord(description, func(r string) {
 		if len(seen) >= maxDescriptionWords {
-			break
+			return
 		}
-		id, ok := d.words[w]
-		if !ok || d.idf[id] == 0 || seen[id] {
-			continue
+		ids, ok := d.surface[r]
+		if !ok {
+			scratch = d.ids(r, scratch[:0])
+			ids = scratch
 		}
-		seen[id] = true
-		qnorm += float64(d.idf[id]) * float64(d.idf[id])
-	}
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				qnorm += float64(d.idf[id]) * float64(d.idf[id])
+			}
+		}
+	})
 	if len(seen) == 0 {
 		return nil
 	}

@@ -247,8 +247,15 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 // gives for a cleaned title, without the title-only steps (dash tails,
 // parenthesized notes, slash alternatives) that cost most on long text.
 func descriptionWords(text string) []string {
-	text = fold(strings.ToLower(text))
 	var out []string
+	eachRawWord(text, func(w string) { out = appendWord(out, w) })
+	return out
+}
+
+// eachRawWord calls fn with each word of text, lower-cased and without
+// accents, before appendWord's steps.
+func eachRawWord(text string, fn func(string)) {
+	text = fold(strings.ToLower(text))
 	start := -1
 	for i, r := range text {
 		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''
@@ -256,14 +263,13 @@ func descriptionWords(text string) []string {
 		case inWord && start < 0:
 			start = i
 		case !inWord && start >= 0:
-			out = appendWord(out, text[start:i])
+			fn(text[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = appendWord(out, text[start:])
+		fn(text[start:])
 	}
-	return out
 }
 
 // appendWord appends a word of text the way cleanTitle and tokens treat it.
