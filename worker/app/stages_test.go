@@ -95,7 +95,9 @@ func TestStagesWithSharedIndexes(t *testing.T) {
 // industry beside it, and a description file of an unknown kind is an
 // error naming the setting.
 func TestStagesLearnConfiguredDescriptions(t *testing.T) {
-	occ := func(parts ...string) string { return shareddata.Require(t, append([]string{"occupations"}, parts...)...) }
+	occ := func(parts ...string) string {
+		return shareddata.Require(t, append([]string{"occupations"}, parts...)...)
+	}
 	cfg := config.Default()
 	cfg.OccupationTitles = []string{occ("noc2021_index_cannocdata", "All examples.csv")}
 	without := stagesWith(t, cfg)
