@@ -164,6 +164,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 		c.train(examples)
 	}
 	c.describe = newDescriber(c.codes, titles, opts.Descriptions)
+	c.describe.linkTitles(c.feat)
 	if opts.Calibration != nil {
 		c.calib = *opts.Calibration
 	} else {

@@ -25,9 +25,10 @@ type describer struct {
 	words map[string]int32 // stemmed word -> id
 	// surface: the ids (idf > 0) of each raw word of the training text,
 	// so that coding a description rarely stems a word.
-	surface map[string][]int32
-	idf     []float32
-	post    [][]entry // word -> groups whose vector has it, with its weight there (tf-idf, vectors of length 1)
+	surface   map[string][]int32
+	titleFeat []int32 // word -> its title word feature, -1 for none (see linkTitles)
+	idf       []float32
+	post      [][]entry // word -> groups whose vector has it, with its weight there (tf-idf, vectors of length 1)
 }
 
 // Source weights, in term-frequency units: a qualifier inside a title
@@ -163,14 +164,14 @@ func (d *describer) ids(raw string, out []int32) []int32 {
 }
 
 // similarity is each class's cosine with the description's distinct
-// known words (the first maxDescriptionWords of them), weighted by idf;
-// nil when none is known.
-func (d *describer) similarity(description string, nclass int) []float32 {
+// known words (the first maxDescriptionWords of them), weighted by idf,
+// and those words' ids in order; nil when none is known.
+func (d *describer) similarity(description string, nclass int) ([]float32, []int32) {
 	seen := make(map[int32]bool, 64)
+	var order, scratch []int32
 	var qnorm float64
-	var scratch []int32
 	eachRawWord(description, func(r string) {
-		if len(seen) >= maxDescriptionWords {
+		if len(order) >= maxDescriptionWords {
 			return
 		}
 		ids, ok := d.surface[r]
@@ -181,15 +182,16 @@ func (d *describer) similarity(description string, nclass int) []float32 {
 		for _, id := range ids {
 			if !seen[id] {
 				seen[id] = true
+				order = append(order, id)
 				qnorm += float64(d.idf[id]) * float64(d.idf[id])
 			}
 		}
 	})
-	if len(seen) == 0 {
-		return nil
+	if len(order) == 0 {
+		return nil, nil
 	}
 	sim := make([]float32, nclass)
-	for id := range seen {
+	for _, id := range order {
 		q := d.idf[id]
 		for _, e := range d.post[id] {
 			sim[e.class] += q * e.w
@@ -199,7 +201,19 @@ func (d *describer) similarity(description string, nclass int) []float32 {
 	for k := range sim {
 		sim[k] *= inv
 	}
-	return sim
+	return sim, order
+}
+
+// linkTitles notes, for each word, its word feature among a coder's
+// title features (-1 for none), for addWordEvidence.
+func (d *describer) linkTitles(feat map[string]int32) {
+	d.titleFeat = make([]int32, len(d.idf))
+	for w, id := range d.words {
+		d.titleFeat[id] = -1
+		if f, ok := feat["w:"+w]; ok {
+			d.titleFeat[id] = f
+		}
+	}
 }
 
 // splitQualifier splits an index title into its head and the qualifier

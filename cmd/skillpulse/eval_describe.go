@@ -52,9 +52,11 @@ func writeDescriptionRows(out io.Writer, s occupationSets, held, builtin *noc.Co
 	type row struct {
 		name        string
 		with, title noc.Report
+		ece         float64 // of the confidence with the description; -1 when not measured
 	}
 	both := func(name string, c *noc.Coder, cases []noc.Case) row {
-		return row{name, noc.Evaluate(c, cases), noc.Evaluate(c, noc.WithoutDescriptions(cases))}
+		_, ece, _, _ := noc.Reliability(c, cases)
+		return row{name, noc.Evaluate(c, cases), noc.Evaluate(c, noc.WithoutDescriptions(cases)), ece}
 	}
 	rows := []row{
 		both("(a) held-out index titles, head + qualifier as industry", held, s.qualified),
@@ -81,14 +83,18 @@ func writeDescriptionRows(out io.Writer, s occupationSets, held, builtin *noc.Co
 		title = append(title, noc.Evaluate(c, noc.WithoutDescriptions(cases)))
 		n += len(cases)
 	}
-	rows = append(rows, row{"(b) held-out O*NET titles + their occupation's O*NET description", noc.Merge(with...), noc.Merge(title...)})
+	rows = append(rows, row{"(b) held-out O*NET titles + their occupation's O*NET description", noc.Merge(with...), noc.Merge(title...), -1})
 	rows = append(rows, both("(c) noisy held-out NOC titles + an unrelated qualifier", held, noc.Distracted(s.noisyTest, s.qualified)))
 	fmt.Fprintf(out, "what the description adds (reference texts: %d; (b) in %d folds of O*NET occupations):\n", len(s.texts), describeFolds)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "set\tcases\tunit, title only\tunit, + description\tmajor, title only\tmajor, + description\tcoverage + description\t")
+	fmt.Fprintln(tw, "set\tcases\tunit, title only\tunit, + description\tmajor, title only\tmajor, + description\tcoverage + description\tECE + description\t")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t\n", r.name, r.with.Cases,
-			100*r.title.Accuracy, 100*r.with.Accuracy, 100*r.title.MajorAccuracy, 100*r.with.MajorAccuracy, 100*r.with.Coverage)
+		ece := "—"
+		if r.ece >= 0 {
+			ece = fmt.Sprintf("%.3f", r.ece)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%.1f%%\t%s\t\n", r.name, r.with.Cases,
+			100*r.title.Accuracy, 100*r.with.Accuracy, 100*r.title.MajorAccuracy, 100*r.with.MajorAccuracy, 100*r.with.Coverage, ece)
 	}
 	return tw.Flush()
 }
