@@ -19,6 +19,8 @@ echo "== 1. extraction, ESCO v1.1.1, one core (GOMAXPROCS=1)"
 GOMAXPROCS=1 $GO test -run '^$' -bench 'ExtractESCO|BuildESCO' -benchmem -count 3 ./analyzer/extract/
 echo "== 1b. skillpulse extract's per-posting path (JSON in, extract, JSON out), ESCO, one core"
 GOMAXPROCS=1 $GO test -run '^$' -bench 'ExtractCLI' -benchmem -count 3 ./cmd/skillpulse/
+echo "== 1c. start-up of skillpulse extract --taxonomy esco: (taxonomy, index, loose table, scorer features), one and two cores"
+$GO test -run '^$' -bench 'StartESCO' -cpu 1,2 -benchtime 5x -count 3 ./analyzer/skilllink/
 
 echo "== 2. peak resident memory, skillpulse extract --taxonomy esco:"
 $GO build -o bin/skillpulse ./cmd/skillpulse

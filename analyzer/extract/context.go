@@ -215,13 +215,18 @@ func (c *docContext) supports(tg target, h hit, hi int, text string) bool {
 	if tg.capital && !upperAt(text, int(toks[h.first].start)) {
 		return false
 	}
-	if tg.verbish {
+	// "Use Excel", "experience with Access": the word before names a tool.
+	asTool := h.first > 0 && toks[h.first].brk == brkNone && toolBeforeHashes()[toks[h.first-1].hash]
+	if tg.verbish && !asTool {
 		if n := int(h.last) + 1; n < len(toks) && toks[n].brk == brkNone && verbFollowHashes()[toks[n].hash] {
 			return false
 		}
 	}
 	typ := c.ix.tax.Entries[tg.entry].Type
 	software := typ == taxonomy.Software
+	if software && asTool && tg.capital {
+		return true
+	}
 	if (software || typ == taxonomy.Certification) && c.coordinated(tg, h, hi, text) {
 		return true
 	}

@@ -65,7 +65,10 @@ var cuePhrases = map[cueKind][]string{
 	},
 	cueBoilerSentence: {
 		"equal opportunity employer", "equal opportunity", "equal employment opportunity", "employment equity",
-		"accommodation", "accommodations", "we thank all applicants", "thank all applicants", "only those selected",
+		"accommodation is available", "accommodations are available", "accommodation will be provided",
+		"accommodations will be provided", "accommodation upon request", "accommodations upon request",
+		"accommodation on request", "request an accommodation", "request accommodation", "accommodation needs",
+		"we thank all applicants", "thank all applicants", "only those selected",
 		"only candidates selected", "only those candidates selected", "inclusive workplace", "diverse and inclusive",
 		"diverse workforce", "benefits package", "comprehensive benefits", "competitive benefits", "group benefits",
 		"health benefits", "dental coverage", "rrsp", "pension plan", "paid time off", "submit your resume", "send your resume",
@@ -94,7 +97,7 @@ var cuePhrases = map[cueKind][]string{
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
 		"is a plus", "would be a plus", "a plus", "un plus", "bonus", "desirable", "would be beneficial", "ideally",
 		"definite asset", "strong asset", "un atout", "atout", "atouts", "constitue un atout", "serait un atout",
-		"souhaitable", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
+		"souhaitable", "souhaité", "souhaitée", "souhaités", "souhaitées", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
 		"optional", "optionnel", "facultatif",
 	},
 	cueRequiredSentence: {
@@ -106,5 +109,6 @@ var cuePhrases = map[cueKind][]string{
 	cueNegatedSentence: {
 		"not required", "not needed", "not necessary", "not mandatory", "not a requirement", "not essential",
 		"non requis", "non requise", "non exigé", "non exigée", "non obligatoire", "pas obligatoire",
+		"pas besoin", "no need for", "not needed",
 	},
 }

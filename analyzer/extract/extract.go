@@ -5,7 +5,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -83,6 +84,7 @@ type scratch struct {
 	excluded   []span // token ranges of the employer's name
 	aggs       []agg
 	aggIndex   map[int32]int
+	order      []int32 // counted aggs by evidence offset
 }
 
 // agg folds the hits of one skill.
@@ -240,26 +242,27 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		}
 	}
 	var res Result
-	counted := 0
-	for i := range sc.aggs {
-		if sc.aggs[i].counted {
-			counted++
-		}
-	}
-	if counted > 0 {
-		res.Skills = make([]Match, 0, counted)
-	}
+	// Counted skills in order of evidence, ties in order of first
+	// mention: their indices are sorted (stable), not the large Match
+	// values.
+	sc.order = sc.order[:0]
 	for i := range sc.aggs {
 		a := &sc.aggs[i]
 		if a.counted {
 			a.m.Loose = !a.exact
-			res.Skills = append(res.Skills, a.m)
+			sc.order = append(sc.order, int32(i))
 		} else {
 			a.m.Requirement = ""
 			res.Boilerplate = append(res.Boilerplate, a.m)
 		}
 	}
-	sort.SliceStable(res.Skills, func(i, j int) bool { return res.Skills[i].Start < res.Skills[j].Start })
+	slices.SortStableFunc(sc.order, func(i, j int32) int { return cmp.Compare(sc.aggs[i].m.Start, sc.aggs[j].m.Start) })
+	if len(sc.order) > 0 {
+		res.Skills = make([]Match, len(sc.order))
+		for k, i := range sc.order {
+			res.Skills[k] = sc.aggs[i].m
+		}
+	}
 	return res
 }
 

@@ -70,6 +70,13 @@ var verbFollow = toSet(`in at under above beyond to out off into through toward 
 
 var verbFollowHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(verbFollow) })
 
+// toolBefore are words after which such a word is the tool, whatever
+// follows it: "use Excel to track inventory", "experience with Access to
+// build reports".
+var toolBefore = toSet(`use using uses used with knowledge proficiency proficient experience utiliser utilisation avec maîtrise connaissance connaissances`)
+
+var toolBeforeHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(toolBefore) })
+
 // orgSuffixes end organization names: a label followed by one ("Excel
 // Logistics Inc.") is part of a name.
 var orgSuffixes = toSet(`inc inc. ltd ltd. ltée ltee llc corp corp. corporation limited limitée limitee ulc llp gmbh s.a. s.e.n.c. enr`)

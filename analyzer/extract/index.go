@@ -43,6 +43,9 @@ type table struct {
 	// "use"), but few begin one together with the next word, so most
 	// probes end at a cache-resident bit test instead of the table.
 	single, multi []uint64
+	// conjAware: a word after a conjunction extends a key only as the
+	// next word of a label that has the conjunction too (see keyHash).
+	conjAware bool
 }
 
 // A table value packs: bit 31, longer labels extend this n-gram; bits
@@ -130,11 +133,27 @@ func (t *table) mayStart(toks []token, i int) bool {
 		reach += 2 // a coordinated verb is skipped for free (see longest)
 	}
 	for j := i + 1; j < len(toks) && j <= reach && toks[j].brk == brkNone; j++ {
-		if hasBit(t.multi, seqKey(k, toks[j].hash)) {
+		if hasBit(t.multi, seqKey(k, t.keyHash(toks[j]))) {
 			return true
 		}
 	}
 	return false
+}
+
+// conjSalt marks, in a key, a word that follows a conjunction.
+const conjSalt = 0x5bd1e9955bd1e995
+
+// keyHash is the hash a token adds to a key of the dictionary's table
+// after the first word: a word after "and", "or", "&" or "/" differs from
+// the same word without it, so "health and safety" meets the label
+// "health and safety" (or "health & safety") while "customers and
+// understanding" is not the label "customer understanding". Ellipsis
+// repair and the loose table build their keys from plain hashes.
+func (t *table) keyHash(tk token) uint64 {
+	if t.conjAware && tk.conj {
+		return tk.hash ^ conjSalt
+	}
+	return tk.hash
 }
 
 // seqKey extends an n-gram key by one token hash.
@@ -176,7 +195,11 @@ func (b *builder) add(phrase string) (uint64, bool) {
 	}
 	k := uint64(0)
 	for i, tk := range b.toks {
-		k = seqKey(k, tk.hash)
+		h := tk.hash
+		if i > 0 && tk.conj {
+			h ^= conjSalt // as table.keyHash reads the text
+		}
+		k = seqKey(k, h)
 		if i > 0 {
 			b.multi = append(b.multi, k)
 		}
@@ -228,6 +251,15 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				continue
 			}
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal}
+			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
+				// "POS" is proof of stake to ESCO and a point of sale to a
+				// cashier: such an acronym needs a word of the concept's
+				// name nearby ("blockchain", "consensus").
+				tg.guarded = true
+				if _, ok := ix.context[int32(ei)]; !ok {
+					ix.context[int32(ei)] = nameWords(e.Label)
+				}
+			}
 			if tg.guarded && selfSupported(b.toks[0].hash, ix.context[int32(ei)]) {
 				// "Golang" is a context word of Go: it supports itself.
 				tg.guarded = false
@@ -260,7 +292,22 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	}
 	ix.addCues(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
+	ix.tab.conjAware = true
 	return ix
+}
+
+// postingAcronyms are acronyms that postings use in another, everyday
+// sense than the skill a taxonomy may give them: a point of sale, the
+// time of day, full or part time, overtime, an ID.
+var postingAcronyms = toSet(`POS PM AM FT PT OT ID ER OR PR PD EA`)
+
+// nameWords are the token hashes of the words of a concept's name.
+func nameWords(name string) []uint64 {
+	var out []uint64
+	for _, t := range tokenize(name, nil) {
+		out = append(out, t.hash)
+	}
+	return out
 }
 
 func selfSupported(h uint64, context []uint64) bool {

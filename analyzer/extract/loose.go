@@ -40,6 +40,12 @@ var (
 	looseGenericTail = []string{"technique", "method", "principle", "procedure", "process", "methode", "principe", "processus"}
 )
 
+// looseNever are loose forms that name something else in postings: a
+// school level is an education requirement ("Secondary (high) school
+// graduation certificate"), not the knowledge of "high school procedures".
+var looseNever = []string{"high school", "secondary school", "elementary school", "primary school", "middle school",
+	"école secondaire", "école primaire"}
+
 // minLooseContent: a loose label needs two content words; one word is the
 // dictionary's, with its guards.
 const minLooseContent = 2
@@ -47,6 +53,7 @@ const minLooseContent = 2
 type looseWords struct {
 	function, qualifier, generic map[uint64]bool
 	tail                         map[uint64]bool // generic only as the last word
+	never                        map[uint64]bool // keys of looseNever
 	of                           uint64
 }
 
@@ -60,12 +67,20 @@ func newLooseWords() *looseWords {
 		}
 		return m
 	}
+	never := map[uint64]bool{}
+	for _, p := range looseNever {
+		var hs []uint64
+		for _, t := range tokenize(p, nil) {
+			hs = append(hs, t.hash)
+		}
+		never[hashKey(hs)] = true
+	}
 	generic := set(looseGeneric)
 	tail := set(looseGenericTail)
 	for h := range tail {
 		generic[h] = true
 	}
-	return &looseWords{function: set(looseFunction), qualifier: set(looseQualifier), generic: generic, tail: tail, of: tokenize("of", nil)[0].hash}
+	return &looseWords{function: set(looseFunction), qualifier: set(looseQualifier), generic: generic, tail: tail, never: never, of: tokenize("of", nil)[0].hash}
 }
 
 // looseForms returns the loose forms of a label given as token hashes, in
@@ -132,12 +147,17 @@ func (lw *looseWords) trim(hs []uint64) []uint64 {
 
 // isLabel says whether the token-hash sequence hs is a dictionary label.
 func (ix *index) isLabel(hs []uint64) bool {
+	v, ok := ix.tab.get(hashKey(hs))
+	return ok && v&targetMask != 0
+}
+
+// hashKey is the table key of a token-hash sequence.
+func hashKey(hs []uint64) uint64 {
 	k := uint64(0)
 	for _, h := range hs {
 		k = seqKey(k, h)
 	}
-	v, ok := ix.tab.get(k)
-	return ok && v&targetMask != 0
+	return k
 }
 
 // addHashes registers the n-grams of a token-hash sequence, as add does
@@ -184,7 +204,7 @@ func (ix *index) addLoose(b *builder, lw *looseWords, ei int, labels []taxonomy.
 		}
 		forms = lw.looseForms(b.toks, e.Type, verb, forms)
 		for _, hs := range forms {
-			if ix.isLabel(hs) {
+			if ix.isLabel(hs) || lw.never[hashKey(hs)] {
 				continue
 			}
 			b.singles = append(b.singles, hs[0])
@@ -238,6 +258,12 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		if i+1 >= len(toks) || toks[i+1].brk != brkNone {
 			continue
 		}
+		// Few words open a loose form (never a function word): the
+		// single set, a fraction of the multi's size, stays in L1 and
+		// turns most tokens away before the pair's bit is fetched.
+		if !hasBit(tab.single, toks[i].hash) {
+			continue
+		}
 		k := seqKey(0, toks[i].hash)
 		if !hasBit(tab.multi, seqKey(k, toks[i+1].hash)) {
 			continue
@@ -259,9 +285,10 @@ func (x *Extractor) scanLoose(sc *scratch) {
 func (x *Extractor) looseKnown(sc *scratch, nExact, first, last int, tgt uint32) bool {
 	e := x.ix.targets[tgt-1].entry
 	for hi, h := range sc.hits {
-		same := x.ix.targets[h.tgt-1].entry == e
+		// Overlap first: most hits lie elsewhere, and a hit's target is
+		// a random read in a table of megabytes.
 		overlap := int(h.first) <= last && int(h.last) >= first
-		if same && overlap || hi < nExact && int(h.first) == first && int(h.last) == last {
+		if overlap && x.ix.targets[h.tgt-1].entry == e || hi < nExact && int(h.first) == first && int(h.last) == last {
 			return true
 		}
 	}

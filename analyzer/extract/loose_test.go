@@ -28,6 +28,7 @@ func looseTaxonomy(t *testing.T) *taxonomy.Taxonomy {
 		skill("handtools", pref("use hand tools", "en"), alt("operate hand tools", "en")),
 		skill("sitting", pref("tolerate sitting for long periods", "en"), alt("sit for extended periods", "en")),
 		skill("problems", pref("solve problems", "en")),
+		{ID: "school", Label: "secondary school procedures", Type: taxonomy.Knowledge, Labels: []taxonomy.Label{pref("secondary school procedures", "en"), alt("high school procedures", "en")}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +60,7 @@ func TestLooseMatches(t *testing.T) {
 		{"a final 'tools' is the object, not generic", "Operate hand trucks.", nil},
 		{"verb dropped only where the preferred label's verb opens", "Work for extended periods.", nil},
 		{"one word is never a loose match", "Code quality matters.", nil},
+		{"a school level is an education requirement", "Secondary (high) school graduation certificate. High school diploma.", nil},
 		{"FR: object without its verb, plural", "Participer aux révisions de code.", []want{{"review", "révisions de code", true}}},
 		{"FR: generic word inside dropped", "Expérience en tests automatisés.", []want{{"tests", "tests automatisés", true}}},
 		{"FR: other words between", "Entretenir des relations avec nos parties prenantes.", []want{{"stakeholders", "relations avec nos parties prenantes", true}}},

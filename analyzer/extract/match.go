@@ -1,11 +1,14 @@
 package extract
 
+import "github.com/skillpulse/skillpulse/analyzer/taxonomy"
+
 // Matching: the longest label at each token, with gaps, coordination and
 // ellipsis repaired, and overlaps between hits settled.
 
 // scan tokenizes text and records leftmost-longest label hits and cue hits.
 func (x *Extractor) scan(text string, sc *scratch) {
 	toks := tokenize(text, sc.toks[:0])
+	joinLists(text, toks)
 	sc.toks = toks
 	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
 	sc.lineStarts = append(sc.lineStarts[:0], 0)
@@ -41,6 +44,13 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			}
 		} else {
 			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0)
+		}
+		if bestT != 0 && gapsT > 0 && x.ix.tax.Entries[x.ix.targets[bestT-1].entry].Type == taxonomy.Knowledge {
+			// Words inside a field's name make another field ("modern
+			// programming languages" is not modern languages); only a
+			// skill's verb and object stand apart ("solving business
+			// problems").
+			bestT = 0
 		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {
@@ -117,6 +127,9 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 			if nj >= len(toks) || toks[nj].brk != brkNone {
 				break
 			}
+			if g == 0 && toks[nj].list {
+				continue // the next item of a list, not this label's next word
+			}
 			// Otherwise a gap stops at a conjunction: the words on its
 			// two sides belong to two phrases ("computer vision and
 			// machine learning" is not computer machinery, "maintaining
@@ -124,7 +137,7 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 			if g > 0 && (crossesConj(toks, nj, j, free) || crossesConj(toks, nj-1, j, free)) {
 				break
 			}
-			nk := seqKey(k, toks[nj].hash)
+			nk := seqKey(k, tab.keyHash(toks[nj]))
 			if !hasBit(tab.multi, nk) {
 				continue
 			}
@@ -151,10 +164,18 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 }
 
 // crossesConj says whether token k, reached from label word j past a
-// gap, follows a conjunction; the free coordinated verb right after the
-// first word does not count.
+// gap, follows a conjunction; the free coordinated verbs right after the
+// first word do not count ("supervise, train and schedule staff").
 func crossesConj(toks []token, k, j int, free bool) bool {
-	return toks[k].conj && !(free && k == j+1)
+	if !toks[k].conj || !free {
+		return toks[k].conj
+	}
+	for i := j + 1; i <= k; i++ {
+		if !toks[i].conj {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *Extractor) sameEntry(a, b uint32) bool {
@@ -198,29 +219,36 @@ func (x *Extractor) longerFrom(toks []token, k, end int) bool {
 func (x *Extractor) ellipsis(sc *scratch, h hit) {
 	toks := sc.toks
 	tab := x.ix.tab
-	// Head first: replace the last word by each conjoined word after it.
-	prefix := uint64(0)
-	for t := h.first; t < h.last; t++ {
-		prefix = seqKey(prefix, toks[t].hash)
-	}
+	// Head first: replace the last word by each conjoined word after it,
+	// keeping the words before it, or fewer of them when the whole prefix
+	// makes no label ("safe food handling and storage" is food storage).
 	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
-		// The conjoined part may be longer: "clean kitchen and work areas".
-		key, best, end := prefix, uint32(0), k
-		for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
-			key = seqKey(key, toks[e].hash)
-			v, ok := tab.get(key)
-			if !ok {
+		for s := h.first; s < h.last; s++ {
+			prefix := uint64(0)
+			for t := s; t < h.last; t++ {
+				prefix = seqKey(prefix, toks[t].hash)
+			}
+			// The conjoined part may be longer: "clean kitchen and work areas".
+			key, best, end := prefix, uint32(0), k
+			for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
+				key = seqKey(key, toks[e].hash)
+				v, ok := tab.get(key)
+				if !ok {
+					break
+				}
+				if v&targetMask != 0 {
+					best, end = v&targetMask, e
+				}
+				if v&prefixBit == 0 {
+					break
+				}
+			}
+			if best != 0 {
+				if !x.longerFrom(toks, int(k), int(end)) {
+					sc.hits = append(sc.hits, hit{first: s, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
+				}
 				break
 			}
-			if v&targetMask != 0 {
-				best, end = v&targetMask, e
-			}
-			if v&prefixBit == 0 {
-				break
-			}
-		}
-		if best != 0 && !x.longerFrom(toks, int(k), int(end)) {
-			sc.hits = append(sc.hits, hit{first: h.first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
 		}
 	}
 	// Head last: the word before the conjunction takes the first word's place.

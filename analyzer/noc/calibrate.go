@@ -52,6 +52,12 @@ func (c Curve) Apply(raw float64) float64 {
 // right, by pool-adjacent-violators; each step keeps its mean raw score
 // and its accuracy.
 func FitIsotonic(raw []float64, right []bool) Curve {
+	return FitIsotonicWeighted(raw, right, nil)
+}
+
+// FitIsotonicWeighted is FitIsotonic with a weight per answer (nil: 1
+// each), so sets of different sizes can count alike.
+func FitIsotonicWeighted(raw []float64, right []bool, weight []float64) Curve {
 	idx := make([]int, len(raw))
 	for i := range idx {
 		idx[i] = i
@@ -67,18 +73,27 @@ func FitIsotonic(raw []float64, right []bool) Curve {
 	})
 	type block struct{ sumRaw, sumRight, n float64 }
 	var bs []block
-	for j, i := range idx {
-		b := block{raw[i], 0, 1}
+	lastRaw := math.NaN()
+	for _, i := range idx {
+		w := 1.0
+		if weight != nil {
+			w = weight[i]
+		}
+		if w <= 0 {
+			continue
+		}
+		b := block{w * raw[i], 0, w}
 		if right[i] {
-			b.sumRight = 1
+			b.sumRight = w
 		}
 		// Equal scores are one observation: pool them before comparing.
-		if j > 0 && raw[idx[j-1]] == raw[i] {
+		if raw[i] == lastRaw {
 			last := &bs[len(bs)-1]
-			last.sumRaw, last.sumRight, last.n = last.sumRaw+b.sumRaw, last.sumRight+b.sumRight, last.n+1
+			last.sumRaw, last.sumRight, last.n = last.sumRaw+b.sumRaw, last.sumRight+b.sumRight, last.n+b.n
 		} else {
 			bs = append(bs, b)
 		}
+		lastRaw = raw[i]
 		for len(bs) > 1 {
 			x, y := bs[len(bs)-2], bs[len(bs)-1]
 			if x.sumRight/x.n < y.sumRight/y.n {

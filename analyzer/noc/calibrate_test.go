@@ -38,6 +38,31 @@ func TestFitIsotonic(t *testing.T) {
 	}
 }
 
+// A weight of k is k copies of the answer; a zero weight leaves it out.
+func TestFitIsotonicWeightedIsDuplication(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	var raw, dupRaw, w []float64
+	var right, dupRight []bool
+	for i := 0; i < 300; i++ {
+		x := float64(r.IntN(40)) / 40 // ties, as calibrated scores have
+		ok := r.Float64() < x
+		k := r.IntN(4) // 0 to 3 copies
+		raw, right, w = append(raw, x), append(right, ok), append(w, float64(k))
+		for j := 0; j < k; j++ {
+			dupRaw, dupRight = append(dupRaw, x), append(dupRight, ok)
+		}
+	}
+	got, want := FitIsotonicWeighted(raw, right, w), FitIsotonic(dupRaw, dupRight)
+	if len(got.Raw) != len(want.Raw) {
+		t.Fatalf("weighted curve has %d steps, duplicated %d", len(got.Raw), len(want.Raw))
+	}
+	for i := range want.Raw {
+		if d, e := got.Raw[i]-want.Raw[i], got.Prob[i]-want.Prob[i]; d*d > 1e-18 || e*e > 1e-18 {
+			t.Fatalf("step %d: weighted (%v, %v), duplicated (%v, %v)", i, got.Raw[i], got.Prob[i], want.Raw[i], want.Prob[i])
+		}
+	}
+}
+
 func TestCalibrationRoundTrip(t *testing.T) {
 	k := Calibration{Model: Curve{Raw: []float64{0.1, 0.5}, Prob: []float64{0.05, 0.4}}, Exact: Curve{Raw: []float64{0.9}, Prob: []float64{0.8}}}
 	var b bytes.Buffer

@@ -70,21 +70,26 @@ func HalveCases(cases []Case) (calibrate, test []Case) {
 // Fit fits a calibration to the coder's raw scores on cases it was not
 // trained on.
 func Fit(c *Coder, cases []Case) Calibration {
-	var o outcomes
-	o.score(c, cases)
-	return o.fit()
+	var o Outcomes
+	o.Score(c, cases, 1)
+	return o.Fit()
 }
 
-// outcomes are a coder's raw scores on held-out cases and whether each
-// answer was right, verbatim index hits apart.
-type outcomes struct {
-	model, exact struct {
-		raw   []float64
-		right []bool
-	}
+// Outcomes are a coder's raw scores on held-out cases and whether each
+// answer was right, verbatim index hits apart, each with a weight: what a
+// calibration is fitted on.
+type Outcomes struct {
+	model, exact scored
+	total        float64
 }
 
-func (o *outcomes) score(c *Coder, cases []Case) {
+type scored struct {
+	raw, weight []float64
+	right       []bool
+}
+
+// Score adds the answers of c on cases, each at weight w.
+func (o *Outcomes) Score(c *Coder, cases []Case, w float64) {
 	for _, k := range cases {
 		s := c.Score(k.Title, "")
 		set := &o.model
@@ -93,14 +98,20 @@ func (o *outcomes) score(c *Coder, cases []Case) {
 		}
 		set.raw = append(set.raw, s.Raw)
 		set.right = append(set.right, s.Code == k.Code)
+		set.weight = append(set.weight, w)
+		o.total += w
 	}
 }
 
-func (o *outcomes) fit() Calibration {
-	k := Calibration{Model: FitIsotonic(o.model.raw, o.model.right)}
+// Weight is the summed weight of the answers added so far.
+func (o *Outcomes) Weight() float64 { return o.total }
+
+// Fit fits the calibration to the answers.
+func (o *Outcomes) Fit() Calibration {
+	k := Calibration{Model: FitIsotonicWeighted(o.model.raw, o.model.right, o.model.weight)}
 	// Too few verbatim hits to fit their own curve: they share the model's.
 	if len(o.exact.raw) >= 30 {
-		k.Exact = FitIsotonic(o.exact.raw, o.exact.right)
+		k.Exact = FitIsotonicWeighted(o.exact.raw, o.exact.right, o.exact.weight)
 	}
 	return k
 }
@@ -113,8 +124,15 @@ func (o *outcomes) fit() Calibration {
 // coders learn from a little less than c does, so the curve errs on the
 // side of modesty.
 func CrossFit(c *Coder, also []Case, base, pool []Title, weight float32, folds int) Calibration {
-	var o outcomes
-	o.score(c, also)
+	var o Outcomes
+	o.Score(c, also, 1)
+	o.CrossScore(c, base, pool, weight, folds)
+	return o.Fit()
+}
+
+// CrossScore adds out-of-fold answers on pool, as CrossFit describes, at
+// weight 1 each.
+func (o *Outcomes) CrossScore(c *Coder, base, pool []Title, weight float32, folds int) {
 	for f := 0; f < folds && len(pool) > 0; f++ {
 		train := append([]Title(nil), base...)
 		var rest []Title
@@ -132,9 +150,8 @@ func CrossFit(c *Coder, also []Case, base, pool []Title, weight float32, folds i
 			}
 		}
 		train = append(train, Weighted(rest, weight)...)
-		o.score(NewCoder(train, c.opts), cases)
+		o.Score(NewCoder(train, c.opts), cases, 1)
 	}
-	return o.fit()
 }
 
 // SetCalibration replaces the coder's calibration; call it before the

@@ -159,9 +159,12 @@ func jsonString(v json.RawMessage) (string, error) {
 	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && bytes.IndexByte(v[1:n-1], '\\') < 0 && bytes.IndexByte(v[1:n-1], '"') < 0 {
 		return string(v[1 : n-1]), nil
 	}
+	// unquote accepts exactly the one-string literals scanString does
+	// (no bare quote or control character inside, valid escapes), so it
+	// checks v on its way rather than after another pass over it.
 	if len(v) >= 2 && v[0] == '"' {
-		if end, _, err := scanString(v, 0); err == nil && end == len(v) {
-			return unquote(v)
+		if s, err := unquote(v); err == nil {
+			return s, nil
 		}
 	}
 	var s string

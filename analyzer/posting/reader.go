@@ -49,7 +49,7 @@ func NewJSONLReader(r io.Reader) *Reader {
 				return Record{}, false, fmt.Errorf("read line %d: %w", line+1, err)
 			}
 			line++
-			if len(strings.TrimSpace(string(b))) == 0 {
+			if len(bytes.TrimSpace(b)) == 0 { // bytes: a string conversion would copy every line
 				continue
 			}
 			if errors.Is(err, errLineTooLong) {

@@ -1,8 +1,10 @@
 package posting
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -128,6 +130,9 @@ done:
 // returns the offset after its closing quote and whether it has escapes.
 func scanString(data []byte, i int) (end int, escaped bool, err error) {
 	for j := i + 1; j < len(data); j++ {
+		if j = plainRun(data, j); j >= len(data) {
+			break
+		}
 		switch c := data[j]; {
 		case c == '"':
 			return j + 1, escaped, nil
@@ -159,6 +164,30 @@ func scanString(data []byte, i int) (end int, escaped bool, err error) {
 	return 0, false, errors.New("unterminated string")
 }
 
+// plainRun returns the offset of the first byte at or after j that a
+// JSON string treats specially (quote, backslash, control character), or
+// len(data). It tests eight bytes at a time: descriptions are long runs
+// of plain text, and testing them byte by byte was most of parsing.
+func plainRun(data []byte, j int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; j+8 <= len(data); j += 8 {
+		x := binary.LittleEndian.Uint64(data[j:])
+		// The "has a byte less than n" and "has a zero byte" tests of
+		// Bit Twiddling Hacks: exact as to whether any byte of the word
+		// qualifies (not which), so a word they pass holds none.
+		q, bs := x^(ones*'"'), x^(ones*'\\')
+		if ((x-ones*0x20)&^x|(q-ones)&^q|(bs-ones)&^bs)&highs != 0 {
+			break
+		}
+	}
+	for ; j < len(data); j++ {
+		if c := data[j]; c == '"' || c == '\\' || c < 0x20 {
+			return j
+		}
+	}
+	return j
+}
+
 func hexVal(c byte) int {
 	switch {
 	case c >= '0' && c <= '9':
@@ -178,18 +207,18 @@ func unquote(v []byte) (string, error) {
 		return "", errors.New("not a string")
 	}
 	v = v[1 : len(v)-1]
-	b := make([]byte, 0, len(v))
+	// A Builder hands its bytes over as the string: no second copy of
+	// a description.
+	var b strings.Builder
+	b.Grow(len(v))
 	for i := 0; i < len(v); {
 		c := v[i]
 		if c != '\\' {
 			if c == '"' || c < 0x20 {
 				return "", errors.New("invalid string")
 			}
-			j := i + 1
-			for j < len(v) && v[j] != '\\' && v[j] != '"' && v[j] >= 0x20 {
-				j++
-			}
-			b = append(b, v[i:j]...)
+			j := plainRun(v, i+1)
+			b.Write(v[i:j])
 			i = j
 			continue
 		}
@@ -198,17 +227,17 @@ func unquote(v []byte) (string, error) {
 		}
 		switch v[i+1] {
 		case '"', '\\', '/':
-			b = append(b, v[i+1])
+			b.WriteByte(v[i+1])
 		case 'b':
-			b = append(b, '\b')
+			b.WriteByte('\b')
 		case 'f':
-			b = append(b, '\f')
+			b.WriteByte('\f')
 		case 'n':
-			b = append(b, '\n')
+			b.WriteByte('\n')
 		case 'r':
-			b = append(b, '\r')
+			b.WriteByte('\r')
 		case 't':
-			b = append(b, '\t')
+			b.WriteByte('\t')
 		case 'u':
 			r, ok := hex4(v, i+2)
 			if !ok {
@@ -218,21 +247,21 @@ func unquote(v []byte) (string, error) {
 			if utf16.IsSurrogate(r) {
 				if r2, ok := hex4(v, i+2); ok && i+1 < len(v) && v[i] == '\\' && v[i+1] == 'u' {
 					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-						b = utf8.AppendRune(b, d)
+						b.WriteRune(d)
 						i += 6
 						continue
 					}
 				}
 				r = utf8.RuneError
 			}
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 			continue
 		default:
 			return "", errors.New("bad escape")
 		}
 		i += 2
 	}
-	return string(b), nil
+	return b.String(), nil
 }
 
 func hex4(v []byte, i int) (rune, bool) {

@@ -48,3 +48,42 @@ func FuzzSplitObject(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPlainRun holds the word-at-a-time plainRun to its byte-by-byte
+// definition.
+func FuzzPlainRun(f *testing.F) {
+	for _, s := range []string{"", "plain text longer than eight", "abc\"def ghijkl", "0123456\\x", "élève\x1fé", "\x7f\x80\xff\x20\x21\x5b\x5d\x5c"} {
+		f.Add([]byte(s), 0)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, j int) {
+		if j < 0 || j > len(data) {
+			return
+		}
+		want := j
+		for want < len(data) && data[want] != '"' && data[want] != '\\' && data[want] >= 0x20 {
+			want++
+		}
+		if got := plainRun(data, j); got != want {
+			t.Fatalf("plainRun(%q, %d) = %d, want %d", data, j, got, want)
+		}
+	})
+}
+
+// FuzzUnquoteAcceptsWhatScanStringDoes: jsonString relies on unquote
+// taking exactly the literals scanString takes as one whole string.
+func FuzzUnquoteAcceptsWhatScanStringDoes(f *testing.F) {
+	for _, s := range []string{`"plain"`, `"a\"b"`, `"ab\"`, `"\u00e9"`, `"\u00"`, `"x"y"`, "\"\x01\"", `"\q"`, `"\ud800"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		if len(v) < 2 || v[0] != '"' {
+			return
+		}
+		end, _, serr := scanString(v, 0)
+		scanned := serr == nil && end == len(v)
+		_, uerr := unquote(v)
+		if scanned != (uerr == nil) {
+			t.Fatalf("%q: scanString whole %v, unquote error %v", v, scanned, uerr)
+		}
+	})
+}

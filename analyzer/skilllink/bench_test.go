@@ -55,3 +55,25 @@ func BenchmarkExtractESCOScorer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStartESCO is the start-up of `skillpulse extract --taxonomy
+// esco:…` before the first posting: load the taxonomy, build the
+// dictionary index, the loose table and the scorer's ESCO features. Run it
+// with -cpu 1,2: on two cores NewExtractor builds the index and the
+// features side by side.
+func BenchmarkStartESCO(b *testing.B) {
+	path := shareddata.Require(b, "taxonomy", "esco_v1.1.1", "skills_en.csv")
+	for i := 0; i < b.N; i++ {
+		tax, err := load.ESCO(path, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		x, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.Filter, true)
+		if err != nil || sc == nil {
+			b.Fatalf("scorer: %v", err)
+		}
+		if len(x.Extract("Experience with code reviews and SQL.").Skills) == 0 {
+			b.Fatal("no skill found")
+		}
+	}
+}

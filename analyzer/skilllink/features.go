@@ -268,7 +268,7 @@ func (m *Meta) Features(dst []float64, text string, c Cand, others []Cand, full 
 func looseRivals(c Cand, others []Cand) int {
 	n := 0
 	for _, o := range others {
-		if o.Match.ID != c.Match.ID && o.Match.Start < c.Match.End && c.Match.Start < o.Match.End {
+		if o.Match.Start < c.Match.End && c.Match.Start < o.Match.End && o.Match.ID != c.Match.ID {
 			n++
 		}
 	}

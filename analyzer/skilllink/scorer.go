@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
@@ -203,6 +204,10 @@ func (s *Scorer) filter(text string, res extract.Result, b *scoreBuf) extract.Re
 			if len(s.static) >= maxStatic {
 				clear(s.static)
 			}
+			// The key's text is a piece of this posting: a copy keeps the
+			// posting from staying alive in the cache, and the keys
+			// compared on later hits close together in memory.
+			k.text = strings.Clone(k.text)
 			s.static[k] = z
 			s.mu.Unlock()
 		}

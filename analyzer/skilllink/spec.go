@@ -24,8 +24,8 @@ const (
 // returns nil when the taxonomy is not ESCO or mode is Off: the model's
 // features are ESCO's (descriptions, reuse levels).
 func ForSpec(spec string, tax *taxonomy.Taxonomy, mode Mode) (*Scorer, error) {
-	kind, path, _ := strings.Cut(strings.TrimSpace(spec), ":")
-	if kind != "esco" || mode == Off || mode == "" {
+	_, path, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	if !IsESCO(spec) || mode == Off || mode == "" {
 		return nil, nil
 	}
 	if mode != Filter && mode != Propose {
@@ -44,6 +44,13 @@ func ForSpec(spec string, tax *taxonomy.Taxonomy, mode Mode) (*Scorer, error) {
 		return nil, err
 	}
 	return NewScorer(meta, md, mode == Propose), nil
+}
+
+// IsESCO says whether a taxonomy spec names ESCO, the only taxonomy the
+// scorer has features for.
+func IsESCO(spec string) bool {
+	kind, _, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	return kind == "esco"
 }
 
 // DefaultMode is what `skillpulse extract --taxonomy esco:…` uses unless

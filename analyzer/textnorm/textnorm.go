@@ -76,7 +76,10 @@ func Normalize(s string) string {
 	// Invalid bytes first: NFKC does not compose across them, which would
 	// leave the output unstable under a second normalization.
 	if !isASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
-		s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
+		if !utf8.ValidString(s) { // ValidString is the faster test; ToValidUTF8 would decode every rune
+			s = strings.ToValidUTF8(s, " ")
+		}
+		s = norm.NFKC.String(s)
 	} else if isNormalASCII(s) {
 		return s // plain text already in this form: no copy
 	}
@@ -99,12 +102,11 @@ func normalize(s string) string {
 	}
 	for i := 0; i < len(s); {
 		// Runs of printable ASCII need no mapping: copy them whole, which
-		// is most of most postings.
+		// is most of most postings. A single space between two such words
+		// is already normal, so the run goes on over it: one copy per
+		// line rather than per word.
 		if c := s[i]; c > ' ' && c < 0x7f {
-			j := i + 1
-			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
-				j++
-			}
+			j := runEnd(s, i+1)
 			flush()
 			b.WriteString(s[i:j])
 			i = j
@@ -137,6 +139,39 @@ func normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// runEnd returns where a run of printable ASCII words with single
+// spaces between them, going on at j, ends: before a byte that is not
+// printable ASCII, before a space not followed by such a word, or at
+// len(s). Eight bytes at a time first (the tests of Bit Twiddling Hacks:
+// "has a byte less than n" and "has a zero byte", exact as to whether any
+// byte qualifies; the exact per-byte zero test for spaces), then byte by
+// byte from the first word that needs a closer look.
+func runEnd(s string, j int) int {
+	const ones, highs, low7 = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	for ; j+8 <= len(s); j += 8 {
+		x := uint64(s[j]) | uint64(s[j+1])<<8 | uint64(s[j+2])<<16 | uint64(s[j+3])<<24 |
+			uint64(s[j+4])<<32 | uint64(s[j+5])<<40 | uint64(s[j+6])<<48 | uint64(s[j+7])<<56
+		del := x ^ (ones * 0x7f)
+		unprintable := ((x-ones*0x20)&^x | x | (del-ones)&^del) & highs
+		t := x ^ (ones * ' ')
+		spaces := ^(((t & low7) + low7) | t | low7) // high bit of each space byte
+		// A space ending the word depends on the next byte: look closer.
+		if unprintable|spaces&(spaces>>8)|spaces>>63 != 0 {
+			break
+		}
+	}
+	for j < len(s) {
+		if c := s[j]; c > ' ' && c < 0x7f {
+			j++
+		} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+			j += 2
+		} else {
+			break
+		}
+	}
+	return j
 }
 
 // Clean is StripHTML followed by Normalize: the text analysis sees.

@@ -57,14 +57,9 @@ not stop the run.`,
 				return err
 			}
 			start := time.Now()
-			x := extract.New(tax)
-			sc, err := skilllink.ForSpec(spec, tax, skilllink.Mode(scorer))
+			x, sc, err := skilllink.NewExtractor(spec, tax, skilllink.Mode(scorer), loose)
 			if err != nil {
 				return err
-			}
-			if sc != nil {
-				sc.SetLoose(loose)
-				x.SetRescorer(sc)
 			}
 			slog.Info("extractor built", "scorer", sc != nil, "took", time.Since(start).Round(time.Millisecond))
 			in, name, err := openInput(cmd, args)

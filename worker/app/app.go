@@ -15,7 +15,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/skillpulse/skillpulse/analyzer"
-	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/geo"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/rank"
@@ -35,19 +34,15 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	if err != nil {
 		return analyzer.Stages{}, fmt.Errorf("load taxonomy %q: %w", cfg.Taxonomy, err)
 	}
-	x := extract.New(tax)
 	// The figures stored are the ones `extract` prints: the same learned
 	// filter judges ESCO matches (its precision is the product's headline).
 	mode := skilllink.DefaultMode
 	if cfg.SkillScorer != "" {
 		mode = skilllink.Mode(cfg.SkillScorer)
 	}
-	sc, err := skilllink.ForSpec(cfg.Taxonomy, tax, mode)
+	x, sc, err := skilllink.NewExtractor(cfg.Taxonomy, tax, mode, true)
 	if err != nil {
 		return analyzer.Stages{}, fmt.Errorf("skill_scorer %q: %w", mode, err)
-	}
-	if sc != nil {
-		x.SetRescorer(sc)
 	}
 	dc := repost.DefaultConfig()
 	if cfg.Dedup.Window > 0 {

@@ -217,6 +217,8 @@ func checkCodeEndpoint(t *testing.T, addr string) {
 		{"title=Sr.+Health+Records+Technician+-+Night+Shift+(Full-time)", "12111", 5},
 		{"title=Commis+%C3%A0+l%27archivage+m%C3%A9dical&candidates=3", "12111", 3},
 		{"title=Technician&description=Maintain+patient+health+records+and+code+charts", "12111", 5},
+		// The industry is evidence as the description is.
+		{"title=Technician&industry=Patient+health+records+and+chart+coding", "12111", 5},
 	} {
 		getJSON(t, addr+"/api/v1/occupations/code?"+tc.query, 200, &c)
 		// A calibrated coder may leave a vague title unclassified (below

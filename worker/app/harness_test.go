@@ -158,3 +158,21 @@ func checkPromtool(t *testing.T, page string) {
 		t.Errorf("promtool check metrics: %v\n%s", err, out)
 	}
 }
+
+// settledMetric waits until a series of the worker's /metrics has not
+// changed for quiet (at most limit) and returns its value.
+func settledMetric(t *testing.T, addr, series string, quiet, limit time.Duration) float64 {
+	t.Helper()
+	v := metricValue(metricsPage(t, addr), series)
+	since, deadline := time.Now(), time.Now().Add(limit)
+	for time.Since(since) < quiet {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s still changing after %s (now %v)", series, limit, v)
+		}
+		time.Sleep(250 * time.Millisecond)
+		if now := metricValue(metricsPage(t, addr), series); now != v {
+			v, since = now, time.Now()
+		}
+	}
+	return v
+}

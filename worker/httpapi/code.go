@@ -27,14 +27,16 @@ func (s *Server) code(r *http.Request) (any, error) {
 	}
 	q := r.URL.Query()
 	title := strings.TrimSpace(q.Get("title"))
-	description := q.Get("description")
+	// The industry and the employer are evidence like the description:
+	// they decide what a generic title ("Manager", "Owner") leaves open.
+	description := strings.TrimSpace(strings.Join([]string{q.Get("industry"), q.Get("employer"), q.Get("description")}, " "))
 	switch {
 	case title == "":
 		return nil, badRequest("title: required, e.g. ?title=Health+records+technician")
 	case len(title) > maxTitleBytes:
 		return nil, badRequest("title: %d bytes, at most %d", len(title), maxTitleBytes)
 	case len(description) > maxDescriptionBytes:
-		return nil, badRequest("description: %d bytes, at most %d", len(description), maxDescriptionBytes)
+		return nil, badRequest("description, industry and employer: %d bytes together, at most %d", len(description), maxDescriptionBytes)
 	case !utf8.ValidString(title) || !utf8.ValidString(description):
 		return nil, badRequest("title and description must be UTF-8")
 	}

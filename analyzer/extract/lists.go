@@ -1,0 +1,130 @@
+package extract
+
+// Two kinds of punctuation that the tokenizer reads as a clause boundary
+// are not one in postings: the commas of a serial list of single words
+// ("Supervise, train and schedule staff", "Sweep, mop, wash and polish
+// floors"), which coordinate like "and"; and a short parenthesized aside
+// inside a phrase ("Class 1 (AZ) licence", "Monitor inventory levels
+// (stock) and reorder"), which the phrase runs through. joinLists lifts
+// those boundaries in the tokens of a posting's text, so labels meet
+// across them with the matcher's usual gaps and coordination, and a
+// requirement cue covers the whole list ("Java, Python and Go required").
+
+// maxAside is the most words a parenthesized aside may hold and still sit
+// inside a phrase; longer ones are clauses of their own.
+const maxAside = 3
+
+// joinLists rewrites the boundaries of toks (the tokens of text) in place.
+func joinLists(text string, toks []token) {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].brk != brkClause {
+			continue
+		}
+		switch kind, _ := gapKind(text, toks[i-1].end, toks[i].start); kind {
+		case gapComma:
+			i = joinSerial(text, toks, i)
+		case gapOpen:
+			// "bio(chemistry)" is a word's variant, not an aside.
+			if text[toks[i-1].end] == ' ' {
+				joinAside(text, toks, i)
+			}
+		}
+	}
+}
+
+const (
+	gapOther = iota
+	gapComma // spaces and one comma
+	gapOpen  // spaces and one "("
+	gapClose // spaces and one ")"
+)
+
+// gapKind says what punctuation stands between two tokens, and whether a
+// conjunction the tokenizer dropped stands there too (", and").
+func gapKind(text string, from, to int32) (kind int, conj bool) {
+	gap := text[from:to]
+	for i := 0; i < len(gap); i++ {
+		var k int
+		switch c := gap[i]; {
+		case c == ' ':
+			continue
+		case c == ',':
+			k = gapComma
+		case c == '(':
+			k = gapOpen
+		case c == ')':
+			k = gapClose
+		case isWordByte(c):
+			// A word the tokenizer skips: "and", "the", "a".
+			j := i
+			for j < len(gap) && isWordByte(gap[j]) {
+				j++
+			}
+			switch gap[i:j] {
+			case "and", "or", "et", "ou":
+				conj = true
+			}
+			i = j - 1
+			continue
+		default:
+			return gapOther, false
+		}
+		if kind != gapOther {
+			return gapOther, false // two marks: "), " or ",("
+		}
+		kind = k
+	}
+	return kind, conj
+}
+
+// joinSerial turns the commas of a list of single words that ends in a
+// conjunction ("A, B, C and D …") into conjunctions; first is the token
+// after the first comma. It returns the index to resume from.
+func joinSerial(text string, toks []token, first int) int {
+	// The first item is one word: the token before the comma opens a
+	// clause (or the text).
+	if toks[first-1].brk == brkNone {
+		return first
+	}
+	k := first
+	for {
+		// Item k is one word: the next token is another comma item or the
+		// conjoined last item.
+		if k+1 >= len(toks) {
+			return first
+		}
+		next := toks[k+1]
+		if next.brk == brkNone && next.conj {
+			break
+		}
+		if next.brk != brkClause {
+			return first
+		}
+		kind, conj := gapKind(text, toks[k].end, next.start)
+		if kind != gapComma {
+			return first
+		}
+		k++
+		if conj { // "A, B, and C": the serial comma before the last item
+			break
+		}
+	}
+	for j := first; j <= k; j++ {
+		toks[j].brk, toks[j].conj, toks[j].list = brkNone, true, true
+	}
+	return k
+}
+
+// joinAside removes the boundaries around a short parenthesized aside that
+// continues its phrase on both sides; open is the aside's first token.
+func joinAside(text string, toks []token, open int) {
+	for j := open; j < len(toks)-1 && j-open < maxAside; j++ {
+		if toks[j+1].brk == brkNone {
+			continue
+		}
+		if kind, _ := gapKind(text, toks[j].end, toks[j+1].start); toks[j+1].brk == brkClause && kind == gapClose {
+			toks[open].brk, toks[j+1].brk = brkNone, brkNone
+		}
+		return
+	}
+}
