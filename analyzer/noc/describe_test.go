@@ -66,6 +66,11 @@ func TestGenericTitleTakesTheIndustry(t *testing.T) {
 		{"Clerk", "Grocery stores", "65102"},
 		{"Mechanic", "Automotive repair and maintenance", "72410"},
 		{"Salesperson", "Clothing stores", "64100"},
+		// The same in French, as Statistics Canada names the industries.
+		{"Gérant", "Commerce de détail", "60020"},
+		{"Directeur", "Banques", "10021"},
+		{"Chauffeur", "Transport par camion", "73300"},
+		{"Superviseur", "Fabrication d'aliments", "92012"},
 		// Specific titles in an industry that is not theirs keep their group.
 		{"Cook", "Hospitals", "63200"},
 		{"Accountant", "Construction", "11100"},
