@@ -111,6 +111,12 @@ type Occupation struct {
 	// train the coder as extra, down-weighted examples.
 	ONetTitles string   `yaml:"onet_titles"`
 	Crosswalks []string `yaml:"crosswalks"`
+	// Descriptions are reference texts about unit groups the coder's
+	// description model learns from (the NOC structure CSV or noc.json
+	// definitions, OaSIS lead statements and main duties, O*NET task
+	// statements through Crosswalks): with them, a posting's description
+	// or industry decides what a generic title leaves open.
+	Descriptions []string `yaml:"descriptions"`
 }
 
 // Rank configures rankings.
@@ -198,7 +204,7 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 	}
 	lists := map[string]*[]string{"SKILLPULSE_KAFKA_BROKERS": &c.Kafka.Brokers, "SKILLPULSE_ES_URL": &c.Elasticsearch.URLs,
 		"SKILLPULSE_OCCUPATION_TITLES": &c.OccupationTitles, "SKILLPULSE_PLACES": &c.Places,
-		"SKILLPULSE_OCCUPATION_CROSSWALKS": &c.Occupation.Crosswalks}
+		"SKILLPULSE_OCCUPATION_CROSSWALKS": &c.Occupation.Crosswalks, "SKILLPULSE_OCCUPATION_DESCRIPTIONS": &c.Occupation.Descriptions}
 	for k, p := range lists {
 		if v, ok := get(k); ok {
 			*p = splitList(v)
@@ -289,8 +295,10 @@ func (c Config) Validate() error {
 		return fmt.Errorf("occupation.min_confidence: must be in [0, 1), got %v", c.Occupation.MinConfidence)
 	case c.Occupation.LowConfidence < 0 || c.Occupation.LowConfidence > 1:
 		return fmt.Errorf("occupation.low_confidence: must be in [0, 1], got %v", c.Occupation.LowConfidence)
-	case (c.Occupation.ONetTitles != "") != (len(c.Occupation.Crosswalks) > 0):
-		return fmt.Errorf("occupation.onet_titles and occupation.crosswalks go together")
+	case c.Occupation.ONetTitles != "" && len(c.Occupation.Crosswalks) == 0,
+		len(c.Occupation.Crosswalks) > 0 && c.Occupation.ONetTitles == "" && len(c.Occupation.Descriptions) == 0:
+		// O*NET description texts use the crosswalks too.
+		return fmt.Errorf("occupation.onet_titles (or occupation.descriptions) and occupation.crosswalks go together")
 	case c.Dedup.Threshold <= 0 || c.Dedup.Threshold > 1:
 		return fmt.Errorf("dedup.threshold: must be in (0, 1]")
 	case len(c.Kafka.Brokers) > 0 != (len(c.Elasticsearch.URLs) > 0):

@@ -59,6 +59,7 @@ func TestInvalid(t *testing.T) {
 		"occupation:\n  min_confidence: 1\n":    "occupation.min_confidence",
 		"occupation:\n  low_confidence: -0.1\n": "occupation.low_confidence",
 		"occupation:\n  onet_titles: alt.txt\n": "go together",
+		"occupation:\n  crosswalks: [x.csv]\n":  "go together",
 		"max_posting_bytes: 10\n":               "max_posting_bytes",
 	}
 	for yml, want := range cases {
@@ -79,7 +80,7 @@ func TestExampleConfigLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Occupation.MinConfidence != 0.2 || c.Occupation.LowConfidence != 0.5 || len(c.Occupation.Crosswalks) != 2 {
+	if c.Occupation.MinConfidence != 0.2 || c.Occupation.LowConfidence != 0.5 || len(c.Occupation.Crosswalks) != 2 || len(c.Occupation.Descriptions) != 4 {
 		t.Errorf("occupation settings not read as written: %+v", c.Occupation)
 	}
 	if !c.Production() || c.Kafka.InFlight != 5000 || c.Dedup.Window != 1440*time.Hour {
@@ -107,5 +108,22 @@ func TestReferenceFiles(t *testing.T) {
 	}
 	if strings.Join(c.Places, "|") != "/g/ca_census_subdivisions.csv" {
 		t.Errorf("places from the environment: %q", c.Places)
+	}
+}
+
+// Crosswalks without O*NET titles serve O*NET description texts.
+func TestCrosswalksForDescriptions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(path, []byte("occupation:\n  crosswalks: [x.csv]\n  descriptions: [\"Task Statements.txt\"]\n"), 0o644)
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Occupation.Descriptions) != 1 {
+		t.Errorf("descriptions %q", c.Occupation.Descriptions)
+	}
+	t.Setenv("SKILLPULSE_OCCUPATION_DESCRIPTIONS", "/a/noc_structure_en.csv,/b/Task Statements.txt")
+	if c, err = Load(path); err != nil || strings.Join(c.Occupation.Descriptions, "|") != "/a/noc_structure_en.csv|/b/Task Statements.txt" {
+		t.Errorf("descriptions from the environment: %q, %v", c.Occupation.Descriptions, err)
 	}
 }

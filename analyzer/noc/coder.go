@@ -19,6 +19,14 @@ type Options struct {
 	// Calibration maps raw scores to probabilities; nil means the
 	// built-in one for the coder's kind (DefaultCalibration).
 	Calibration *Calibration
+	// Descriptions are reference texts about unit groups (definitions,
+	// duties, tasks; see LoadDescriptions) the description model learns
+	// from besides the titles.
+	Descriptions []GroupText
+	// DescriptionWeight is what a description adds to the group it
+	// resembles most (see addDescription); zero means
+	// DefaultDescriptionWeight.
+	DescriptionWeight float32
 	// noCorrection leaves out the discriminative correction, for tests
 	// that measure what it adds.
 	noCorrection bool
@@ -48,7 +56,8 @@ type Coder struct {
 	spell  speller
 	// correction: per feature, learnt weights for unit groups (see train).
 	correction [][]entry
-	version    string // see Version
+	describe   *describer // see addDescription
+	version    string     // see Version
 }
 
 // level is the naive Bayes model at one level of the NOC hierarchy.
@@ -89,6 +98,9 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	}
 	if opts.LowConfidence <= 0 {
 		opts.LowConfidence = DefaultLowConfidence
+	}
+	if opts.DescriptionWeight <= 0 {
+		opts.DescriptionWeight = DefaultDescriptionWeight
 	}
 	c := &Coder{opts: opts, exact: make(map[string]int32, len(titles)), feat: make(map[string]int32, 4*len(titles))}
 	class := map[string]int32{}
@@ -151,6 +163,8 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if !opts.noCorrection {
 		c.train(examples)
 	}
+	c.describe = newDescriber(c.codes, titles, opts.Descriptions)
+	c.describe.linkTitles(c.feat)
 	if opts.Calibration != nil {
 		c.calib = *opts.Calibration
 	} else {
@@ -290,7 +304,10 @@ func (c *Coder) assess(title, description string) assessment {
 		return assessment{best: -1}
 	}
 	a := assessment{best: argmax(scores), scores: scores}
-	if k, ok := c.exact[clean]; ok {
+	// A verbatim title's group stands unless the description speaks
+	// against it: a generic verbatim title ("manager", the cleaned
+	// "contract manager") is decided by the description.
+	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k)) {
 		a.best, a.exact = k, true
 	}
 	a.raw = share * posteriorAt(scores, a.best, rawTemperature)

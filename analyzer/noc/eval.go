@@ -12,6 +12,8 @@ type Case struct {
 	Title string
 	Code  string
 	Lang  string
+	// Description is coded with the title (an industry, a posting body).
+	Description string
 }
 
 // Report scores a coder.
@@ -27,7 +29,7 @@ type Report struct {
 func Evaluate(c *Coder, cases []Case) Report {
 	var r Report
 	for _, k := range cases {
-		res := c.Code(k.Title, "", nil)
+		res := c.Code(k.Title, k.Description, nil)
 		r.Cases++
 		if res.Code == Unclassified {
 			continue
@@ -68,7 +70,7 @@ type Confusion struct {
 func Confusions(c *Coder, cases []Case, n int) []Confusion {
 	count := map[[2]string]int{}
 	for _, k := range cases {
-		if got := c.Code(k.Title, "", nil).Code; got != k.Code {
+		if got := c.Code(k.Title, k.Description, nil).Code; got != k.Code {
 			count[[2]string{k.Code, got}]++
 		}
 	}
@@ -246,7 +248,7 @@ func Within(c *Coder, cases []Case, n int) (exact, major float64) {
 	var e, m int
 	for _, k := range cases {
 		hitExact, hitMajor := false, false
-		for _, r := range c.Candidates(k.Title, "", n) {
+		for _, r := range c.Candidates(k.Title, k.Description, n) {
 			hitExact = hitExact || r.Code == k.Code
 			hitMajor = hitMajor || MajorGroup(r.Code) == MajorGroup(k.Code)
 		}

@@ -178,7 +178,7 @@ func Reliability(c *Coder, cases []Case) (bins []Bin, ece, acc90 float64, n90 in
 	}
 	right90 := 0
 	for _, k := range cases {
-		r := c.Code(k.Title, "", nil)
+		r := c.Code(k.Title, k.Description, nil)
 		b := &bins[min(int(r.Confidence*10), 9)]
 		b.Count++
 		b.MeanConfidence += r.Confidence

@@ -31,6 +31,11 @@ func fingerprint(titles []Title, opts Options, k Calibration) string {
 		str(t.Lang)
 		num(float64(t.Weight))
 	}
+	for _, g := range opts.Descriptions {
+		str(g.Code)
+		str(g.Text)
+	}
+	num(float64(opts.DescriptionWeight))
 	num(opts.Threshold)
 	num(opts.LowConfidence)
 	if opts.noCorrection {

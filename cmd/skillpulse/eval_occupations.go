@@ -26,6 +26,11 @@ type occupationSets struct {
 	// Each held-out set in a half that fits the calibration and one that
 	// measures it.
 	noisyCal, noisyTest, onetCal, onetTest, onetMajority, unseen, otherForms []noc.Case
+	// The description evaluation's: reference texts, held-out qualified
+	// index titles, O*NET titles with their occupation's description.
+	texts         []noc.GroupText
+	qualified     []noc.Case
+	onetDescribed []noc.SourcedCase
 }
 
 func loadOccupationSets(dir string) (occupationSets, error) {
@@ -51,6 +56,15 @@ func loadOccupationSets(dir string) (occupationSets, error) {
 	s.onetTrain, s.onetCal, s.onetTest, s.onetMajority = noc.SplitONet(onet)
 	s.unseen = noc.Unseen(append(noc.BuiltinTitles(), idx...), oasis)
 	s.otherForms = noc.OtherForms(idx)
+	s.qualified = noc.QualifierCases(idx)
+	if s.texts, err = loadDescriptionTexts(occ); err != nil {
+		return s, err
+	}
+	s.onetDescribed, err = noc.ONetDescribedCases(filepath.Join(occ, "onet_29.2", "Alternate Titles.txt"),
+		filepath.Join(occ, "onet_29.2", "Occupation Data.txt"), onetCrosswalks(occ)...)
+	if err != nil {
+		return s, fmt.Errorf("load O*NET occupation descriptions: %w", err)
+	}
 	return s, nil
 }
 
@@ -74,7 +88,8 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 		}
 		return t
 	}
-	held := noc.NewCoder(trainWith(weight), noc.Options{})
+	dw, _ := cmd.Flags().GetFloat32("description-weight")
+	held := noc.NewCoder(trainWith(weight), noc.Options{Descriptions: s.texts, DescriptionWeight: dw})
 	builtin := noc.NewCoder(noc.BuiltinTitles(), noc.Options{})
 	// Fit on calibration halves, measure on the test halves. At the same
 	// raw score an O*NET title (its code only as good as the crosswalk) is
@@ -162,6 +177,13 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 		exact, major := noc.Within(held, s.noisyTest, n)
 		oe, om := noc.Within(held, s.onetTest, n)
 		fmt.Fprintf(out, "  first %d: unit group %.1f%% / %.1f%%, major group %.1f%% / %.1f%%\n", n, 100*exact, 100*oe, 100*major, 100*om)
+	}
+	if err := writeDescriptionRows(out, s, held, builtin, func(texts []noc.GroupText) *noc.Coder {
+		c := noc.NewCoder(trainWith(weight), noc.Options{Descriptions: texts, DescriptionWeight: dw})
+		c.SetCalibration(fitted)
+		return c
+	}); err != nil {
+		return err
 	}
 	if v, _ := cmd.Flags().GetBool("verbose"); v {
 		for _, set := range []struct {

@@ -65,10 +65,11 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	return st, nil
 }
 
-// occupationCoder is the shared built-in coder when no title index is
-// configured (and the defaults are kept), else a coder over the built-in
-// titles, every index and the crosswalked O*NET titles (down-weighted),
-// with the number of titles it learnt from.
+// occupationCoder is the shared built-in coder when no title index or
+// description text is configured (and the defaults are kept), else a
+// coder over the built-in titles, every index and the crosswalked O*NET
+// titles (down-weighted), with the description texts, and the number of
+// titles it learnt from.
 func occupationCoder(paths []string, oc config.Occupation) (*noc.Coder, int, error) {
 	titles := noc.BuiltinTitles()
 	// A zero setting would mean the coder's default: keep 0 as "none".
@@ -80,7 +81,14 @@ func occupationCoder(paths []string, oc config.Occupation) (*noc.Coder, int, err
 		}
 		titles = append(titles, noc.Weighted(more, noc.ONetWeight)...)
 	}
-	if len(paths) == 0 && oc.ONetTitles == "" {
+	if len(oc.Descriptions) > 0 {
+		texts, err := noc.LoadDescriptions(oc.Descriptions, oc.Crosswalks...)
+		if err != nil {
+			return nil, 0, fmt.Errorf("occupation.descriptions: %w", err)
+		}
+		opts.Descriptions = texts
+	}
+	if len(paths) == 0 && oc.ONetTitles == "" && len(oc.Descriptions) == 0 {
 		if oc.MinConfidence == noc.DefaultThreshold && oc.LowConfidence == noc.DefaultLowConfidence {
 			return noc.NewBuiltin(), len(titles), nil
 		}

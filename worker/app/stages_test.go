@@ -90,6 +90,39 @@ func TestStagesWithSharedIndexes(t *testing.T) {
 	}
 }
 
+// TestStagesLearnConfiguredDescriptions: with the reference texts
+// configured, the coder the pipeline uses decides a generic title by the
+// industry beside it, and a description file of an unknown kind is an
+// error naming the setting.
+func TestStagesLearnConfiguredDescriptions(t *testing.T) {
+	occ := func(parts ...string) string {
+		return shareddata.Require(t, append([]string{"occupations"}, parts...)...)
+	}
+	cfg := config.Default()
+	cfg.OccupationTitles = []string{occ("noc2021_index_cannocdata", "All examples.csv")}
+	without := stagesWith(t, cfg)
+	cfg.Occupation.Crosswalks = []string{occ("crosswalks", "noc2021_onet26.csv"), occ("crosswalks", "bcgov_onet_to_noc2021_mapping_v3.csv")}
+	cfg.Occupation.Descriptions = []string{occ("noc2021_statcan_esdc", "noc_structure_en.csv"),
+		occ("oasis_2023", "main-duties_oasis-2023_v1.0.csv"), occ("onet_29.2", "Task Statements.txt")}
+	st := stagesWith(t, cfg)
+	if a, b := without.Occupations.Version(), st.Occupations.Version(); a == b {
+		t.Errorf("the description texts do not change the coder's version (%s)", a)
+	}
+	for _, tc := range []struct{ title, industry, want string }{
+		{"Operator", "Sawmills", "94120"},
+		{"Manager", "Banking", "10021"},
+		{"Line cook", "Software publishers", "63200"},
+	} {
+		if got := st.Occupations.Candidates(tc.title, tc.industry, 1); len(got) == 0 || got[0].Code != tc.want {
+			t.Errorf("%q in %q: %+v, want %s", tc.title, tc.industry, got, tc.want)
+		}
+	}
+	cfg.Occupation.Descriptions = []string{occ("onet_29.2", "Alternate Titles.txt")}
+	if _, err := Stages(cfg, quiet); err == nil || !strings.Contains(err.Error(), "occupation.descriptions") {
+		t.Errorf("a title file as descriptions: %v, want an error naming occupation.descriptions", err)
+	}
+}
+
 // TestStagesKnowConfiguredPlaces: a place only a configured list has is
 // resolved to its economic region; without the list it counts as its
 // province's unspecified share.

@@ -1,0 +1,99 @@
+package noc
+
+import "strings"
+
+// QualifierCases are the titles HoldOut holds out that carry a qualifier
+// ("manager, retail store", "supervisor - food processing", "labourer
+// (construction)"), as a person reporting their job and its industry
+// writes them: the head as the title, the qualifier as the description.
+// Each head, qualifier and code once.
+func QualifierCases(titles []Title) []Case {
+	seen := map[string]bool{}
+	var out []Case
+	for _, t := range titles {
+		if hash(t.Code+"|"+t.Text)%10 != 0 {
+			continue
+		}
+		head, q := splitQualifier(t.Text)
+		if q == "" || cleanTitle(head) == "" || len(descriptionWords(q)) == 0 {
+			continue
+		}
+		key := t.Code + "|" + strings.ToLower(head) + "|" + strings.ToLower(q)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, Case{Title: head, Code: t.Code, Lang: t.Lang, Description: q})
+	}
+	return out
+}
+
+// WithoutDescriptions are the cases with their descriptions left out.
+func WithoutDescriptions(cases []Case) []Case {
+	out := make([]Case, len(cases))
+	for i, k := range cases {
+		k.Description = ""
+		out[i] = k
+	}
+	return out
+}
+
+// Distracted are cases each given the description of a case of another
+// broad category (the next such one in order): a posting whose industry
+// says nothing of the occupation ("Accountant" in "Construction"), where
+// the description should move the answer as little as possible.
+func Distracted(cases, descriptions []Case) []Case {
+	if len(descriptions) == 0 {
+		return nil
+	}
+	out := make([]Case, 0, len(cases))
+	j := 0
+	for _, k := range cases {
+		for n := 0; n < len(descriptions); n++ {
+			d := descriptions[(j+n)%len(descriptions)]
+			if BroadCategory(d.Code) != BroadCategory(k.Code) {
+				k.Description = d.Description
+				j = (j + n + 1) % len(descriptions)
+				break
+			}
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// SourceFold is the fold (of n) of a description's source, by hash: an
+// evaluation codes a fold's cases with a coder whose description model
+// did not learn from that fold's sources.
+func SourceFold(source string, n int) int { return int(hash(source) % uint32(n)) }
+
+// WithoutFold are the texts whose source is not in fold f of n.
+func WithoutFold(texts []GroupText, f, n int) []GroupText {
+	var out []GroupText
+	for _, g := range texts {
+		if !strings.HasPrefix(g.Source, "onet:") || SourceFold(g.Source, n) != f {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Merge adds up reports of disjoint case sets.
+func Merge(rs ...Report) Report {
+	var r Report
+	for _, x := range rs {
+		r.Cases += x.Cases
+		r.Classified += x.Classified
+		r.Exact += x.Exact
+		r.Major += x.Major
+	}
+	if r.Cases > 0 {
+		r.Accuracy = float64(r.Exact) / float64(r.Cases)
+		r.MajorAccuracy = float64(r.Major) / float64(r.Cases)
+		r.Coverage = float64(r.Classified) / float64(r.Cases)
+	}
+	if r.Classified > 0 {
+		r.Precision = float64(r.Exact) / float64(r.Classified)
+	}
+	return r
+}
