@@ -48,7 +48,8 @@ type Coder struct {
 	spell  speller
 	// correction: per feature, learnt weights for unit groups (see train).
 	correction [][]entry
-	version    string // see Version
+	prior      []float32 // per class, see newPrior
+	version    string    // see Version
 }
 
 // level is the naive Bayes model at one level of the NOC hierarchy.
@@ -151,6 +152,9 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if !opts.noCorrection {
 		c.train(examples)
 	}
+	// After training: the correction learns from the index's titles, which
+	// follow the index's group sizes, not the workforce's.
+	c.prior = newPrior(c.codes)
 	if opts.Calibration != nil {
 		c.calib = *opts.Calibration
 	} else {
@@ -345,6 +349,10 @@ func (c *Coder) corrected(clean string) string {
 		if _, ok := c.feat["w:"+st]; ok {
 			continue
 		}
+		if fix := c.masculine(st); fix != "" {
+			words[i], changed = fix, true
+			continue
+		}
 		if fix := c.spell.correct(c, st); fix != "" && stem(fix) == fix {
 			words[i], changed = fix, true
 		}
@@ -353,4 +361,19 @@ func (c *Coder) corrected(clean string) string {
 		return clean
 	}
 	return strings.Join(words, " ")
+}
+
+// masculine is the known word a French feminine form the stemmer leaves
+// alone writes with a final "e" ("avocate", "ingénieure", "superviseure"
+// for "avocat", "ingénieur", "superviseur"), or "" when there is none.
+// Only for unknown words: English words ending in "e" are left as they are.
+func (c *Coder) masculine(w string) string {
+	m, ok := strings.CutSuffix(w, "e")
+	if !ok || len(m) < 4 {
+		return ""
+	}
+	if _, ok := c.feat["w:"+m]; ok && stem(m) == m {
+		return m
+	}
+	return ""
 }
