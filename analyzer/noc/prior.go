@@ -71,6 +71,20 @@ func newPrior(codes []string) []float32 {
 	return prior
 }
 
+// bestWithPrior is the best class of scores with the prior added.
+func (c *Coder) bestWithPrior(scores []float32) int32 {
+	if len(c.prior) != len(scores) {
+		return argmax(scores)
+	}
+	best := int32(0)
+	for k, s := range scores {
+		if s+c.prior[k] > scores[best]+c.prior[best] {
+			best = int32(k)
+		}
+	}
+	return best
+}
+
 // addPrior adds the class prior to the unit group scores.
 func (c *Coder) addPrior(scores []float32) {
 	for k, p := range c.prior {
