@@ -293,16 +293,11 @@ func (c *Coder) assess(title, description string) assessment {
 	if scores == nil {
 		return assessment{best: -1}
 	}
-	a := assessment{best: c.bestWithPrior(scores), scores: scores}
+	a := assessment{best: argmax(scores), scores: scores}
 	if k, ok := c.exact[clean]; ok {
 		a.best, a.exact = k, true
 	}
-	// The confidence is the title's own evidence for the answer: the
-	// prior picks between groups a title leaves open, it does not make
-	// the coder surer (added to the posterior, it made every answer for a
-	// common group surer, right or wrong).
 	a.raw = share * posteriorAt(scores, a.best, rawTemperature)
-	c.addPrior(scores) // candidates are ranked as the answer was chosen
 	curve := c.calib.Model
 	if a.exact && len(c.calib.Exact.Raw) > 0 {
 		curve = c.calib.Exact
