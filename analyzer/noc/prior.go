@@ -31,8 +31,9 @@ var commonnessTSV string
 // held-out evaluation. Its sets are drawn from the index, not from the
 // workforce, so they mostly say what the prior costs: 0.5 to 2 leave first
 // answers within ±0.3 points of none on every set (3: −0.5 on the index
-// titles, 5: −0.8, 8: −1.7), and 2 was the best calibrated run (+0.2 to
-// +1.1 points classified right over 1). It decides between groups a generic
+// titles, 5: −0.8, 8: −1.7), and with the calibration refitted 2 did a
+// little better than 1 (−0.2 to +0.4 points classified right per set, +0.1
+// to +0.6 at major group). It decides between groups a generic
 // title leaves open ("labourer", "éducatrice", "engineer") and, being part
 // of the posterior, lets an answer for a common group be surer.
 const priorWeight = 2
