@@ -35,7 +35,7 @@ fulltime parttime permanent temporary temp casual contract seasonal term positio
 immediate start hiring wanted needed required remote hybrid bilingual entry level experienced
 temps plein partiel poste emploi permanent temporaire occasionnel contractuel urgent immediate entree immediatement
 occupations occupation n e c nec other related and or of the a an in for de la le les du des et en a l d au aux
-h f e ne at chez`)
+h f e ne at chez freelance freelancer`)
 
 // expansions of common abbreviations in titles.
 var expansions = map[string]string{
@@ -62,6 +62,17 @@ var expansions = map[string]string{
 	"mfg": "manufacturing", "whse": "warehouse", "acctg": "accounting", "recept": "receptionist",
 	"secy": "secretary", "engr": "engineer", "mktg": "marketing", "dir": "director", "cust": "customer",
 	"prod": "production", "ops": "operations", "pharm": "pharmacy", "adm": "administrative",
+	// Credentials and short forms written as the job itself ("CPA",
+	// "EMT", "AP clerk", "HD mechanic", "PAB" for préposé aux
+	// bénéficiaires), each with one reading in Canadian job titles.
+	"cna": "certified nursing assistant", "emt": "emergency medical technician", "np": "nurse practitioner",
+	"rmt": "registered massage therapist", "rrt": "registered respiratory therapist", "slp": "speech language pathologist",
+	"cpa": "chartered professional accountant", "cga": "certified general accountant", "cma": "certified management accountant",
+	"rece": "registered early childhood educator", "ecea": "early childhood educator assistant",
+	"pab": "prepose beneficiaires", "ap": "accounts payable", "ar": "accounts receivable", "hd": "heavy duty",
+	"mgmt": "management", "mngr": "manager", "supvr": "supervisor", "gen": "general", "pr": "public relations",
+	"bi": "business intelligence", "ml": "machine learning", "dba": "database administrator", "sre": "site reliability engineer",
+	"ehs": "environmental health safety", "hse": "health safety environment",
 }
 
 func set(s string) map[string]bool {
@@ -85,6 +96,10 @@ var latin = map[rune]rune{
 	'î': 'i', 'ï': 'i', 'í': 'i', 'ô': 'o', 'ö': 'o', 'ó': 'o', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ú': 'u', 'ÿ': 'y', 'ñ': 'n',
 }
 
+// ligatures are letters no normalization decomposes: "manœuvre" is
+// written "manoeuvre" in the index.
+var ligatures = map[rune]string{'œ': "oe", 'æ': "ae"}
+
 // fold strips the accents of a lower-cased string.
 func fold(s string) string {
 	ascii := true
@@ -104,6 +119,8 @@ func fold(s string) string {
 			b.WriteRune(r)
 		} else if f, ok := latin[r]; ok {
 			b.WriteRune(f)
+		} else if l, ok := ligatures[r]; ok {
+			b.WriteString(l)
 		} else {
 			if f, _, err := transform.String(newFold(), s); err == nil {
 				return f
@@ -137,10 +154,21 @@ func cleanTitle(s string) string {
 	}
 	s = fold(s)
 	out := make([]string, 0, 8)
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+	for i, w := range words {
 		w = strings.Trim(w, "'")
 		if strings.HasPrefix(w, "l'") || strings.HasPrefix(w, "d'") {
 			w = w[2:]
+		}
+		switch {
+		case w == "lead" && i > 0 && i == len(words)-1:
+			// Last, "lead" is the occupation ("team lead", "shift lead"),
+			// not the seniority it is first ("lead cook").
+			w = "leader"
+		case w == "employed" && len(out) > 0 && out[len(out)-1] == "self":
+			// "Self-employed" is how someone works, not what they do.
+			out = out[:len(out)-1]
+			continue
 		}
 		if e, ok := expansions[w]; ok {
 			// An abbreviation that repeats what the title spells out

@@ -53,6 +53,22 @@ func TestCleanTitle(t *testing.T) {
 		{"VP Mktg", "vice president marketing"},
 		{"Maint Mech", "maintenance mechanic"},
 		{"Junior Payroll Clerk | Remote", "payroll clerk"},
+		{"AP Clerk", "accounts payable clerk"},
+		{"HD Mechanic", "heavy duty mechanic"},
+		{"PAB", "prepose beneficiaires"},
+		{"Emergency Medical Technician (EMT)", "emergency medical technician"},
+		// "Lead" last is the occupation, first the seniority.
+		{"Team Lead", "team leader"},
+		{"Lead Cook", "cook"},
+		{"Lead", ""},
+		// How someone works is not what they do.
+		{"Self-employed carpenter", "carpenter"},
+		{"Self employed", ""},
+		{"Freelance writer", "writer"},
+		{"self-propelled barge captain", "self propelled barge captain"},
+		// Ligatures no normalization decomposes.
+		{"Manœuvre", "manoeuvre"},
+		{"Cæsar", "caesar"},
 		// A tail that names the occupation's field is kept.
 		{"senior managers - trade, broadcasting and other services", "managers trade broadcasting services"},
 		// Pay in a title goes, its "/hr" is not human resources.

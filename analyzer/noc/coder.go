@@ -57,6 +57,7 @@ type Coder struct {
 	// correction: per feature, learnt weights for unit groups (see train).
 	correction [][]entry
 	describe   *describer // see addDescription
+	prior      []float32  // per class, see newPrior
 	version    string     // see Version
 }
 
@@ -163,6 +164,9 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if !opts.noCorrection {
 		c.train(examples)
 	}
+	// After training: the correction learns from the index's titles, which
+	// follow the index's group sizes, not the workforce's.
+	c.prior = newPrior(c.codes)
 	c.describe = newDescriber(c.codes, titles, opts.Descriptions)
 	c.describe.linkTitles(c.feat)
 	if opts.Calibration != nil {
@@ -362,6 +366,10 @@ func (c *Coder) corrected(clean string) string {
 		if _, ok := c.feat["w:"+st]; ok {
 			continue
 		}
+		if fix := c.masculine(st); fix != "" {
+			words[i], changed = fix, true
+			continue
+		}
 		if fix := c.spell.correct(c, st); fix != "" && stem(fix) == fix {
 			words[i], changed = fix, true
 		}
@@ -370,4 +378,19 @@ func (c *Coder) corrected(clean string) string {
 		return clean
 	}
 	return strings.Join(words, " ")
+}
+
+// masculine is the known word a French feminine form the stemmer leaves
+// alone writes with a final "e" ("avocate", "ingénieure", "superviseure"
+// for "avocat", "ingénieur", "superviseur"), or "" when there is none.
+// Only for unknown words: English words ending in "e" are left as they are.
+func (c *Coder) masculine(w string) string {
+	m, ok := strings.CutSuffix(w, "e")
+	if !ok || len(m) < 4 {
+		return ""
+	}
+	if _, ok := c.feat["w:"+m]; ok && stem(m) == m {
+		return m
+	}
+	return ""
 }

@@ -32,6 +32,15 @@ func TestBuiltinCodesTitlesAsWritten(t *testing.T) {
 		{"CSR", "64409"},
 		{"Sr. Accountant", "11100"},
 		{"Manager - Marketing", "10022"},
+		// Feminine forms the stemmer leaves alone, credentials and short
+		// forms, how someone works.
+		{"Superviseure d'entrepôt", "12013"},
+		{"Ingénieure civile", "21300"},
+		{"PAB", "33102"},
+		{"CPA", "11100"},
+		{"AP clerk", "14200"},
+		{"HD mechanic", "72401"},
+		{"Self-employed carpenter", "72310"},
 	} {
 		got := c.Code(tc.title, "", nil)
 		if got.Code != tc.want {

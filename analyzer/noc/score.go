@@ -26,6 +26,7 @@ func (c *Coder) scores(clean, description string) ([]float32, float64) {
 	scores := make([]float32, len(c.codes))
 	c.naiveBayes(ids, mass, -1, scores, c.groupScratch())
 	c.addCorrection(scores, ids)
+	c.addPrior(scores)
 	if description != "" {
 		c.addDescription(scores, description)
 	}

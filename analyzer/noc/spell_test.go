@@ -85,3 +85,26 @@ func FuzzEditDistance(f *testing.F) {
 		}
 	})
 }
+
+// TestFeminineFormsMeetTheMasculine checks French feminine forms the
+// stemmer leaves alone ("avocate", "ingénieure") are read as the known
+// masculine word, and that a known word ending in "e" is left alone.
+func TestFeminineFormsMeetTheMasculine(t *testing.T) {
+	c := NewCoder([]Title{
+		{Code: "41101", Text: "avocat"}, {Code: "21300", Text: "ingénieur civil"},
+		{Code: "42201", Text: "advocate"}, {Code: "64409", Text: "associate"},
+	}, Options{})
+	for _, tc := range []struct{ title, read, want string }{
+		{"Avocate", "avocat", "41101"},
+		{"Ingénieure civile", "ingenieur civil", "21300"},
+		{"Advocate", "advocate", "42201"},
+		{"Associate", "associate", "64409"},
+	} {
+		if got := strings.Join(tokens(c.corrected(cleanTitle(tc.title))), " "); got != tc.read {
+			t.Errorf("%q read as %q, want %q", tc.title, got, tc.read)
+		}
+		if got := c.Score(tc.title, ""); got.Code != tc.want {
+			t.Errorf("%q: %s, want %s", tc.title, got.Code, tc.want)
+		}
+	}
+}

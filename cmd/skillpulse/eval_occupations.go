@@ -77,6 +77,11 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if out, _ := cmd.Flags().GetString("write-prior"); out != "" {
+		if err := writePrior(dir, filepath.Join(out, "commonness.tsv")); err != nil {
+			return err
+		}
+	}
 	weight, _ := cmd.Flags().GetFloat32("onet-weight")
 	if weight < 0 {
 		weight = noc.ONetWeight
@@ -210,6 +215,24 @@ func writeCalibration(path string, k noc.Calibration) error {
 	if err := k.Write(f); err != nil {
 		f.Close()
 		return fmt.Errorf("write calibration: %w", err)
+	}
+	return f.Close()
+}
+
+// writePrior writes the unit groups' commonness the coder's prior is
+// built from (see analyzer/noc/prior.go).
+func writePrior(dataDir, path string) error {
+	counts, err := noc.WageRegions(filepath.Join(dataDir, "geography", "esdc_wages_by_er_wagecan", "merged_wages_2016_2024_mapped_to_NOC2021.csv"))
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write prior: %w", err)
+	}
+	if err := noc.WriteCommonness(f, counts); err != nil {
+		f.Close()
+		return fmt.Errorf("write prior: %w", err)
 	}
 	return f.Close()
 }
