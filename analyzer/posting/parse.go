@@ -185,8 +185,7 @@ func parseLocation(v json.RawMessage) (*Location, error) {
 		return &Location{Raw: s}, nil
 	}
 	var l Location
-	dec := json.NewDecoder(bytes.NewReader(v))
-	if err := dec.Decode(&l); err != nil {
+	if err := json.Unmarshal(v, &l); err != nil {
 		return nil, bad("location", "must be a string or an object with city, province, postal_code")
 	}
 	l.City, l.Province, l.PostalCode = strings.TrimSpace(l.City), strings.TrimSpace(l.Province), strings.TrimSpace(l.PostalCode)
