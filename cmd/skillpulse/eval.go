@@ -60,7 +60,7 @@ func newEvalCmd() *cobra.Command {
 	cmd.Flags().Float64("min-precision", 0.7, "skills: the scorer's threshold maximizes F1 among those reaching this precision on the sentences it is fitted on (0: F1 alone)")
 	cmd.Flags().Float64("prior-strength", 1, "skills: pseudo-count shrinking the per-concept prior learned from the validation candidates (0: no prior)")
 	cmd.Flags().String("write-calibration", "", "occupations: write the fitted calibrations into this directory (analyzer/noc to regenerate the built-in ones)")
-	cmd.Flags().Float64("calibration-mix", 0.5, "occupations: share of the calibration's weight given to the noisy index titles, the rest to the O*NET titles (0: O*NET alone)")
+	cmd.Flags().Float64("calibration-mix", 0.3, "occupations: share of the calibration's weight given to the noisy index titles, the rest to the O*NET titles (0: O*NET alone)")
 	cmd.Flags().String("write-prior", "", "occupations: write the unit groups' commonness (Job Bank wage regions) into this directory (analyzer/noc to regenerate the built-in one)")
 	cmd.Flags().Int("calibration-folds", 5, "occupations: fit the calibration also on out-of-fold scores of the O*NET training titles, in this many folds (0 or 1: on the held-out calibration half alone, 8 times faster)")
 	cmd.Flags().Float32("onet-weight", -1, "occupations: weight of the O*NET titles trained on (default: the built-in noc.ONetWeight; 0 leaves them out)")
