@@ -23,6 +23,7 @@ type target struct {
 	verbish   bool // guarded everyday word: not when used as a verb ("excel in")
 	bare      bool // the preferred label without its qualifier ("SaaS" of "SaaS (service-oriented modelling)")
 	derived   bool // the preferred label without a generic head ("cloud" of "cloud technologies")
+	verbFirst bool // derived verb-first form ("repair engines"): its object must end there (see verbFirst)
 	loose     bool // a loose set (loose.go), never in the table
 	numTokens uint8
 }
@@ -103,6 +104,8 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			labels = append(labels[:len(labels):len(labels)], headless(e.Label)...)
 		}
 		labels = append(labels[:len(labels):len(labels)], othersAsPeople(e.Labels)...)
+		nVerbFirst := len(labels)
+		labels = append(labels[:len(labels):len(labels)], verbFirst(e.Labels)...)
 		for li, l := range labels {
 			b.toks = tokenize(l.Text, b.toks[:0])
 			// Hidden labels are ESCO's search aids (misspellings, outdated
@@ -118,7 +121,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if !ok {
 				continue
 			}
-			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst}
 			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
 				// "POS" is proof of stake to ESCO and a point of sale to a
 				// cashier: such an acronym needs a word of the concept's

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
@@ -90,3 +91,66 @@ func expandLabels(labels []taxonomy.Label) []taxonomy.Label {
 	}
 	return out
 }
+
+// actionVerbs maps the action noun that ends a label ("heavy equipment
+// repair", "food preparation") to the verbs postings write first, as duty
+// statements do ("repair heavy equipment", "prepare food").
+var actionVerbs = map[string][]string{
+	"repair": {"repair"}, "repairs": {"repair"}, "maintenance": {"maintain"},
+	"installation": {"install"}, "inspection": {"inspect"}, "inspections": {"inspect"},
+	"operation": {"operate"}, "cleaning": {"clean"}, "preparation": {"prepare"},
+	"management": {"manage"}, "development": {"develop"}, "testing": {"test"},
+	"analysis": {"analyse", "analyze"}, "scheduling": {"schedule"}, "assembly": {"assemble"},
+	"monitoring": {"monitor"}, "administration": {"administer"}, "processing": {"process"},
+	"handling": {"handle"}, "evaluation": {"evaluate"}, "assessment": {"assess"},
+	"sales": {"sell"}, "care": {"care for"},
+}
+
+// objectGoesOn says whether the word after toks[last] continues the noun
+// phrase a verb-first label ends ("maintain web applications" is not web
+// maintenance): a content word right after it, not a function word, a
+// conjunction or a boundary.
+func (ix *index) objectGoesOn(toks []token, last int) bool {
+	n := last + 1
+	if n >= len(toks) {
+		return false
+	}
+	t := toks[n]
+	return t.brk == brkNone && !t.conj && !t.list && !functionWordHashes()[t.hash]
+}
+
+// verbFirst derives, for an English label ending in an action noun, the
+// verb-first form ("heavy equipment repair" as "repair heavy equipment").
+func verbFirst(labels []taxonomy.Label) []taxonomy.Label {
+	var out []taxonomy.Label
+	for _, l := range labels {
+		if l.Lang != "" && l.Lang != "en" || l.Kind == taxonomy.Hidden || strings.ContainsAny(l.Text, "(),/") {
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		i := strings.LastIndexByte(t, ' ')
+		if i <= 0 {
+			continue
+		}
+		obj, noun := t[:i], strings.ToLower(t[i+1:])
+		if strings.Contains(" "+strings.ToLower(obj)+" ", " and ") || strings.Contains(" "+strings.ToLower(obj)+" ", " or ") {
+			continue
+		}
+		for _, v := range actionVerbs[noun] {
+			out = append(out, taxonomy.Label{Text: v + " " + obj, Lang: l.Lang, Kind: taxonomy.Alternative})
+		}
+	}
+	return out
+}
+
+// functionWordHashes are the words after which an object has ended: the
+// loose matcher's function words and the articles.
+var functionWordHashes = sync.OnceValue(func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range append(looseFunction, "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "and", "or", "et", "ou", "using", "including", "when", "as", "if") {
+		for _, t := range tokenize(w, nil) {
+			m[t.hash] = true
+		}
+	}
+	return m
+})

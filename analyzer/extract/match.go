@@ -199,6 +199,35 @@ func (x *Extractor) overlap(sc *scratch, h hit) {
 	x.ellipsis(sc, o)
 }
 
+// conjoined adds the label that the words keyed by prefix (starting at
+// toks[first]) make with the conjunct starting at toks[k], one to three
+// words long ("clean kitchen and work areas"), and says whether the
+// taxonomy has one.
+func (x *Extractor) conjoined(sc *scratch, h hit, first int32, prefix uint64, k int32) bool {
+	toks, tab := sc.toks, x.ix.tab
+	key, best, end := prefix, uint32(0), k
+	for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
+		key = seqKey(key, toks[e].hash)
+		v, ok := tab.get(key)
+		if !ok {
+			break
+		}
+		if v&targetMask != 0 {
+			best, end = v&targetMask, e
+		}
+		if v&prefixBit == 0 {
+			break
+		}
+	}
+	if best == 0 {
+		return false
+	}
+	if !x.longerFrom(toks, int(k), int(end)) {
+		sc.hits = append(sc.hits, hit{first: first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
+	}
+	return true
+}
+
 // longerFrom says whether a label of its own starts at toks[k] and runs
 // past end: then the conjunct is that phrase, not a word sharing the
 // head before the conjunction ("computer vision and machine learning" is
@@ -229,28 +258,18 @@ func (x *Extractor) ellipsis(sc *scratch, h hit) {
 		}
 	}
 	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
-		for s := h.first; s < h.last; s++ {
-			// The conjoined part may be longer: "clean kitchen and work areas".
-			key, best, end := prefixes[s-h.first], uint32(0), k
-			for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
-				key = seqKey(key, toks[e].hash)
-				v, ok := tab.get(key)
-				if !ok {
-					break
-				}
-				if v&targetMask != 0 {
-					best, end = v&targetMask, e
-				}
-				if v&prefixBit == 0 {
-					break
-				}
+		found := false
+		for s := h.first; s < h.last && !found; s++ {
+			found = x.conjoined(sc, h, s, prefixes[s-h.first], k)
+		}
+		// Or the last two words are what the conjunct replaces: "travailler
+		// en équipe et sous pression" is also travailler sous pression.
+		if !found && h.last-h.first >= 2 {
+			var key uint64
+			for t := h.first; t < h.last-1; t++ {
+				key = seqKey(key, toks[t].hash)
 			}
-			if best != 0 {
-				if !x.longerFrom(toks, int(k), int(end)) {
-					sc.hits = append(sc.hits, hit{first: s, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
-				}
-				break
-			}
+			x.conjoined(sc, h, h.first, key, k)
 		}
 	}
 	// Head last: the word before the conjunction takes the first word's place.

@@ -228,6 +228,14 @@ var traps = []trap{
 	{name: "security reports FR", text: "Rédiger des rapports d'activité quotidiens.", want: []string{"incident-reporting"}},
 	{name: "mechanic oil FR", text: "Changer l'huile et les filtres. Effectuer l'entretien des véhicules.", want: []string{"oil-changes-and-lube", "preventive-maintenance"}},
 	{name: "developer duties FR", title: "Développeur web", text: "Développer et maintenir des applications web.", want: []string{"software-development"}},
+	// Verb-first duty statements of labels that end in an action noun.
+	{name: "verb-first repair", text: "Diagnose and repair automotive engines.", want: []string{"engine-repair"}},
+	{name: "verb-first maintenance, coordinated verbs", text: "Repair and maintain heavy equipment.", want: []string{"heavy-equipment-repair"}},
+	{name: "verb-first object must end", text: "Develop and maintain web applications.", want: []string{"software-development"}, absent: []string{"web-maintenance"}},
+	{name: "motivating others is leadership", text: "Lead, coach and motivate a team of cashiers. Ability to motivate and inspire staff.", want: []string{"leadership"}, absent: []string{"self-motivation"}},
+	{name: "ellipsis replaces a two-word tail FR", text: "Capacité à travailler en équipe et sous pression.", want: []string{"teamwork", "work-under-pressure"}},
+	{name: "prepare and serve drinks FR", text: "Préparer et servir des boissons.", want: []string{"beverage-preparation"}},
+	{name: "sell products", text: "Sell products and meet sales targets.", want: []string{"retail-sales"}},
 }
 
 func TestTraps(t *testing.T) {
