@@ -30,6 +30,9 @@ type docContext struct {
 type reqCue struct {
 	tok, sent, clause int32
 	asset             bool
+	// aside: the cue is alone in parentheses, "customer service
+	// (preferred)": it speaks of what it follows, not of what comes next.
+	aside bool
 }
 
 type header struct {
@@ -68,10 +71,10 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		case cueBoilerSentence:
 			c.boilerSen[h.sent] = true
 		case cueAssetSentence:
-			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, asset: true})
+			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, asset: true, aside: parenthesized(text, sc.toks, h)})
 			c.assetClause[h.clause] = true
 		case cueRequiredSentence:
-			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause})
+			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, aside: parenthesized(text, sc.toks, h)})
 			// "No forklift experience required", "L'anglais n'est pas requis".
 			if negAt == h.clause {
 				c.negClause[h.clause] = true
@@ -187,7 +190,7 @@ func (c *docContext) requirementCue(h hit) (reqCue, bool) {
 	if j < len(cs) && cs[j].sent == h.sent {
 		after = &cs[j]
 	}
-	if j > 0 && cs[j-1].sent == h.sent && cs[j-1].tok < h.first {
+	if j > 0 && cs[j-1].sent == h.sent && cs[j-1].tok < h.first && !cs[j-1].aside {
 		before = &cs[j-1]
 	}
 	switch {
@@ -201,6 +204,18 @@ func (c *docContext) requirementCue(h hit) (reqCue, bool) {
 		return *before, true
 	}
 	return reqCue{}, false
+}
+
+// parenthesized says whether the cue h is all a parenthesized aside holds.
+func parenthesized(text string, toks []token, h hit) bool {
+	i, e := int(toks[h.first].start)-1, int(toks[h.last].end)
+	for i >= 0 && text[i] == ' ' {
+		i--
+	}
+	for e < len(text) && text[e] == ' ' {
+		e++
+	}
+	return i >= 0 && text[i] == '(' && e < len(text) && text[e] == ')'
 }
 
 // supports reports whether a guarded label counts here. A label written

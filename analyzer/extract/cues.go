@@ -92,6 +92,8 @@ var cuePhrases = map[cueKind][]string{
 		"horaire flexible", "horaires flexibles", "heures flexibles",
 		"we encourage applications", "nous encourageons", "we welcome applications", "all qualified applicants",
 		"toutes les personnes qualifiées", "persons with disabilities", "personnes handicapées",
+		"values diversity", "value diversity", "celebrates diversity", "celebrate diversity", "embraces diversity",
+		"embrace diversity", "valorise la diversité", "valorisons la diversité",
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",

@@ -236,6 +236,9 @@ var traps = []trap{
 	{name: "ellipsis replaces a two-word tail FR", text: "Capacité à travailler en équipe et sous pression.", want: []string{"teamwork", "work-under-pressure"}},
 	{name: "prepare and serve drinks FR", text: "Préparer et servir des boissons.", want: []string{"beverage-preparation"}},
 	{name: "sell products", text: "Sell products and meet sales targets.", want: []string{"retail-sales"}},
+	{name: "parenthesized cues speak of what they follow", text: "Experience in customer service (preferred) and cash handling (required).", want: []string{"customer-service", "cash-handling"}, asset: []string{"customer-service"}, required: []string{"cash-handling"}},
+	{name: "a company that values diversity is a blurb", text: "Our company values diversity, equity and inclusion.", absent: []string{"anti-oppressive-practice"}},
+	{name: "encaisser FR", text: "Prendre les commandes et encaisser les paiements.", want: []string{"food-service-counter", "payment-processing"}},
 }
 
 func TestTraps(t *testing.T) {
