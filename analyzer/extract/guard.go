@@ -143,7 +143,29 @@ func needsGuard(text string, toks []token, e *taxonomy.Entry) bool {
 		return true
 	}
 	if len(e.Context) > 0 {
-		return true
+		// An entry's context words guard its labels that could be other
+		// words ("Swift", "Spring"), not the ones no other word is
+		// spelled like ("JavaScript", "Node.js", "K8s").
+		return !distinctiveForm(strings.TrimSpace(text))
 	}
 	return commonWords[w]
+}
+
+// distinctiveForm says whether a one-word label is spelled like no
+// everyday word: a capital after a small letter, a digit, or punctuation
+// inside it.
+func distinctiveForm(label string) bool {
+	prevLower := false
+	for i, r := range label {
+		switch {
+		case r >= '0' && r <= '9':
+			return true
+		case unicode.IsUpper(r) && prevLower:
+			return true
+		case i > 0 && i < len(label)-1 && strings.ContainsRune("#+./", r):
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
 }

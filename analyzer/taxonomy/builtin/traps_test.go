@@ -239,6 +239,7 @@ var traps = []trap{
 	{name: "parenthesized cues speak of what they follow", text: "Experience in customer service (preferred) and cash handling (required).", want: []string{"customer-service", "cash-handling"}, asset: []string{"customer-service"}, required: []string{"cash-handling"}},
 	{name: "a company that values diversity is a blurb", text: "Our company values diversity, equity and inclusion.", absent: []string{"anti-oppressive-practice"}},
 	{name: "encaisser FR", text: "Prendre les commandes et encaisser les paiements.", want: []string{"food-service-counter", "payment-processing"}},
+	{name: "a name spelled like no word needs no context", text: "JavaScript is required. Swift is a plus.", want: []string{"javascript"}, absent: []string{"swift"}},
 }
 
 func TestTraps(t *testing.T) {
