@@ -87,13 +87,5 @@ func Merge(rs ...Report) Report {
 		r.Exact += x.Exact
 		r.Major += x.Major
 	}
-	if r.Cases > 0 {
-		r.Accuracy = float64(r.Exact) / float64(r.Cases)
-		r.MajorAccuracy = float64(r.Major) / float64(r.Cases)
-		r.Coverage = float64(r.Classified) / float64(r.Cases)
-	}
-	if r.Classified > 0 {
-		r.Precision = float64(r.Exact) / float64(r.Classified)
-	}
-	return r
+	return r.withRates()
 }

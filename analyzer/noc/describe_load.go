@@ -138,20 +138,9 @@ func readDescriptionTable(path string, onet map[string]string, out []GroupText) 
 // onetUnitGroups maps each O*NET-SOC code to the unit group most of the
 // crosswalks name for it, when that is one group.
 func onetUnitGroups(crosswalks []string) (map[string]string, error) {
-	votes := map[string]map[string]int{}
-	for _, p := range crosswalks {
-		to := map[string]map[string]bool{}
-		if err := readCrosswalk(p, to); err != nil {
-			return nil, err
-		}
-		for o, nocs := range to {
-			if votes[o] == nil {
-				votes[o] = map[string]int{}
-			}
-			for c := range nocs {
-				votes[o][c]++
-			}
-		}
+	votes, err := crosswalkVotes(crosswalks)
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]string{}
 	for o, v := range votes {

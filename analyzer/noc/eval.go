@@ -42,6 +42,11 @@ func Evaluate(c *Coder, cases []Case) Report {
 			r.Major++
 		}
 	}
+	return r.withRates()
+}
+
+// withRates fills in the rates from the counts.
+func (r Report) withRates() Report {
 	if r.Cases > 0 {
 		r.Accuracy = float64(r.Exact) / float64(r.Cases)
 		r.MajorAccuracy = float64(r.Major) / float64(r.Cases)

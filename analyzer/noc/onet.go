@@ -10,19 +10,10 @@ import (
 	"strings"
 )
 
-// LoadONetTitles reads O*NET's "Alternate Titles.txt" (O*NET-SOC code,
-// alternate title, short title, sources; tab-separated) and gives each
-// title the NOC 2021 unit groups the given NOC–O*NET crosswalks map its
-// O*NET occupation to. Where the crosswalks disagree, the unit groups most
-// of them name win ("Registered Nurses": 31301 in both, 31300 in one
-// only); an occupation still split over k unit groups gives each of them
-// the title with weight 1/k: the crosswalks say the title is one of them,
-// not which. Occupations split over more than maxCrosswalkSplit groups say
-// too little and are left out. Titles the crosswalks do not all map to the
-// same one unit group are marked Ambiguous. Short titles ("RN") count as
-// titles of their own.
-func LoadONetTitles(altTitles string, crosswalks ...string) ([]Title, error) {
-	votes := map[string]map[string]int{} // O*NET-SOC code -> unit group -> crosswalks naming it
+// crosswalkVotes counts, per O*NET-SOC code, the crosswalks that name
+// each unit group for it.
+func crosswalkVotes(crosswalks []string) (map[string]map[string]int, error) {
+	votes := map[string]map[string]int{}
 	for _, p := range crosswalks {
 		to := map[string]map[string]bool{}
 		if err := readCrosswalk(p, to); err != nil {
@@ -36,6 +27,25 @@ func LoadONetTitles(altTitles string, crosswalks ...string) ([]Title, error) {
 				votes[o][c]++
 			}
 		}
+	}
+	return votes, nil
+}
+
+// LoadONetTitles reads O*NET's "Alternate Titles.txt" (O*NET-SOC code,
+// alternate title, short title, sources; tab-separated) and gives each
+// title the NOC 2021 unit groups the given NOC–O*NET crosswalks map its
+// O*NET occupation to. Where the crosswalks disagree, the unit groups most
+// of them name win ("Registered Nurses": 31301 in both, 31300 in one
+// only); an occupation still split over k unit groups gives each of them
+// the title with weight 1/k: the crosswalks say the title is one of them,
+// not which. Occupations split over more than maxCrosswalkSplit groups say
+// too little and are left out. Titles the crosswalks do not all map to the
+// same one unit group are marked Ambiguous. Short titles ("RN") count as
+// titles of their own.
+func LoadONetTitles(altTitles string, crosswalks ...string) ([]Title, error) {
+	votes, err := crosswalkVotes(crosswalks)
+	if err != nil {
+		return nil, err
 	}
 	f, err := os.Open(altTitles)
 	if err != nil {
