@@ -73,6 +73,16 @@ func TestCalibrationRoundTrip(t *testing.T) {
 	if err != nil || len(got.Model.Raw) != 2 || got.Model.Prob[1] != 0.4 || got.Exact.Raw[0] != 0.9 {
 		t.Fatalf("round trip: %+v, %v", got, err)
 	}
+	// Steps close to 1 survive the file: a verbatim hit's raw scores differ
+	// in the fifth decimal.
+	near := Calibration{Exact: Curve{Raw: []float64{0.99981, 0.999987, 0.9999991, 1}, Prob: []float64{0.53, 0.77, 0.87, 0.93}}}
+	b.Reset()
+	if err := near.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadCalibration(&b); err != nil || !sameCalibration(got, near) || got.Exact.Apply(0.9999991) != 0.87 {
+		t.Fatalf("steps near 1: %+v, %v", got, err)
+	}
 	for _, bad := range []string{"model\t0.5\n", "model\t0.5\t1.5\n", "other\t0.1\t0.1\n", "model\t0.5\t0.5\nmodel\t0.4\t0.6\n"} {
 		if _, err := ReadCalibration(strings.NewReader(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
