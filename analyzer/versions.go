@@ -10,7 +10,7 @@ import (
 // gazetteer, analyze differently (a new extraction rule, a fixed bug, a
 // new field): stores built before then refuse to start until
 // `skillpulse reprocess` has re-analyzed them.
-const AnalyzerVersion = "2026.12.03.9" // .9: verb-first forms of action-noun labels ("repair engines"), two-word ellipsis tails, motivating others is leadership, parenthesized requirement cues, diversity blurbs, distinctive tool names unguarded; .8: occupation description model, commonness prior and perceptron margin, calibration refitted on O*NET and index titles alike; .7: "a plus" is an asset cue; .6: "an asset but not required" is an asset; .5: occupation title cleaning (province tails, other gender forms, inclusive endings); .4: a flexible schedule is a benefit (cue); .3a: loose skill candidates judged by the refitted filter
+const AnalyzerVersion = "2026.12.03.10" // .10: "journalier" is a labourer (manoeuvre); .9: verb-first forms of action-noun labels ("repair engines"), two-word ellipsis tails, motivating others is leadership, parenthesized requirement cues, diversity blurbs, distinctive tool names unguarded; .8: occupation description model, commonness prior and perceptron margin, calibration refitted on O*NET and index titles alike; .7: "a plus" is an asset cue; .6: "an asset but not required" is an asset; .5: occupation title cleaning (province tails, other gender forms, inclusive endings); .4: a flexible schedule is a benefit (cue); .3a: loose skill candidates judged by the refitted filter
 
 // Versions are what produced an analysis: the taxonomy (name@version and
 // a hash of its labels), the occupation coder's reference data and

@@ -73,6 +73,9 @@ var expansions = map[string]string{
 	"mgmt": "management", "mngr": "manager", "supvr": "supervisor", "gen": "general", "pr": "public relations",
 	"bi": "business intelligence", "ml": "machine learning", "dba": "database administrator", "sre": "site reliability engineer",
 	"ehs": "environmental health safety", "hse": "health safety environment",
+	// Quebec's everyday word for a labourer, which the index writes
+	// "manoeuvre" (it has "journalier" twice, beside "journaliste").
+	"journalier": "manoeuvre", "journaliere": "manoeuvre", "journaliers": "manoeuvre", "journalieres": "manoeuvre",
 }
 
 func set(s string) map[string]bool {

@@ -49,3 +49,22 @@ func TestBuiltinCodesTitlesAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// "Journalier" is how Quebec titles a labourer; the index says
+// "manoeuvre" and has "journaliste" one letter away.
+func TestJournalierIsALabourer(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, tc := range []struct{ title, want string }{
+		{"Journalier en construction", "75110"},
+		{"Journalier(ère) d'entrepôt", "75101"},
+		{"Journalière de production", "95109"},
+		{"Journaliste", "51113"},
+	} {
+		if got := c.Code(tc.title, "", nil); got.Code != tc.want {
+			t.Errorf("%q: %s (%.2f), want %s", tc.title, got.Code, got.Confidence, tc.want)
+		}
+	}
+	if got := c.Candidates("Journalier", "", 1); len(got) == 0 || got[0].Code[0] == '5' {
+		t.Errorf("Journalier alone: first candidate %+v, want a labourers' group", got)
+	}
+}
