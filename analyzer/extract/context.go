@@ -290,8 +290,9 @@ func (c *docContext) supports(tg target, h hit, hi int, text string) bool {
 	return false
 }
 
-// coordinated: a neighbouring hit in the same sentence, at most two words
-// away, is another software skill written with a capital.
+// coordinated: a neighbouring hit in the same sentence, at most four
+// words away, is another skill of the same type written with a capital:
+// "Java or JavaScript", "Java is a plus but SQL is mandatory".
 func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
 	hits := c.sc.hits
 	for _, ni := range [2]int{hi - 1, hi + 1} {
@@ -307,7 +308,7 @@ func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
 		if n.first < h.first {
 			gap = h.first - n.last
 		}
-		if gap >= 1 && gap <= 3 && upperAt(text, int(c.sc.toks[n.first].start)) {
+		if gap >= 1 && gap <= 5 && upperAt(text, int(c.sc.toks[n.first].start)) {
 			return true
 		}
 	}

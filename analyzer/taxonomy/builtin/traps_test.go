@@ -240,6 +240,7 @@ var traps = []trap{
 	{name: "a company that values diversity is a blurb", text: "Our company values diversity, equity and inclusion.", absent: []string{"anti-oppressive-practice"}},
 	{name: "encaisser FR", text: "Prendre les commandes et encaisser les paiements.", want: []string{"food-service-counter", "payment-processing"}},
 	{name: "a name spelled like no word needs no context", text: "JavaScript is required. Swift is a plus.", want: []string{"javascript"}, absent: []string{"swift"}},
+	{name: "two tools in one sentence support each other", text: "Java is a plus but SQL is mandatory.", want: []string{"java", "sql"}, asset: []string{"java"}, required: []string{"sql"}},
 }
 
 func TestTraps(t *testing.T) {
