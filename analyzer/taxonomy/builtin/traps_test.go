@@ -241,6 +241,7 @@ var traps = []trap{
 	{name: "encaisser FR", text: "Prendre les commandes et encaisser les paiements.", want: []string{"food-service-counter", "payment-processing"}},
 	{name: "a name spelled like no word needs no context", text: "JavaScript is required. Swift is a plus.", want: []string{"javascript"}, absent: []string{"swift"}},
 	{name: "two tools in one sentence support each other", text: "Java is a plus but SQL is mandatory.", want: []string{"java", "sql"}, asset: []string{"java"}, required: []string{"sql"}},
+	{name: "keeping patient records", text: "Schedule appointments and maintain patient records. Tenir les dossiers des patients à jour.", want: []string{"records-management"}},
 }
 
 func TestTraps(t *testing.T) {
