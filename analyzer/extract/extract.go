@@ -207,7 +207,7 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		if tg.guarded && !ctx.supports(tg, h, hi, text) {
 			continue
 		}
-		if tg.verbFirst && x.ix.objectGoesOn(sc.toks, int(h.last)) {
+		if tg.verbFirst && objectGoesOn(sc.toks, int(h.last)) {
 			continue
 		}
 		if sc.inName(text, h) {

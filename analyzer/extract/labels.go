@@ -110,7 +110,7 @@ var actionVerbs = map[string][]string{
 // phrase a verb-first label ends ("maintain web applications" is not web
 // maintenance): a content word right after it, not a function word, a
 // conjunction or a boundary.
-func (ix *index) objectGoesOn(toks []token, last int) bool {
+func objectGoesOn(toks []token, last int) bool {
 	n := last + 1
 	if n >= len(toks) {
 		return false
@@ -133,7 +133,7 @@ func verbFirst(labels []taxonomy.Label) []taxonomy.Label {
 			continue
 		}
 		obj, noun := t[:i], strings.ToLower(t[i+1:])
-		if strings.Contains(" "+strings.ToLower(obj)+" ", " and ") || strings.Contains(" "+strings.ToLower(obj)+" ", " or ") {
+		if padded := " " + strings.ToLower(obj) + " "; strings.Contains(padded, " and ") || strings.Contains(padded, " or ") {
 			continue
 		}
 		for _, v := range actionVerbs[noun] {
@@ -144,10 +144,12 @@ func verbFirst(labels []taxonomy.Label) []taxonomy.Label {
 }
 
 // functionWordHashes are the words after which an object has ended: the
-// loose matcher's function words and the articles.
+// loose matcher's function words and a few clause openers. Articles and
+// conjunctions need no entry: the tokenizer drops them (a conjunction
+// marks the next token, which objectGoesOn reads).
 var functionWordHashes = sync.OnceValue(func() map[uint64]bool {
 	m := map[uint64]bool{}
-	for _, w := range append(looseFunction, "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "and", "or", "et", "ou", "using", "including", "when", "as", "if") {
+	for _, w := range append(looseFunction, "using", "including", "when", "if") {
 		for _, t := range tokenize(w, nil) {
 			m[t.hash] = true
 		}

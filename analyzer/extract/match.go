@@ -257,19 +257,19 @@ func (x *Extractor) ellipsis(sc *scratch, h hit) {
 			prefixes[s-h.first] = seqKey(prefixes[s-h.first], toks[t].hash)
 		}
 	}
+	// Or the last two words are what the conjunct replaces: "travailler en
+	// équipe et sous pression" is also travailler sous pression.
+	var shorter uint64 // key of toks[h.first:h.last-1]
+	for t := h.first; t < h.last-1; t++ {
+		shorter = seqKey(shorter, toks[t].hash)
+	}
 	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
 		found := false
 		for s := h.first; s < h.last && !found; s++ {
 			found = x.conjoined(sc, h, s, prefixes[s-h.first], k)
 		}
-		// Or the last two words are what the conjunct replaces: "travailler
-		// en équipe et sous pression" is also travailler sous pression.
 		if !found && h.last-h.first >= 2 {
-			var key uint64
-			for t := h.first; t < h.last-1; t++ {
-				key = seqKey(key, toks[t].hash)
-			}
-			x.conjoined(sc, h, h.first, key, k)
+			x.conjoined(sc, h, h.first, shorter, k)
 		}
 	}
 	// Head last: the word before the conjunction takes the first word's place.
