@@ -37,7 +37,8 @@ temps plein partiel poste emploi permanent temporaire occasionnel contractuel ur
 occupations occupation n e c nec other related and or of the a an in for de la le les du des et en a l d au aux
 h f e ne at chez freelance freelancer`)
 
-// expansions of common abbreviations in titles.
+// expansions are the abbreviations and everyday words of titles, written
+// as the index writes them.
 var expansions = map[string]string{
 	"mgr": "manager", "asst": "assistant", "admin": "administrative", "tech": "technician", "techs": "technician",
 	"rep": "representative", "reps": "representative", "csr": "customer service representative",
