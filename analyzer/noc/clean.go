@@ -169,6 +169,12 @@ func cleanTitle(s string) string {
 			// Last, "lead" is the occupation ("team lead", "shift lead"),
 			// not the seniority it is first ("lead cook").
 			w = "leader"
+		case w == "chef" && i+1 < len(words) && headOf(words[i+1]):
+			// French "chef de service", "chef d'équipe" is the head of
+			// something, not a chef: hundreds of health care and
+			// production heads would otherwise outvote the cooks for
+			// the English title "Chef".
+			w = "chefde"
 		case w == "employed" && len(out) > 0 && out[len(out)-1] == "self":
 			// "Self-employed" is how someone works, not what they do.
 			out = out[:len(out)-1]
@@ -190,6 +196,11 @@ func cleanTitle(s string) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
+}
+
+// headOf: the word after "chef" that makes it French "head of".
+func headOf(next string) bool {
+	return next == "de" || next == "du" || next == "des" || strings.HasPrefix(next, "d'")
 }
 
 // mayBeInclusive is a cheap test before inclusiveRe: a middle dot, or a

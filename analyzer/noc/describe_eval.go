@@ -62,6 +62,35 @@ func Distracted(cases, descriptions []Case) []Case {
 	return out
 }
 
+// Related are the cases whose unit group has a qualified case among
+// descriptions, each given that case's qualifier (the next one in order,
+// never its own title's): a posting whose industry fits the occupation
+// without naming it ("Chef" in "Hotel"), where the description should
+// help or stay out of the way, not pull the title towards the group the
+// industry describes best.
+func Related(cases, descriptions []Case) []Case {
+	byCode := map[string][]Case{}
+	for _, d := range descriptions {
+		byCode[d.Code] = append(byCode[d.Code], d)
+	}
+	next := map[string]int{}
+	out := make([]Case, 0, len(cases))
+	for _, k := range cases {
+		ds := byCode[k.Code]
+		for n := 0; n < len(ds); n++ {
+			d := ds[(next[k.Code]+n)%len(ds)]
+			if strings.EqualFold(d.Title, k.Title) {
+				continue
+			}
+			k.Description = d.Description
+			next[k.Code] = (next[k.Code] + n + 1) % len(ds)
+			out = append(out, k)
+			break
+		}
+	}
+	return out
+}
+
 // SourceFold is the fold (of n) of a description's source, by hash: an
 // evaluation codes a fold's cases with a coder whose description model
 // did not learn from that fold's sources.
