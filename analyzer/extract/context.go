@@ -242,6 +242,13 @@ func (c *docContext) supports(tg target, h hit, hi int, text string) bool {
 	if software && asTool && tg.capital {
 		return true
 	}
+	// Written as the taxonomy writes it right after a colon, in a posting
+	// that names other software: "Must have: Excel. Preferred: Power BI."
+	// A capital elsewhere is no evidence: sentences open with one, and
+	// names have them ("World Wild Fund").
+	if software && tg.capital && c.techSkill && toks[h.first].brk == brkColon {
+		return true
+	}
 	if (software || typ == taxonomy.Certification) && c.coordinated(tg, h, hi, text) {
 		return true
 	}

@@ -101,6 +101,14 @@ var cuePhrases = map[cueKind][]string{
 		"definite asset", "strong asset", "un atout", "atout", "atouts", "constitue un atout", "serait un atout",
 		"souhaitable", "souhaité", "souhaitée", "souhaités", "souhaitées", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
 		"optional", "optionnel", "facultatif",
+		// Articles are skipped, so a cue of "an advantage" alone would be
+		// any "advantage" ("Advantages: …" of the job, "the advantage of
+		// gaining …"): it needs its verb.
+		"bonus points", "is an advantage", "are an advantage", "would be an advantage", "will be an advantage",
+		"considered an advantage", "is a great advantage", "is a big advantage", "is a large advantage",
+		"is a strong advantage", "are strong advantages", "are advantages", "advantageous", "would be nice",
+		"nice-to-have", "is beneficial",
+		"serait un avantage", "est un avantage", "un avantage certain",
 	},
 	cueRequiredSentence: {
 		"required", "requirement", "is required", "are required", "must", "must have", "mandatory", "essential",
@@ -112,5 +120,14 @@ var cuePhrases = map[cueKind][]string{
 		"not required", "not needed", "not necessary", "not mandatory", "not a requirement", "not essential",
 		"non requis", "non requise", "non exigé", "non exigée", "non obligatoire", "pas obligatoire",
 		"pas besoin", "no need for", "not needed",
+		"don't need", "do not need", "doesn't need", "does not need", "won't need", "will not need", "no need to",
+		// Training the employer gives is a skill the posting does not ask
+		// for: "we will train you on our POS system". A trainer's duty
+		// ("you will train new staff") says none of these. Not a bare
+		// "will be provided": stemmed, it is also "you will be providing".
+		"we will train", "we will train you", "will be trained", "you will be trained", "training will be provided",
+		"training is provided", "training provided", "training is offered", "training offered",
+		"we provide training", "paid training", "nous vous formerons", "vous serez formé", "vous serez formée",
+		"formation sur place", "formation fournie", "formation offerte", "formation payée", "formation rémunérée",
 	},
 }

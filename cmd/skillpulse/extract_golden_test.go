@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "ecee991b9ec0158a1590abb1302f5fcaf22eb4e2e472f029fc87fc5dde1e7b5b"},
-		{"skillspan/explain", ss, true, "9dcdfa620d8b8970ffbe2d78a15221f0660227e229544029763939192aa98eb7"},
+		{"skillspan", ss, false, "dcd236c6cfcb1863c87753afbabba4b7358ad89dc2d4ea74d301bc92d18f620d"},
+		{"skillspan/explain", ss, true, "19ed09cc721518501ac9423cc40ec4856165cbc01c9a4acce9237f8300d7dbeb"},
 		{"sample", sample, false, "0e74ed8685bb41df161d9aa4117157afa513ed908d7b7a9f4eddb4048b66254c"},
 		{"sample/explain", sample, true, "7fbe9143d9fb4a74b95cb331759106b094a14262877dabdeaa0bfe9cb09adf90"},
 	} {

@@ -148,6 +148,16 @@ var traps = []trap{
 	{name: "no Red Seal needed", text: "No Red Seal needed; apprentices welcome.", absent: []string{"red-seal"}},
 	{name: "aucune expérience en soudage", text: "Aucune expérience en soudage nécessaire. Lire des plans.", want: []string{"blueprint-reading"}, absent: []string{"welding-processes", "welding-and-fabrication"}},
 	{name: "obligatoire and atout FR", text: "Carte ASP Construction obligatoire; le SIMDUT est un atout.", want: []string{"construction-safety-card", "whmis"}, required: []string{"construction-safety-card"}, asset: []string{"whmis"}},
+	{name: "training provided is not asked for", text: "No experience necessary, we will train you on our POS system. Customer service skills.", want: []string{"customer-service"}, absent: []string{"pos-system"}},
+	{name: "training will be provided", text: "Forklift training will be provided. Customer service skills.", want: []string{"customer-service"}, absent: []string{"forklift-operation"}},
+	{name: "providing is no training offer", text: "You will be providing forklift operation support to the team.", want: []string{"forklift-operation"}},
+	{name: "a trainer's duty is no training offer", text: "You will train new staff on cash handling.", want: []string{"cash-handling"}},
+	{name: "nous vous formerons FR", text: "Nous vous formerons à la conduite du chariot élévateur. Service à la clientèle.", want: []string{"customer-service"}, absent: []string{"forklift-operation"}},
+	{name: "don't need", text: "You don't need a forklift licence to apply. Customer service skills.", want: []string{"customer-service"}, absent: []string{"forklift-certification"}},
+	{name: "bonus points are an asset", title: "Developer", text: "Bonus points for React Native experience.", want: []string{"react"}, asset: []string{"react"}},
+	{name: "an advantage is an asset", text: "Experience with QuickBooks would be an advantage.", want: []string{"quickbooks"}, asset: []string{"quickbooks"}},
+	{name: "must have and preferred headers inline", title: "Analyst", text: "Must have: Excel. Preferred: Power BI.", want: []string{"ms-excel", "power-bi"}, required: []string{"ms-excel"}, asset: []string{"power-bi"}},
+	{name: "sentence-initial Teams beside other software", title: "Supervisor", text: "Teams of 5 to 10 cashiers report to you. Reports in Power BI.", want: []string{"power-bi"}, absent: []string{"ms-teams"}},
 
 	// Duty statements.
 	{name: "Job Bank cook duties", text: "Prepare and cook complete meals or individual dishes and foods.", want: []string{"cooking"}},
