@@ -135,6 +135,8 @@ var traps = []trap{
 	{name: "Job Bank benefits section", text: "Health benefits: Dental plan, Health care plan. Financial benefits: Group insurance benefits, Pension plan.", absent: []string{"insurance-products", "financial-services-advice"}},
 	{name: "EEO statement FR", text: "Nous encourageons les femmes, les Autochtones, les personnes handicapées et les minorités visibles à postuler.", absent: []string{"indigenous-services", "disability-support"}},
 	{name: "staff meals are a benefit", text: "We offer competitive wages, staff meals and a cash bonus. Operate the dish machine.", want: []string{"dishwashing"}, absent: []string{"cash-handling", "cooking"}},
+	{name: "delivery truck EN", text: "Drive a delivery truck on local routes.", want: []string{"local-delivery-driving"}},
+	{name: "camion de livraison FR", text: "Conduire un camion de livraison.", want: []string{"local-delivery-driving"}},
 
 	// Negation and clause-scoped requirements.
 	{name: "not required list", text: "Customer service required. Not required: French.", want: []string{"customer-service"}, absent: []string{"french"}},
