@@ -15,7 +15,8 @@ import (
 // TestESCOFrenchPostings: with the French ESCO labels loaded beside the
 // English ones, the French sentences of the validation sets get ESCO
 // skills, and the same concepts as their English equivalents for a share
-// of them (before French labels, French sentences got 0–1 skills).
+// of them (before French labels, French sentences got 0–1 skills), as
+// many as the English ones once the built-in's French labels are bridged.
 func TestESCOFrenchPostings(t *testing.T) {
 	en := shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv")
 	fr := shareddata.Require(t, "taxonomy", "esco_fr")
@@ -77,7 +78,9 @@ func TestESCOFrenchPostings(t *testing.T) {
 	}
 	t.Logf("ESCO skills found: English %d, French %d (%d with English labels only); %d of %d pairs with English skills share a concept with the French sentence",
 		found["en"], found["fr"], frWithoutLabels, shared, enPairs)
-	if float64(found["fr"]) < 0.5*float64(found["en"]) || float64(shared) < 0.3*float64(enPairs) {
+	// Before the built-in's French labels were bridged to ESCO concepts:
+	// French 29 against English 43, 13 of 36 pairs; after, 42 and 20.
+	if float64(found["fr"]) < 0.85*float64(found["en"]) || float64(shared) < 0.5*float64(enPairs) {
 		t.Errorf("French sentences get %d ESCO skills against %d in English, %d of %d pairs agree", found["fr"], found["en"], shared, enPairs)
 	}
 }

@@ -46,6 +46,15 @@ func foldLabel(s string) string {
 	return strings.ToLower(out)
 }
 
+// LabelKey is a label as compared across taxonomies: case, accents,
+// punctuation and spacing aside ("Customer-service" is "customer
+// service"), but not the signs that name languages (C, C++, C#).
+func LabelKey(s string) string {
+	return strings.Join(strings.FieldsFunc(foldLabel(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '#'
+	}), " ")
+}
+
 // Search finds skills whose preferred or alternative labels (any
 // language) start with q or have a word starting with q, case and accents
 // ignored: label prefix matches first, then word matches, each by label.

@@ -90,7 +90,7 @@ func BenchmarkESCO(b *testing.B) {
 // TestESCOFrenchDirectory: "esco:EN,FR" reads every French skill file
 // under FR, joins by conceptUri, and merges without repeating a label.
 func TestESCOFrenchDirectory(t *testing.T) {
-	tax, err := Spec("esco:testdata/skills_en.csv,testdata/fr_dir")
+	tax, err := ESCO("testdata/skills_en.csv", "testdata/fr_dir")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,6 +114,32 @@ func TestESCOFrenchDirectory(t *testing.T) {
 	two := fr("http://data.europa.eu/esco/skill/2")
 	if two["communiquer avec les autres"] != taxonomy.Preferred || len(two) != 3 {
 		t.Errorf("skill 2 French labels %v", two)
+	}
+	// The spec also bridges the built-in skill "medical terminology":
+	// its French labels join as alternatives, the preferred one stays.
+	bridged, err := Spec("esco:testdata/skills_en.csv,testdata/fr_dir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := bridged.Lookup("http://data.europa.eu/esco/skill/1")
+	extra := 0
+	for _, l := range e.Labels {
+		if l.Lang != "fr" {
+			continue
+		}
+		if _, ok := one[l.Text]; ok {
+			if l.Kind != one[l.Text] {
+				t.Errorf("bridging changed the kind of %q", l.Text)
+			}
+			continue
+		}
+		extra++
+		if l.Kind != taxonomy.Alternative {
+			t.Errorf("bridged label %q is not an alternative", l.Text)
+		}
+	}
+	if extra == 0 {
+		t.Error("no built-in French label bridged to medical terminology")
 	}
 	if _, err := Spec("esco:testdata/skills_en.csv,testdata/nope"); err == nil {
 		t.Error("a missing French path must be an error")

@@ -10,7 +10,8 @@ import (
 
 // Spec loads "builtin", "esco:PATH", "onet:PATH" or "custom:PATH". For
 // ESCO, "esco:EN,FR" also loads French labels from FR (a skills_fr.csv or
-// a directory of French ESCO skill files), one concept per conceptUri.
+// a directory of French ESCO skill files), one concept per conceptUri,
+// and those of built-in skills that name an ESCO concept (bridgeFrench).
 func Spec(spec string) (*taxonomy.Taxonomy, error) {
 	kind, path, _ := strings.Cut(strings.TrimSpace(spec), ":")
 	if kind != "builtin" && path == "" {
@@ -24,7 +25,10 @@ func Spec(spec string) (*taxonomy.Taxonomy, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ESCO(en, fr)
+		if fr == "" {
+			return ESCO(en, "")
+		}
+		return escoWithFrench(en, fr)
 	case "onet":
 		return ONet(path)
 	case "custom":
