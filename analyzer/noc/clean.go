@@ -27,9 +27,10 @@ var (
 	payRe       = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
 )
 
-// noise words say nothing about the occupation: seniority, schedule,
+// noise words say nothing about the occupation: seniority, an
+// apprentice's year ("1st year electrician apprentice"), schedule,
 // contract and generic words of unit group titles.
-var noise = set(`sr senior jr junior lead i ii iii iv 1 2 3 night day evening weekend shift shifts full part time
+var noise = set(`sr senior jr junior lead i ii iii iv 1 2 3 1st 2nd 3rd 4th year night day evening weekend shift shifts full part time
 nights days evenings weekends overnight overnights afternoons midnights ft prn diem nuit nuits soir soirs
 fulltime parttime permanent temporary temp casual contract seasonal term position job opportunity urgent
 immediate start hiring wanted needed required remote hybrid bilingual entry level experienced

@@ -1,7 +1,6 @@
 package noc
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/skillpulse/skillpulse/analyzer/posting"
@@ -157,34 +156,6 @@ func TestConcurrentCoding(t *testing.T) {
 	for g := 0; g < 8; g++ {
 		if code := <-done; code != "33102" {
 			t.Errorf("concurrent coding gave %s", code)
-		}
-	}
-}
-
-// TestExamplesWellFormed: every authored example names a real unit group
-// and each of those groups has English and French titles.
-func TestExamplesWellFormed(t *testing.T) {
-	langs := map[string]map[string]bool{}
-	for i, line := range strings.Split(strings.TrimSpace(examplesTSV), "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || (f[1] != "en" && f[1] != "fr") || strings.TrimSpace(f[2]) == "" {
-			t.Errorf("examples.tsv line %d malformed: %q", i+1, line)
-			continue
-		}
-		if _, ok := TitleOf(f[0]); !ok {
-			t.Errorf("examples.tsv line %d: %s is not a unit group", i+1, f[0])
-		}
-		if langs[f[0]] == nil {
-			langs[f[0]] = map[string]bool{}
-		}
-		langs[f[0]][f[1]] = true
-	}
-	if len(langs) < 60 {
-		t.Errorf("examples cover %d unit groups, want at least 60", len(langs))
-	}
-	for code, l := range langs {
-		if !l["en"] || !l["fr"] {
-			t.Errorf("%s: examples in %v only", code, l)
 		}
 	}
 }

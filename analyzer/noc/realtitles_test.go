@@ -68,3 +68,100 @@ func TestJournalierIsALabourer(t *testing.T) {
 		t.Errorf("Journalier alone: first candidate %+v, want a labourers' group", got)
 	}
 }
+
+// Common titles as a new user types them, alone or with the industry as
+// the description, coded by the embedded default (no reference data).
+// The first block failed before the authored examples covered them
+// ("lawyer" read as a by-law officer, "bank teller" as a plasterer,
+// "bartender" taught under servers); the wording differs from
+// examples.tsv where it can, so this checks that the examples
+// generalise, not that they are there.
+func TestBuiltinCodesCommonTitles(t *testing.T) {
+	c := NewBuiltin()
+	for _, tc := range []struct{ title, industry, want string }{
+		{"lawyer", "law firm", "41101"},
+		{"bank teller", "bank", "64400"},
+		{"bartender", "", "64301"},
+		{"server", "restaurant", "65200"},
+		{"owner", "restaurant", "60030"},
+		{"hairdresser", "salon", "63210"},
+		{"painter", "construction", "73112"},
+		{"mechanic", "auto repair", "72410"},
+		{"data entry clerk", "", "14111"},
+		// Health and care.
+		{"Registered Nurse - ICU", "", "31301"},
+		{"RPN - Long term care", "", "32101"},
+		{"Personal Support Worker (PSW)", "", "33102"},
+		{"Préposée aux bénéficiaires - CHSLD", "", "33102"},
+		{"Infirmière", "hôpital", "31301"},
+		{"Home Care Worker - Nights", "", "44101"},
+		{"Live-out nanny", "", "44100"},
+		{"ECE - Toddler room", "", "42202"},
+		{"Éducatrice en garderie", "", "42202"},
+		{"EA - Elementary school", "", "43100"},
+		{"Teacher", "school", "41221"},
+		{"Enseignante au primaire", "", "41221"},
+		{"Pharmacy Assistant - Shoppers Drug Mart", "", "33103"},
+		// Food service and retail.
+		{"Sous-chef at Marriott", "", "62200"},
+		{"Dishwasher - Kelseys", "", "65201"},
+		{"Barista at Starbucks", "", "65201"},
+		{"Cook", "restaurant", "63200"},
+		{"Manager", "restaurant", "60030"},
+		{"Serveur(euse) - Cora", "", "65200"},
+		{"Barmaid", "", "64301"},
+		{"Bartender", "bar", "64301"},
+		{"Baker", "bakery", "63202"},
+		{"Butcher", "grocery", "63201"},
+		{"Cashier - Walmart", "", "65100"},
+		{"Caissier(ère) - Jean Coutu", "", "65100"},
+		{"Caissier", "banque", "64400"},
+		{"Teller", "credit union", "64400"},
+		{"Stocker - Overnight", "", "65102"},
+		{"Order Picker - Nights", "", "65102"},
+		{"Clerk", "grocery store", "65102"},
+		{"Sales Associate - Part Time", "", "64100"},
+		{"Conseiller(ère) en vente", "", "64100"},
+		{"Customer Service Rep", "", "64409"},
+		{"Front desk agent", "hotel", "64314"},
+		{"Housekeeper - Hotel", "", "65310"},
+		{"Préposé(e) à l'entretien ménager", "", "65310"},
+		{"Préposé à l'entretien", "école", "65312"},
+		{"Agent(e) de sécurité", "", "64410"},
+		{"Hair stylist", "salon", "63210"},
+		{"Coiffeur/coiffeuse", "", "63210"},
+		// Trades, transport and warehouse.
+		{"1st year electrician apprentice", "", "72200"},
+		{"Plumber's apprentice", "", "72300"},
+		{"Drywaller - commercial", "", "73102"},
+		{"Roofer needed", "", "73110"},
+		{"Mécanicien", "garage", "72410"},
+		{"DZ Driver - Local", "", "73300"},
+		{"Class 1 Driver wanted", "", "73300"},
+		{"Chauffeur de camion classe 1", "", "73300"},
+		{"Driver", "trucking", "73300"},
+		{"Delivery Driver (G licence)", "", "75201"},
+		{"Commis d'entrepôt - soir", "", "75101"},
+		{"Picker/Packer", "", "75101"},
+		{"Warehouse Associate - Amazon", "", "75101"},
+		{"Shipper / Receiver - days", "", "14400"},
+		{"Flagger / Traffic Control", "", "75110"},
+		{"General Labourer", "", "75110"},
+		{"Journalier", "construction", "75110"},
+		// Office, finance, professions.
+		{"Executive assistant to the CEO", "", "12100"},
+		{"Payroll Clerk - Ceridian client", "", "13102"},
+		{"HR Generalist, Manufacturing", "", "11200"},
+		{"IT support technician", "", "22221"},
+		{"Technicien(ne) comptable", "", "12200"},
+		{"Commis de bureau - temps partiel", "", "14100"},
+		{"Avocate", "cabinet d'avocats", "41101"},
+		{"Real Estate Agent (Commission)", "", "63101"},
+	} {
+		got := c.Code(tc.title, tc.industry, nil)
+		if got.Code != tc.want {
+			t.Errorf("%q in %q: %s %s (%.2f), want %s; candidates %+v", tc.title, tc.industry, got.Code, got.Title,
+				got.Confidence, tc.want, c.Candidates(tc.title, tc.industry, 3))
+		}
+	}
+}
