@@ -303,7 +303,7 @@ const rawTemperature = temperature
 // into a probability.
 func (c *Coder) assess(title, description string) assessment {
 	clean := cleanTitle(c.dropUnknownTails(title))
-	scores, share := c.scores(c.corrected(clean), description)
+	scores, share := c.scores(ownersAsManagers(c.corrected(clean)), description)
 	if scores == nil {
 		return assessment{best: -1}
 	}

@@ -165,3 +165,44 @@ func TestBuiltinCodesCommonTitles(t *testing.T) {
 		}
 	}
 }
+
+// An owner is coded as the manager of the business, as NOC codes owners;
+// the index's few owners are mostly ferry owner-operators. An
+// owner-operator of a truck stays a driver.
+func TestOwnersAreManagers(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, tc := range []struct{ title, industry, want string }{
+		{"Small business owner", "", "0"},
+		{"Owner", "retail trade", "60020"},
+		{"Owner", "restaurant", "60030"},
+		{"Propriétaire", "restaurant", "60030"},
+		{"Truck owner operator", "", "73300"},
+	} {
+		got := c.Code(tc.title, tc.industry, nil)
+		if tc.want == "0" {
+			// Which manager depends on the business; a manager it must be.
+			// Management unit groups are TEER 0: the code's second digit.
+			if got.Code == Unclassified || got.Code[1] != '0' {
+				t.Errorf("%q: %s %s (%.2f), want a management group", tc.title, got.Code, got.Title, got.Confidence)
+			}
+			continue
+		}
+		if got.Code != tc.want {
+			t.Errorf("%q | %q: %s %s (%.2f), want %s", tc.title, tc.industry, got.Code, got.Title, got.Confidence, tc.want)
+		}
+	}
+}
+
+func TestOwnersAsManagers(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"small business owner", "small business owner manager"},
+		{"owner operator", "owner operator"},
+		{"proprietaire", "proprietaire gerant"},
+		{"proprietaire exploitant", "proprietaire exploitant"},
+		{"cook", "cook"},
+	} {
+		if got := ownersAsManagers(tc.in); got != tc.want {
+			t.Errorf("ownersAsManagers(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
