@@ -1,0 +1,8 @@
+//go:build !amd64
+
+package semantic
+
+// useAVX is amd64's kernel switch; elsewhere the portable loop runs.
+var useAVX = false
+
+func dot(a, b []float32) float32 { return dotGo(a, b) }

@@ -1,0 +1,257 @@
+// Package semantic is a small sentence encoder in Go: all-MiniLM-L6-v2 (a
+// 6-layer, 384-wide BERT fine-tuned for sentence similarity) read from
+// its safetensors weights, with BERT's WordPiece tokenizer, mean pooling
+// and L2 normalisation, so that the cosine of two embeddings is their dot
+// product. It is the optional semantic stage of skill linking
+// (analyzer/skilllink): no cgo, no Python at run time.
+package semantic
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"sync"
+)
+
+// Dim is the embedding width.
+const Dim = 384
+
+// MaxTokens bounds a sequence, [CLS] and [SEP] included (the model's
+// tokenizer.json truncates at 128; postings' sentences rarely reach it).
+const MaxTokens = 128
+
+const (
+	hidden  = Dim
+	heads   = 12
+	headDim = hidden / heads
+	ffn     = 1536
+	layers  = 6
+	lnEps   = 1e-12
+)
+
+type layer struct {
+	q, k, v, ao, i, o       []float32 // [out, in] weights
+	qb, kb, vb, aob, ib, ob []float32
+	ln1g, ln1b, ln2g, ln2b  []float32
+}
+
+// Encoder embeds text. It is safe for concurrent use: the weights are
+// read-only and each call takes its scratch from a pool.
+type Encoder struct {
+	tok            *Tokenizer
+	word, pos, typ []float32
+	embLNg, embLNb []float32
+	layers         [layers]layer
+	pool           sync.Pool
+	// Name identifies the model (its directory's base name) for caches.
+	Name string
+}
+
+// Load reads a model directory as scripts/fetch-model.sh unpacks it
+// (model.safetensors, vocab.txt).
+func Load(dir string) (*Encoder, error) {
+	tok, err := LoadTokenizer(filepath.Join(dir, "vocab.txt"))
+	if err != nil {
+		return nil, err
+	}
+	ts, err := readSafetensors(filepath.Join(dir, "model.safetensors"))
+	if err != nil {
+		return nil, err
+	}
+	e := &Encoder{tok: tok, Name: filepath.Base(filepath.Clean(dir))}
+	get := func(name string, shape ...int) ([]float32, error) {
+		t, ok := ts[name]
+		if !ok {
+			return nil, fmt.Errorf("model weights: no tensor %s", name)
+		}
+		if fmt.Sprint(t.shape) != fmt.Sprint(shape) {
+			return nil, fmt.Errorf("model weights: %s has shape %v, want %v", name, t.shape, shape)
+		}
+		return t.data, nil
+	}
+	var errs []error
+	must := func(dst *[]float32, name string, shape ...int) {
+		v, err := get(name, shape...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		*dst = v
+	}
+	vocab := len(tok.vocab)
+	must(&e.word, "embeddings.word_embeddings.weight", vocab, hidden)
+	must(&e.pos, "embeddings.position_embeddings.weight", 512, hidden)
+	must(&e.typ, "embeddings.token_type_embeddings.weight", 2, hidden)
+	must(&e.embLNg, "embeddings.LayerNorm.weight", hidden)
+	must(&e.embLNb, "embeddings.LayerNorm.bias", hidden)
+	for n := range e.layers {
+		l := &e.layers[n]
+		p := fmt.Sprintf("encoder.layer.%d.", n)
+		must(&l.q, p+"attention.self.query.weight", hidden, hidden)
+		must(&l.qb, p+"attention.self.query.bias", hidden)
+		must(&l.k, p+"attention.self.key.weight", hidden, hidden)
+		must(&l.kb, p+"attention.self.key.bias", hidden)
+		must(&l.v, p+"attention.self.value.weight", hidden, hidden)
+		must(&l.vb, p+"attention.self.value.bias", hidden)
+		must(&l.ao, p+"attention.output.dense.weight", hidden, hidden)
+		must(&l.aob, p+"attention.output.dense.bias", hidden)
+		must(&l.ln1g, p+"attention.output.LayerNorm.weight", hidden)
+		must(&l.ln1b, p+"attention.output.LayerNorm.bias", hidden)
+		must(&l.i, p+"intermediate.dense.weight", ffn, hidden)
+		must(&l.ib, p+"intermediate.dense.bias", ffn)
+		must(&l.o, p+"output.dense.weight", hidden, ffn)
+		must(&l.ob, p+"output.dense.bias", hidden)
+		must(&l.ln2g, p+"output.LayerNorm.weight", hidden)
+		must(&l.ln2b, p+"output.LayerNorm.bias", hidden)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s: %w (and %d more)", dir, errs[0], len(errs)-1)
+	}
+	e.pool.New = func() any { return &scratch{} }
+	return e, nil
+}
+
+// Tokenizer is the encoder's tokenizer.
+func (e *Encoder) Tokenizer() *Tokenizer { return e.tok }
+
+type scratch struct {
+	ids                  []int32
+	h, q, k, v, ctx, tmp []float32
+	inter, scores        []float32
+}
+
+func grow(b []float32, n int) []float32 {
+	if cap(b) < n {
+		return make([]float32, n)
+	}
+	return b[:n]
+}
+
+// Encode appends the L2-normalised embedding of text to dst (Dim values).
+func (e *Encoder) Encode(dst []float32, text string) []float32 {
+	s := e.pool.Get().(*scratch)
+	defer e.pool.Put(s)
+	s.ids = e.tok.Encode(s.ids, text, MaxTokens)
+	return e.forward(dst, s)
+}
+
+// Tokens is the number of tokens Encode runs text through, [CLS] and
+// [SEP] included: the cost of an encoding is about proportional to it.
+func (e *Encoder) Tokens(text string) int {
+	return len(e.tok.Encode(nil, text, MaxTokens))
+}
+
+func (e *Encoder) forward(dst []float32, s *scratch) []float32 {
+	t := len(s.ids)
+	s.h, s.q, s.k, s.v = grow(s.h, t*hidden), grow(s.q, t*hidden), grow(s.k, t*hidden), grow(s.v, t*hidden)
+	s.ctx, s.tmp, s.inter, s.scores = grow(s.ctx, t*hidden), grow(s.tmp, t*hidden), grow(s.inter, t*ffn), grow(s.scores, t)
+	for i, id := range s.ids {
+		row := s.h[i*hidden : (i+1)*hidden]
+		w, p, ty := e.word[int(id)*hidden:], e.pos[i*hidden:], e.typ[:hidden]
+		for j := range row {
+			row[j] = w[j] + p[j] + ty[j]
+		}
+		layerNorm(row, e.embLNg, e.embLNb)
+	}
+	scale := float32(1 / math.Sqrt(headDim))
+	for n := range e.layers {
+		l := &e.layers[n]
+		linear(s.q, s.h, t, hidden, l.q, l.qb, hidden)
+		linear(s.k, s.h, t, hidden, l.k, l.kb, hidden)
+		linear(s.v, s.h, t, hidden, l.v, l.vb, hidden)
+		// One sequence, no padding: every token attends to every token.
+		for hd := 0; hd < heads; hd++ {
+			off := hd * headDim
+			for i := 0; i < t; i++ {
+				qi := s.q[i*hidden+off : i*hidden+off+headDim]
+				mx := float32(math.Inf(-1))
+				for j := 0; j < t; j++ {
+					sc := dot(qi, s.k[j*hidden+off:j*hidden+off+headDim]) * scale
+					s.scores[j] = sc
+					mx = max(mx, sc)
+				}
+				var sum float32
+				for j := 0; j < t; j++ {
+					s.scores[j] = float32(math.Exp(float64(s.scores[j] - mx)))
+					sum += s.scores[j]
+				}
+				out := s.ctx[i*hidden+off : i*hidden+off+headDim]
+				clear(out)
+				for j := 0; j < t; j++ {
+					p := s.scores[j] / sum
+					vj := s.v[j*hidden+off : j*hidden+off+headDim]
+					for d := range out {
+						out[d] += p * vj[d]
+					}
+				}
+			}
+		}
+		linear(s.tmp, s.ctx, t, hidden, l.ao, l.aob, hidden)
+		for i := range s.h {
+			s.h[i] += s.tmp[i]
+		}
+		for i := 0; i < t; i++ {
+			layerNorm(s.h[i*hidden:(i+1)*hidden], l.ln1g, l.ln1b)
+		}
+		linear(s.inter, s.h, t, hidden, l.i, l.ib, ffn)
+		for i, x := range s.inter {
+			s.inter[i] = gelu(x)
+		}
+		linear(s.tmp, s.inter, t, ffn, l.o, l.ob, hidden)
+		for i := range s.h {
+			s.h[i] += s.tmp[i]
+		}
+		for i := 0; i < t; i++ {
+			layerNorm(s.h[i*hidden:(i+1)*hidden], l.ln2g, l.ln2b)
+		}
+	}
+	// Mean pooling over every token ([CLS] and [SEP] are in the
+	// attention mask, so sentence-transformers averages them too).
+	n := len(dst)
+	dst = append(dst, make([]float32, hidden)...)
+	out := dst[n:]
+	for i := 0; i < t; i++ {
+		row := s.h[i*hidden : (i+1)*hidden]
+		for j := range out {
+			out[j] += row[j]
+		}
+	}
+	var norm float64
+	for j := range out {
+		out[j] /= float32(t)
+		norm += float64(out[j]) * float64(out[j])
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for j := range out {
+			out[j] *= inv
+		}
+	}
+	return dst
+}
+
+// layerNorm normalises x in place (statistics in float64: 384 values).
+func layerNorm(x, g, b []float32) {
+	var mean float64
+	for _, v := range x {
+		mean += float64(v)
+	}
+	mean /= float64(len(x))
+	var varr float64
+	for _, v := range x {
+		d := float64(v) - mean
+		varr += d * d
+	}
+	varr /= float64(len(x))
+	inv := 1 / math.Sqrt(varr+lnEps)
+	for i, v := range x {
+		x[i] = float32((float64(v)-mean)*inv)*g[i] + b[i]
+	}
+}
+
+// gelu is BERT's exact GELU, x·Φ(x) with erf.
+func gelu(x float32) float32 {
+	return float32(0.5 * float64(x) * (1 + math.Erf(float64(x)/math.Sqrt2)))
+}
+
+// Cosine of two embeddings (they are unit length: their dot product).
+func Cosine(a, b []float32) float32 { return dotGo(a, b) }
