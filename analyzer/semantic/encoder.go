@@ -7,8 +7,11 @@
 package semantic
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"sync"
 )
@@ -43,8 +46,10 @@ type Encoder struct {
 	embLNg, embLNb []float32
 	layers         [layers]layer
 	pool           sync.Pool
-	// Name identifies the model (its directory's base name) for caches.
-	Name string
+	// Name identifies the model (its directory's base name) and
+	// Fingerprint its weights and vocabulary (sha256), for caches.
+	Name        string
+	Fingerprint [32]byte
 }
 
 // Load reads a model directory as scripts/fetch-model.sh unpacks it
@@ -59,6 +64,9 @@ func Load(dir string) (*Encoder, error) {
 		return nil, err
 	}
 	e := &Encoder{tok: tok, Name: filepath.Base(filepath.Clean(dir))}
+	if e.Fingerprint, err = fingerprint(dir); err != nil {
+		return nil, err
+	}
 	get := func(name string, shape ...int) ([]float32, error) {
 		t, ok := ts[name]
 		if !ok {
@@ -108,6 +116,25 @@ func Load(dir string) (*Encoder, error) {
 	}
 	e.pool.New = func() any { return &scratch{} }
 	return e, nil
+}
+
+// fingerprint hashes the files that decide an embedding (~0.2 s).
+func fingerprint(dir string) ([32]byte, error) {
+	h := sha256.New()
+	for _, name := range []string{"vocab.txt", "model.safetensors"} {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			return [32]byte{}, fmt.Errorf("fingerprint model: %w", err)
+		}
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return [32]byte{}, fmt.Errorf("fingerprint model: %w", err)
+		}
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out, nil
 }
 
 // Tokenizer is the encoder's tokenizer.

@@ -167,3 +167,33 @@ func BenchmarkEncodeSentence(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(b.N*e.Tokens(s))/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestStoreRoundTrip(t *testing.T) {
+	e := model(t)
+	dir := t.TempDir()
+	s, err := OpenStore(e, dir, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"teamwork", "SQL Server", "teamwork"}
+	first, err := s.All(texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := OpenStore(e, dir, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(again.vecs); n != 2 {
+		t.Fatalf("reopened store holds %d vectors, want 2", n)
+	}
+	second, err := again.All(texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range texts {
+		if !slices.Equal(first[i], second[i]) {
+			t.Errorf("%q: stored vector differs", texts[i])
+		}
+	}
+}

@@ -102,8 +102,8 @@ func ParseModel(b []byte) (*Model, error) {
 	if err := json.Unmarshal(b, &md); err != nil {
 		return nil, fmt.Errorf("parse scorer weights: %w", err)
 	}
-	if !slices.Equal(md.Features, FeatureNames) || len(md.Weights) != len(FeatureNames) {
-		return nil, fmt.Errorf("scorer weights are for features %v, this build computes %v: regenerate them (skillpulse eval --only skills --train)", md.Features, FeatureNames)
+	if want := featureNames(len(md.Features) > len(FeatureNames)); !slices.Equal(md.Features, want) || len(md.Weights) != len(want) {
+		return nil, fmt.Errorf("scorer weights are for features %v, this build computes %v: regenerate them (skillpulse eval --only skills --train)", md.Features, want)
 	}
 	if err := md.parsePriors(); err != nil {
 		return nil, err
@@ -118,11 +118,28 @@ type Example struct {
 	Weight float64 // 0 counts as 1
 }
 
+// Semantic says whether the model was fitted with the semantic features
+// (SemanticFeatureNames after FeatureNames).
+func (md *Model) Semantic() bool { return len(md.Features) > len(FeatureNames) }
+
+// featureNames are the features of a model without or with the semantic
+// ones.
+func featureNames(sem bool) []string {
+	if !sem {
+		return FeatureNames
+	}
+	return append(slices.Clone(FeatureNames), SemanticFeatureNames...)
+}
+
 // Train fits a logistic regression with an L2 penalty (not on the bias) by
 // Newton's method: with a few dozen features and a few thousand examples
-// it converges in a handful of steps and needs no learning rate.
+// it converges in a handful of steps and needs no learning rate. The
+// examples' width says whether the semantic features are in.
 func Train(ex []Example, l2 float64) *Model {
 	d := NumFeatures
+	if len(ex) > 0 && len(ex[0].X) == NumFeatures+len(SemanticFeatureNames) {
+		d = len(ex[0].X)
+	}
 	w := make([]float64, d)
 	for iter := 0; iter < 25; iter++ {
 		g := make([]float64, d)
@@ -168,7 +185,7 @@ func Train(ex []Example, l2 float64) *Model {
 			break
 		}
 	}
-	return &Model{Features: slices.Clone(FeatureNames), Weights: w, Threshold: 0.5}
+	return &Model{Features: slices.Clone(featureNames(d > NumFeatures)), Weights: w, Threshold: 0.5}
 }
 
 // solve solves a·x = b for a symmetric positive definite a (Cholesky).

@@ -125,7 +125,8 @@ type Cand struct {
 	Contig     float64 // covered words / words spanned: 1 when contiguous
 	Kind       taxonomy.LabelKind
 	sent       [2]int
-	label      int32 // proposing label, for a deterministic choice
+	label      int32   // proposing label, for a deterministic choice
+	semCos     float32 // semantic proposal: its phrase's cosine with the concept
 }
 
 type propBuf struct {

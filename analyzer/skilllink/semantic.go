@@ -1,0 +1,179 @@
+package skilllink
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/skillpulse/skillpulse/analyzer/semantic"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+// SemanticFeatureNames extend FeatureNames when the optional semantic
+// stage is on: what a sentence encoder (analyzer/semantic) says of a
+// candidate. A model fitted with them records them; the default models do
+// not, and their scorer never loads the encoder.
+var SemanticFeatureNames = []string{
+	// cosine of the candidate's sentence (its window) and the concept's
+	// preferred label: is the sentence about this concept?
+	"sem_ctx",
+	// sem_ctx minus the best of the other concepts carrying the matched
+	// text as a label ("SQL" is SQL and SQL Server's label): which
+	// reading of an ambiguous surface the sentence supports.
+	"sem_ctx_margin",
+	// sem_ctx minus the sentence's nearest concept of all of ESCO.
+	"sem_ctx_gap",
+	// cosine of the matched text itself and the preferred label: near 1
+	// for the label as written, lower for paraphrases and loose matches.
+	"sem_span",
+	// the candidate comes from the semantic proposer alone (its phrase's
+	// nearest concept; see Propose).
+	"sem_proposed",
+}
+
+// Semantic embeds sentences and concepts for the semantic features. Safe
+// for concurrent use.
+type Semantic struct {
+	tax     *taxonomy.Taxonomy
+	texts   *semantic.Store      // sentences and spans
+	concept map[string][]float32 // entry id → embedding of its preferred label
+	ids     []string             // entries in the order of matrix
+	matrix  []float32            // every concept's embedding, row by row
+	surface map[string][]string  // lower-cased label → entry ids carrying it
+	// Built says how long the concept embeddings took (0 when all came
+	// from the store).
+	Built time.Duration
+	// Encoded counts the concepts encoded rather than read from the store.
+	Encoded int
+	// ProposeMin > 0 turns on semantic proposals: a phrase's nearest
+	// concept is a candidate when their cosine reaches it.
+	ProposeMin float32
+}
+
+// ConceptText is what stands for a concept: its preferred label.
+func ConceptText(e *taxonomy.Entry) string { return e.Label }
+
+// NewSemantic embeds every concept of tax (reading and filling the
+// stores under cacheDir: "" keeps them in memory).
+func NewSemantic(enc *semantic.Encoder, tax *taxonomy.Taxonomy, cacheDir string) (*Semantic, error) {
+	cs, err := semantic.OpenStore(enc, cacheDir, "concepts")
+	if err != nil {
+		return nil, err
+	}
+	ts, err := semantic.OpenStore(enc, cacheDir, "texts")
+	if err != nil {
+		return nil, err
+	}
+	s := &Semantic{tax: tax, texts: ts, concept: map[string][]float32{}, surface: map[string][]string{}}
+	texts := make([]string, len(tax.Entries))
+	for i := range tax.Entries {
+		texts[i] = ConceptText(&tax.Entries[i])
+	}
+	missing := cs.Missing(texts)
+	start := time.Now()
+	vecs, err := cs.All(texts)
+	if err != nil {
+		return nil, fmt.Errorf("embed concepts: %w", err)
+	}
+	if missing > 0 {
+		s.Built, s.Encoded = time.Since(start), missing
+	}
+	s.matrix = make([]float32, 0, len(vecs)*semantic.Dim)
+	for i := range tax.Entries {
+		e := &tax.Entries[i]
+		s.concept[e.ID] = vecs[i]
+		s.ids = append(s.ids, e.ID)
+		s.matrix = append(s.matrix, vecs[i]...)
+		seen := map[string]bool{}
+		for _, l := range e.Labels {
+			k := strings.ToLower(l.Text)
+			if !seen[k] {
+				seen[k] = true
+				s.surface[k] = append(s.surface[k], e.ID)
+			}
+		}
+	}
+	return s, nil
+}
+
+// Text is the (stored) embedding of a text.
+func (s *Semantic) Text(t string) []float32 { return s.texts.Get(t) }
+
+// Save writes the texts encoded so far to the store.
+func (s *Semantic) Save() error { return s.texts.Save() }
+
+// Nearest is the concept nearest to v of all ESCO and its cosine.
+func (s *Semantic) Nearest(v []float32) (string, float32) {
+	best, bi := float32(-2), -1
+	for i := range s.ids {
+		if c := semantic.Cosine(v, s.matrix[i*semantic.Dim:(i+1)*semantic.Dim]); c > best {
+			best, bi = c, i
+		}
+	}
+	if bi < 0 {
+		return "", 0
+	}
+	return s.ids[bi], best
+}
+
+// Texts are the texts Extend embeds for the candidates of text (their
+// windows and matched texts), to Warm many at once.
+func (s *Semantic) Texts(dst []string, text string, cands []Cand) []string {
+	for _, c := range cands {
+		ws, we := window(text, c.Match.Start, c.Match.End)
+		dst = append(dst, text[ws:we], c.Match.Text)
+	}
+	return dst
+}
+
+// Warm embeds texts on every core (those not stored yet) and saves them.
+func (s *Semantic) Warm(texts []string) error {
+	_, err := s.texts.All(texts)
+	return err
+}
+
+// Extend appends the semantic features of each candidate of text to its
+// vector in xs (as Meta.Vectors wrote them).
+func (s *Semantic) Extend(xs [][]float64, text string, cands []Cand) {
+	type ctx struct {
+		v    []float32
+		best float32
+	}
+	ctxs := map[[2]int]ctx{}
+	for i, c := range cands {
+		ws, we := window(text, c.Match.Start, c.Match.End)
+		k := [2]int{ws, we}
+		cx, ok := ctxs[k]
+		if !ok {
+			cx.v = s.Text(text[ws:we])
+			_, cx.best = s.Nearest(cx.v)
+			ctxs[k] = cx
+		}
+		xs[i] = append(xs[i], s.features(cx.v, cx.best, c)...)
+	}
+}
+
+func (s *Semantic) features(ctx []float32, best float32, c Cand) []float64 {
+	out := make([]float64, len(SemanticFeatureNames))
+	cv, ok := s.concept[c.Match.ID]
+	if !ok {
+		return out
+	}
+	own := semantic.Cosine(ctx, cv)
+	out[0] = float64(own)
+	rival := float32(-2)
+	for _, id := range s.surface[strings.ToLower(c.Match.Text)] {
+		if id != c.Match.ID {
+			rival = max(rival, semantic.Cosine(ctx, s.concept[id]))
+		}
+	}
+	if rival > -2 {
+		out[1] = float64(own - rival)
+	}
+	out[2] = float64(own - best)
+	out[3] = float64(semantic.Cosine(s.Text(c.Match.Text), cv))
+	if c.semCos > 0 {
+		out[4] = 1
+	}
+	return out
+}
