@@ -17,3 +17,17 @@ func dot(a, b []float32) float32 {
 	}
 	return dotGo(a, b)
 }
+
+//go:noescape
+func dot4AVX(w, x *float32, stride, n int, out *[4]float32)
+
+// dot4 sets out[r] to w·x[r*stride:][:len(w)] for four rows of x; ok is
+// false when the kernel cannot take these lengths (the caller loops).
+func dot4(w, x []float32, stride int, out *[4]float32) bool {
+	n := len(w)
+	if !useAVX || n == 0 || n%16 != 0 || len(x) < 3*stride+n {
+		return false
+	}
+	dot4AVX(&w[0], &x[0], stride, n, out)
+	return true
+}

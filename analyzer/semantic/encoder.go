@@ -141,7 +141,8 @@ func fingerprint(dir string) ([32]byte, error) {
 func (e *Encoder) Tokenizer() *Tokenizer { return e.tok }
 
 type scratch struct {
-	ids                  []int32
+	ids, one             []int32
+	segs                 []int // lengths of the batch's sequences in ids
 	h, q, k, v, ctx, tmp []float32
 	inter, scores        []float32
 }
@@ -155,10 +156,36 @@ func grow(b []float32, n int) []float32 {
 
 // Encode appends the L2-normalised embedding of text to dst (Dim values).
 func (e *Encoder) Encode(dst []float32, text string) []float32 {
+	return e.EncodeBatch(dst, []string{text})
+}
+
+// maxBatchTokens bounds the tokens of one batched pass: enough rows to
+// reuse each weight row from cache many times, few enough that the
+// activations stay in L2.
+const maxBatchTokens = 256
+
+// EncodeBatch appends the embeddings of texts to dst, Dim values each, in
+// order. Short texts are run through the layers together: a phrase of six
+// tokens alone would stream all 90 MB of weights from memory for little
+// arithmetic, a batch shares that stream (attention stays per text).
+func (e *Encoder) EncodeBatch(dst []float32, texts []string) []float32 {
 	s := e.pool.Get().(*scratch)
 	defer e.pool.Put(s)
-	s.ids = e.tok.Encode(s.ids, text, MaxTokens)
-	return e.forward(dst, s)
+	for i := 0; i < len(texts); {
+		s.ids, s.segs = s.ids[:0], s.segs[:0]
+		for i < len(texts) {
+			n := len(s.ids)
+			s.one = e.tok.Encode(s.one, texts[i], MaxTokens)
+			if n > 0 && n+len(s.one) > maxBatchTokens {
+				break
+			}
+			s.ids = append(s.ids, s.one...)
+			s.segs = append(s.segs, len(s.one))
+			i++
+		}
+		dst = e.forward(dst, s)
+	}
+	return dst
 }
 
 // Tokens is the number of tokens Encode runs text through, [CLS] and
@@ -167,50 +194,29 @@ func (e *Encoder) Tokens(text string) int {
 	return len(e.tok.Encode(nil, text, MaxTokens))
 }
 
+// forward runs the sequences s.ids (concatenated, lengths s.segs) and
+// appends one pooled, normalised embedding per sequence to dst.
 func (e *Encoder) forward(dst []float32, s *scratch) []float32 {
 	t := len(s.ids)
 	s.h, s.q, s.k, s.v = grow(s.h, t*hidden), grow(s.q, t*hidden), grow(s.k, t*hidden), grow(s.v, t*hidden)
-	s.ctx, s.tmp, s.inter, s.scores = grow(s.ctx, t*hidden), grow(s.tmp, t*hidden), grow(s.inter, t*ffn), grow(s.scores, t)
-	for i, id := range s.ids {
-		row := s.h[i*hidden : (i+1)*hidden]
-		w, p, ty := e.word[int(id)*hidden:], e.pos[i*hidden:], e.typ[:hidden]
-		for j := range row {
-			row[j] = w[j] + p[j] + ty[j]
+	s.ctx, s.tmp, s.inter, s.scores = grow(s.ctx, t*hidden), grow(s.tmp, t*hidden), grow(s.inter, t*ffn), grow(s.scores, MaxTokens)
+	for base, seg := 0, 0; seg < len(s.segs); base, seg = base+s.segs[seg], seg+1 {
+		for i := 0; i < s.segs[seg]; i++ {
+			row := s.h[(base+i)*hidden : (base+i+1)*hidden]
+			w, p, ty := e.word[int(s.ids[base+i])*hidden:], e.pos[i*hidden:], e.typ[:hidden]
+			for j := range row {
+				row[j] = w[j] + p[j] + ty[j]
+			}
+			layerNorm(row, e.embLNg, e.embLNb)
 		}
-		layerNorm(row, e.embLNg, e.embLNb)
 	}
-	scale := float32(1 / math.Sqrt(headDim))
 	for n := range e.layers {
 		l := &e.layers[n]
 		linear(s.q, s.h, t, hidden, l.q, l.qb, hidden)
 		linear(s.k, s.h, t, hidden, l.k, l.kb, hidden)
 		linear(s.v, s.h, t, hidden, l.v, l.vb, hidden)
-		// One sequence, no padding: every token attends to every token.
-		for hd := 0; hd < heads; hd++ {
-			off := hd * headDim
-			for i := 0; i < t; i++ {
-				qi := s.q[i*hidden+off : i*hidden+off+headDim]
-				mx := float32(math.Inf(-1))
-				for j := 0; j < t; j++ {
-					sc := dot(qi, s.k[j*hidden+off:j*hidden+off+headDim]) * scale
-					s.scores[j] = sc
-					mx = max(mx, sc)
-				}
-				var sum float32
-				for j := 0; j < t; j++ {
-					s.scores[j] = float32(math.Exp(float64(s.scores[j] - mx)))
-					sum += s.scores[j]
-				}
-				out := s.ctx[i*hidden+off : i*hidden+off+headDim]
-				clear(out)
-				for j := 0; j < t; j++ {
-					p := s.scores[j] / sum
-					vj := s.v[j*hidden+off : j*hidden+off+headDim]
-					for d := range out {
-						out[d] += p * vj[d]
-					}
-				}
-			}
+		for base, seg := 0, 0; seg < len(s.segs); base, seg = base+s.segs[seg], seg+1 {
+			attend(s, base, s.segs[seg])
 		}
 		linear(s.tmp, s.ctx, t, hidden, l.ao, l.aob, hidden)
 		for i := range s.h {
@@ -231,20 +237,63 @@ func (e *Encoder) forward(dst []float32, s *scratch) []float32 {
 			layerNorm(s.h[i*hidden:(i+1)*hidden], l.ln2g, l.ln2b)
 		}
 	}
-	// Mean pooling over every token ([CLS] and [SEP] are in the
-	// attention mask, so sentence-transformers averages them too).
-	n := len(dst)
+	for base, seg := 0, 0; seg < len(s.segs); base, seg = base+s.segs[seg], seg+1 {
+		dst = pool(dst, s.h[base*hidden:(base+s.segs[seg])*hidden], s.segs[seg])
+	}
+	return dst
+}
+
+// attend is multi-head self-attention of the sequence of n tokens at
+// row base of s.q, s.k, s.v into s.ctx. One sequence, no padding: every
+// token attends to every token of its own text.
+func attend(s *scratch, base, n int) {
+	scale := float32(1 / math.Sqrt(headDim))
+	for hd := 0; hd < heads; hd++ {
+		off := hd * headDim
+		for i := base; i < base+n; i++ {
+			qi := s.q[i*hidden+off : i*hidden+off+headDim]
+			mx := float32(math.Inf(-1))
+			sc := s.scores[:n]
+			for j := range sc {
+				r := (base + j) * hidden
+				sc[j] = dot(qi, s.k[r+off:r+off+headDim]) * scale
+				mx = max(mx, sc[j])
+			}
+			var sum float32
+			for j := range sc {
+				sc[j] = float32(math.Exp(float64(sc[j] - mx)))
+				sum += sc[j]
+			}
+			out := s.ctx[i*hidden+off : i*hidden+off+headDim]
+			clear(out)
+			for j := range sc {
+				p := sc[j] / sum
+				r := (base + j) * hidden
+				vj := s.v[r+off : r+off+headDim]
+				for d := range out {
+					out[d] += p * vj[d]
+				}
+			}
+		}
+	}
+}
+
+// pool appends the mean of the n rows of h, L2-normalised, to dst: mean
+// pooling over every token ([CLS] and [SEP] are in the attention mask,
+// so sentence-transformers averages them too).
+func pool(dst, h []float32, n int) []float32 {
+	at := len(dst)
 	dst = append(dst, make([]float32, hidden)...)
-	out := dst[n:]
-	for i := 0; i < t; i++ {
-		row := s.h[i*hidden : (i+1)*hidden]
+	out := dst[at:]
+	for i := 0; i < n; i++ {
+		row := h[i*hidden : (i+1)*hidden]
 		for j := range out {
 			out[j] += row[j]
 		}
 	}
 	var norm float64
 	for j := range out {
-		out[j] /= float32(t)
+		out[j] /= float32(n)
 		norm += float64(out[j]) * float64(out[j])
 	}
 	if norm > 0 {

@@ -197,3 +197,47 @@ func TestStoreRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestBatchMatchesSingle(t *testing.T) {
+	e := model(t)
+	g := readGolden(t)
+	var texts []string
+	for r := 0; r < 30; r++ { // enough to split into several passes
+		for _, p := range g.Phrases {
+			texts = append(texts, p.Text)
+		}
+	}
+	batch := e.EncodeBatch(nil, texts)
+	if len(batch) != len(texts)*Dim {
+		t.Fatalf("%d values for %d texts", len(batch), len(texts))
+	}
+	for i, s := range texts[:len(g.Phrases)+1] {
+		one := e.Encode(nil, s)
+		for d := range one {
+			if math.Abs(float64(one[d]-batch[i*Dim+d])) > 1e-6 {
+				t.Fatalf("%q dim %d: batch %v, alone %v", s, d, batch[i*Dim+d], one[d])
+			}
+		}
+	}
+}
+
+// BenchmarkEncodeBatch: ESCO labels' length, many at once (how concept
+// embeddings are built).
+func BenchmarkEncodeBatch(b *testing.B) {
+	e := model(b)
+	phrases := []string{"manage relationships with stakeholders", "teamwork", "SQL Server", "work in teams", "customer service"}
+	var texts []string
+	for len(texts) < 64 {
+		texts = append(texts, phrases...)
+	}
+	toks := 0
+	for _, p := range texts {
+		toks += e.Tokens(p)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.EncodeBatch(nil, texts)
+	}
+	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "phrases/s")
+	b.ReportMetric(float64(b.N*toks)/b.Elapsed().Seconds(), "tokens/s")
+}

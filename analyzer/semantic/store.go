@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"sort"
 	"sync"
 	"time"
 )
@@ -123,22 +125,43 @@ func (s *Store) All(texts []string) ([][]float32, error) {
 		return out, nil
 	}
 	start := time.Now()
+	// Texts of similar length batch together: batches fill evenly.
+	sort.Slice(todo, func(a, b int) bool { return len(texts[todo[a]]) < len(texts[todo[b]]) })
+	const chunk = 48
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan []int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				out[i] = s.Get(texts[i])
+			var batch []string
+			var vecs []float32
+			for idx := range next {
+				batch = batch[:0]
+				for _, i := range idx {
+					batch = append(batch, texts[i])
+				}
+				vecs = s.enc.EncodeBatch(vecs[:0], batch)
+				for k, i := range idx {
+					out[i] = slices.Clone(vecs[k*Dim : (k+1)*Dim])
+				}
 			}
 		}()
 	}
-	for _, i := range todo {
-		next <- i
+	for a := 0; a < len(todo); a += chunk {
+		next <- todo[a:min(len(todo), a+chunk)]
 	}
 	close(next)
 	wg.Wait()
+	s.mu.Lock()
+	for _, i := range todo {
+		k := key(texts[i])
+		if _, dup := s.vecs[k]; !dup {
+			s.vecs[k] = out[i]
+			s.fresh = append(s.fresh, k)
+		}
+	}
+	s.mu.Unlock()
 	slog.Info("texts encoded", "store", filepath.Base(s.path), "count", len(todo), "elapsed", time.Since(start).Round(time.Millisecond))
 	return out, s.Save()
 }
@@ -158,7 +181,9 @@ func (s *Store) Save() error {
 	if err != nil {
 		return fmt.Errorf("embedding store: %w", err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
+	// The buffer holds whole records, so each write(2) appends whole
+	// records: two processes saving at once do not tear each other's.
+	w := bufio.NewWriterSize(f, recordSize*512)
 	rec := make([]byte, recordSize)
 	for _, k := range s.fresh {
 		copy(rec, k[:])

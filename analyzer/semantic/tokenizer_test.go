@@ -1,6 +1,7 @@
 package semantic
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -70,6 +71,28 @@ func TestParseSafetensorsRejectsCorrupt(t *testing.T) {
 	ts, err := parseSafetensors(ok)
 	if err != nil || len(ts["a"].data) != 1 || ts["a"].data[0] != 1 {
 		t.Errorf("valid file: %v, %v", ts, err)
+	}
+}
+
+func TestDot4Agrees(t *testing.T) {
+	for _, n := range []int{16, 384, 1536} {
+		w := make([]float32, n)
+		x := make([]float32, 4*n)
+		for i := range w {
+			w[i] = float32(i%11) - 5
+		}
+		for i := range x {
+			x[i] = float32(i%7)*0.25 - 0.5
+		}
+		var four [4]float32
+		if !dot4(w, x, n, &four) {
+			t.Skip("no four-row kernel on this machine")
+		}
+		for r := 0; r < 4; r++ {
+			if want := dotGo(w, x[r*n:(r+1)*n]); math.Abs(float64(four[r]-want)) > 1e-2 {
+				t.Errorf("n=%d row %d: kernel %v, portable %v", n, r, four[r], want)
+			}
+		}
 	}
 }
 

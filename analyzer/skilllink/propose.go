@@ -126,7 +126,9 @@ type Cand struct {
 	Kind       taxonomy.LabelKind
 	sent       [2]int
 	label      int32   // proposing label, for a deterministic choice
-	semCos     float32 // semantic proposal: its phrase's cosine with the concept
+	semCos     float32 // semantic proposal: its phrase's cosine with the concept,
+	semTop     float32 // the phrase's cosine with its nearest concept,
+	semRank    int     // and the concept's rank among the phrase's neighbours
 }
 
 type propBuf struct {

@@ -26,9 +26,13 @@ var SemanticFeatureNames = []string{
 	// cosine of the matched text itself and the preferred label: near 1
 	// for the label as written, lower for paraphrases and loose matches.
 	"sem_span",
-	// the candidate comes from the semantic proposer alone (its phrase's
-	// nearest concept; see Propose).
+	// the candidate comes from the semantic proposer alone (one of its
+	// phrase's nearest concepts; see Propose) ...
 	"sem_proposed",
+	// ... the nearest of them ...
+	"sem_prop_top1",
+	// ... or this much less close to the phrase than the nearest.
+	"sem_prop_gap",
 }
 
 // Semantic embeds sentences and concepts for the semantic features. Safe
@@ -45,9 +49,10 @@ type Semantic struct {
 	Built time.Duration
 	// Encoded counts the concepts encoded rather than read from the store.
 	Encoded int
-	// ProposeMin > 0 turns on semantic proposals: a phrase's nearest
-	// concept is a candidate when their cosine reaches it.
+	// ProposeMin > 0 turns on semantic proposals: a phrase's ProposeK
+	// nearest concepts are candidates when their cosine reaches it.
 	ProposeMin float32
+	ProposeK   int
 }
 
 // ConceptText is what stands for a concept: its preferred label.
@@ -104,16 +109,39 @@ func (s *Semantic) Save() error { return s.texts.Save() }
 
 // Nearest is the concept nearest to v of all ESCO and its cosine.
 func (s *Semantic) Nearest(v []float32) (string, float32) {
-	best, bi := float32(-2), -1
-	for i := range s.ids {
-		if c := semantic.Cosine(v, s.matrix[i*semantic.Dim:(i+1)*semantic.Dim]); c > best {
-			best, bi = c, i
-		}
-	}
-	if bi < 0 {
+	n := s.NearestK(v, 1, nil)
+	if len(n) == 0 {
 		return "", 0
 	}
-	return s.ids[bi], best
+	return n[0].ID, n[0].Cos
+}
+
+// Neighbour is a concept and its cosine with some text.
+type Neighbour struct {
+	ID  string
+	Cos float32
+}
+
+// NearestK appends to dst the k concepts nearest to v, nearest first (a
+// pass over all 13,896: ~1 ms).
+func (s *Semantic) NearestK(v []float32, k int, dst []Neighbour) []Neighbour {
+	top := dst[:0]
+	for i := range s.ids {
+		c := semantic.Cosine(v, s.matrix[i*semantic.Dim:(i+1)*semantic.Dim])
+		if len(top) == k && c <= top[k-1].Cos {
+			continue
+		}
+		if len(top) < k {
+			top = append(top, Neighbour{})
+		}
+		j := len(top) - 1
+		for j > 0 && top[j-1].Cos < c {
+			top[j] = top[j-1]
+			j--
+		}
+		top[j] = Neighbour{s.ids[i], c}
+	}
+	return top
 }
 
 // Texts are the texts Extend embeds for the candidates of text (their
@@ -174,6 +202,13 @@ func (s *Semantic) features(ctx []float32, best float32, c Cand) []float64 {
 	out[3] = float64(semantic.Cosine(s.Text(c.Match.Text), cv))
 	if c.semCos > 0 {
 		out[4] = 1
+		if c.semRank == 0 {
+			out[5] = 1
+		}
+		out[6] = float64(c.semCos - c.semTop)
 	}
 	return out
 }
+
+// Concept is the embedding of a concept (nil when unknown).
+func (s *Semantic) Concept(id string) []float32 { return s.concept[id] }

@@ -76,31 +76,32 @@ func (s *Semantic) Propose(text string, cands []Cand) []Cand {
 				taken[c.Match.ID] = true
 			}
 		}
+		var nb []Neighbour
 		for _, p := range SemanticPhrases(text, a, b) {
 			phrase := text[p[0]:p[1]]
-			id, cos := s.Nearest(s.Text(phrase))
-			if cos < s.ProposeMin || taken[id] {
-				continue
-			}
-			if j, ok := best[id]; ok {
-				if cands[j].semCos >= cos {
+			nb = s.NearestK(s.Text(phrase), max(s.ProposeK, 1), nb)
+			for rank, n := range nb {
+				if n.Cos < s.ProposeMin || taken[n.ID] {
 					continue
 				}
-			}
-			en, ok := s.tax.Lookup(id)
-			if !ok {
-				continue
-			}
-			c := Cand{
-				Match: extract.Match{ID: en.ID, Label: en.Label, Type: string(en.Type), Text: phrase, Start: p[0], End: p[1],
-					Requirement: extract.Required, Mentions: 1, Taxonomy: s.tax.Name, TaxonomyVersion: s.tax.Version},
-				sent: [2]int{a, b}, semCos: cos,
-			}
-			if j, ok := best[id]; ok {
-				cands[j] = c
-			} else {
-				best[id] = len(cands)
-				cands = append(cands, c)
+				if j, ok := best[n.ID]; ok && cands[j].semCos >= n.Cos {
+					continue
+				}
+				en, ok := s.tax.Lookup(n.ID)
+				if !ok {
+					continue
+				}
+				c := Cand{
+					Match: extract.Match{ID: en.ID, Label: en.Label, Type: string(en.Type), Text: phrase, Start: p[0], End: p[1],
+						Requirement: extract.Required, Mentions: 1, Taxonomy: s.tax.Name, TaxonomyVersion: s.tax.Version},
+					sent: [2]int{a, b}, semCos: n.Cos, semTop: nb[0].Cos, semRank: rank,
+				}
+				if j, ok := best[n.ID]; ok {
+					cands[j] = c
+				} else {
+					best[n.ID] = len(cands)
+					cands = append(cands, c)
+				}
 			}
 		}
 	})

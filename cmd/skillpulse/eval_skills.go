@@ -94,6 +94,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 	if sem != nil {
 		withProp := *sem
 		withProp.ProposeMin, _ = cmd.Flags().GetFloat32("semantic-min")
+		withProp.ProposeK, _ = cmd.Flags().GetInt("semantic-k")
 		runs = append(runs, run{skilllink.Filter, sem}, run{skilllink.Propose, &withProp})
 	}
 	for _, rn := range runs {
