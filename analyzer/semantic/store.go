@@ -30,6 +30,16 @@ type Store struct {
 	mu    sync.RWMutex
 	vecs  map[[16]byte][]float32
 	fresh [][16]byte // encoded since the last Save
+	limit int        // memory-only store: emptied when it holds this many (0: never)
+}
+
+// SetLimit empties a store kept in memory only whenever it reaches n
+// vectors: a scorer reading a stream of postings must not keep every
+// sentence it saw.
+func (s *Store) SetLimit(n int) {
+	s.mu.Lock()
+	s.limit = n
+	s.mu.Unlock()
 }
 
 const recordSize = 16 + 4*Dim
@@ -86,6 +96,10 @@ func (s *Store) Get(text string) []float32 {
 	}
 	v = s.enc.Encode(nil, text)
 	s.mu.Lock()
+	if s.path == "" && s.limit > 0 && len(s.vecs) >= s.limit {
+		clear(s.vecs)
+		s.fresh = s.fresh[:0]
+	}
 	if _, dup := s.vecs[k]; !dup {
 		s.vecs[k] = v
 		s.fresh = append(s.fresh, k)

@@ -24,6 +24,12 @@ type Model struct {
 	prior         map[string][2]int // Priors parsed, by full id
 	// Trained says on what and how, so the file explains itself.
 	Trained string `json:"trained"`
+	// The semantic proposer a model with the semantic features was
+	// fitted with (see Semantic): cosine floor, neighbours per phrase,
+	// "all" labels or the preferred ones. Zero: no semantic proposals.
+	SemanticMin    float32 `json:"semantic_min,omitempty"`
+	SemanticK      int     `json:"semantic_k,omitempty"`
+	SemanticLabels string  `json:"semantic_labels,omitempty"`
 }
 
 // Prob is the model's probability for one feature vector.

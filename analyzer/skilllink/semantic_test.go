@@ -3,12 +3,14 @@ package skilllink
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/semantic"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
 )
 
 func TestSemanticPhrases(t *testing.T) {
@@ -153,4 +155,60 @@ func mustJSON(t *testing.T, md *Model) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// semOnlyModel keeps the semantic proposals and nothing else: the
+// scorer's wiring, not a fitted model.
+func semOnlyModel() *Model {
+	names := featureNames(true)
+	w := make([]float64, len(names))
+	w[0] = -5
+	w[slices.Index(names, "sem_proposed")] = 10
+	return &Model{Features: names, Weights: w, Threshold: 0.5, SemanticMin: 0.5, SemanticK: 3}
+}
+
+func TestSemanticScorer(t *testing.T) {
+	sem := testSemantic(t)
+	tax, m := testMeta(t)
+	if _, err := NewSemanticScorer(m, prefOnly(), true, sem); err == nil {
+		t.Error("a model without semantic features was accepted")
+	}
+	text := textnorm.Clean("You should enjoy coding and fixing problems. We plan work for the team.")
+	x := extract.New(tax)
+	for _, tc := range []struct {
+		propose bool
+		want    []string
+	}{
+		// "fixing problems": no label's words; "coding" is computer
+		// programming's label, so the dictionary has it, not the proposer.
+		{true, []string{"solve problems"}},
+		{false, nil},
+	} {
+		sc, err := NewSemanticScorer(m, semOnlyModel(), tc.propose, sem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(sc.Version(), "+semantic") {
+			t.Errorf("version %q does not say semantic", sc.Version())
+		}
+		x.SetRescorer(sc)
+		var got []string
+		for _, s := range x.Extract(text).Skills {
+			got = append(got, s.Label)
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("propose %v: %q not among %q", tc.propose, w, got)
+			}
+		}
+		if slices.Contains(got, "computer programming") {
+			t.Errorf("propose %v: kept the dictionary's computer programming, the model keeps semantic proposals only", tc.propose)
+		}
+		if tc.want == nil && len(got) != 0 {
+			t.Errorf("propose %v: kept %q, the model keeps semantic proposals only", tc.propose, got)
+		}
+	}
+	if sem.ProposeMin != 0 {
+		t.Error("NewSemanticScorer changed the shared Semantic")
+	}
 }

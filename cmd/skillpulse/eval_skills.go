@@ -204,6 +204,10 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		md.Trained = fmt.Sprintf("skillpulse eval --only skills --train, mode %s: logistic regression (L2 1) on %d Decorte TECH+HOUSE validation candidates (and %d SkillSpan weak examples at weight %g), threshold maximizing micro F1 on the validation candidates among those of precision >= %g; concept priors from the validation candidates, pseudo-count %g", mode, len(cands), len(extra), weakW, minP, priorK)
 		if rn.sem != nil {
 			md.Trained += "; with the semantic features (sentence encoder " + semantic.ModelName + ")"
+			md.SemanticMin, md.SemanticK = rn.sem.ProposeMin, rn.sem.ProposeK
+			if md.SemanticMin > 0 {
+				md.SemanticLabels, _ = cmd.Flags().GetString("semantic-labels")
+			}
 			models[string(mode)+"+semantic"] = md
 		} else {
 			models[string(mode)] = md
@@ -258,7 +262,11 @@ func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, out io.Writer) (*s
 		return nil, err
 	}
 	loaded := time.Since(start)
-	sem, err := skilllink.NewSemantic(enc, tax, semantic.CacheRoot())
+	labels, _ := cmd.Flags().GetString("semantic-labels")
+	if labels != "preferred" && labels != "all" {
+		return nil, fmt.Errorf("--semantic-labels %q: want preferred or all", labels)
+	}
+	sem, err := skilllink.NewSemanticWith(enc, tax, semantic.CacheRoot(), skilllink.SemanticOptions{AllLabels: labels == "all"})
 	if err != nil {
 		return nil, err
 	}
