@@ -1,6 +1,7 @@
 package skilllink
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -31,8 +32,10 @@ var SemanticFeatureNames = []string{
 	"sem_proposed",
 	// ... the nearest of them ...
 	"sem_prop_top1",
-	// ... or this much less close to the phrase than the nearest.
+	// ... or this much less close to the phrase than the nearest;
 	"sem_prop_gap",
+	// the phrase's cosine with the concept (its nearest label).
+	"sem_prop_cos",
 }
 
 // Semantic embeds sentences and concepts for the semantic features. Safe
@@ -71,6 +74,8 @@ type SemanticOptions struct {
 	// they are stored beside the concepts' (evaluation runs repeat the
 	// same sentences).
 	TextsInMemory bool
+	// MaxTexts bounds the in-memory text store (0: maxTexts).
+	MaxTexts int
 }
 
 // maxTexts bounds the in-memory text store: ~6 MB of vectors.
@@ -97,7 +102,7 @@ func NewSemanticWith(enc *semantic.Encoder, tax *taxonomy.Taxonomy, cacheDir str
 		return nil, err
 	}
 	if opt.TextsInMemory {
-		ts.SetLimit(maxTexts)
+		ts.SetLimit(cmp.Or(opt.MaxTexts, maxTexts))
 	}
 	s := &Semantic{tax: tax, texts: ts, concept: map[string][]float32{}, surface: map[string][]string{}}
 	texts := make([]string, len(tax.Entries))
@@ -285,13 +290,18 @@ func (s *Semantic) features(ctx []float32, best float32, c Cand) []float64 {
 		out[1] = float64(own - rival)
 	}
 	out[2] = float64(own - best)
-	out[3] = float64(semantic.Cosine(s.Text(c.Match.Text), cv))
+	span := c.semVec
+	if span == nil {
+		span = s.Text(c.Match.Text)
+	}
+	out[3] = float64(semantic.Cosine(span, cv))
 	if c.semCos > 0 {
 		out[4] = 1
 		if c.semRank == 0 {
 			out[5] = 1
 		}
 		out[6] = float64(c.semCos - c.semTop)
+		out[7] = float64(c.semCos)
 	}
 	return out
 }

@@ -79,7 +79,8 @@ func (s *Semantic) Propose(text string, cands []Cand) []Cand {
 		var nb []Neighbour
 		for _, p := range SemanticPhrases(text, a, b) {
 			phrase := text[p[0]:p[1]]
-			nb = s.NearestK(s.Text(phrase), max(s.ProposeK, 1), nb)
+			v := s.Text(phrase)
+			nb = s.NearestK(v, max(s.ProposeK, 1), nb)
 			for rank, n := range nb {
 				if n.Cos < s.ProposeMin || taken[n.ID] {
 					continue
@@ -94,7 +95,7 @@ func (s *Semantic) Propose(text string, cands []Cand) []Cand {
 				c := Cand{
 					Match: extract.Match{ID: en.ID, Label: en.Label, Type: string(en.Type), Text: phrase, Start: p[0], End: p[1],
 						Requirement: extract.Required, Mentions: 1, Taxonomy: s.tax.Name, TaxonomyVersion: s.tax.Version},
-					sent: [2]int{a, b}, semCos: n.Cos, semTop: nb[0].Cos, semRank: rank,
+					sent: [2]int{a, b}, semCos: n.Cos, semTop: nb[0].Cos, semRank: rank, semVec: v,
 				}
 				if j, ok := best[n.ID]; ok {
 					cands[j] = c
