@@ -17,10 +17,9 @@ func NewSemanticScorer(meta *Meta, model *Model, propose bool, sem *Semantic) (*
 	}
 	s := NewScorer(meta, model, propose)
 	own := *sem
-	own.ProposeMin, own.ProposeK = 0, 0
-	if propose {
-		own.ProposeMin, own.ProposeK = model.SemanticMin, model.SemanticK
-	}
+	// The filter may take semantic proposals too (without the lexical
+	// ones): the model says what it was fitted with.
+	own.ProposeMin, own.ProposeK = model.SemanticMin, model.SemanticK
 	s.sem = &own
 	return s, nil
 }
@@ -31,9 +30,8 @@ func NewSemanticScorer(meta *Meta, model *Model, propose bool, sem *Semantic) (*
 // candidate per concept.
 func (s *Scorer) rescoreSemantic(text string, res extract.Result) extract.Result {
 	cands := s.meta.Candidates(text, res, s.propose)
-	if s.propose {
-		cands = s.sem.Propose(text, cands)
-	}
+	proposals := s.propose || s.sem.ProposeMin > 0
+	cands = s.sem.Propose(text, cands)
 	xs := s.meta.Vectors(text, cands, s.propose)
 	s.sem.Extend(xs, text, cands)
 	probs := make([]float64, len(cands))
@@ -41,7 +39,7 @@ func (s *Scorer) rescoreSemantic(text string, res extract.Result) extract.Result
 		s.model.SetPrior(xs[i], c.Match.ID)
 		probs[i] = s.model.Prob(xs[i])
 	}
-	if s.propose {
+	if proposals {
 		res.Skills = s.keepBest(cands, probs)
 		return res
 	}

@@ -74,6 +74,14 @@ func TestParseModelSemanticWidth(t *testing.T) {
 		if md.Semantic() {
 			t.Errorf("shipped %s model carries semantic features", mode)
 		}
+		// Beside it, the semantic stage's own weights.
+		sm, err := DefaultModel(mode + "+semantic")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sm.Semantic() {
+			t.Errorf("shipped %s+semantic model lacks the semantic features", mode)
+		}
 	}
 }
 
@@ -177,14 +185,21 @@ func TestSemanticScorer(t *testing.T) {
 	x := extract.New(tax)
 	for _, tc := range []struct {
 		propose bool
+		min     float32
 		want    []string
 	}{
 		// "fixing problems": no label's words; "coding" is computer
 		// programming's label, so the dictionary has it, not the proposer.
-		{true, []string{"solve problems"}},
-		{false, nil},
+		{true, 0.5, []string{"solve problems"}},
+		// The filter takes semantic proposals when its model was fitted
+		// with them...
+		{false, 0.5, []string{"solve problems"}},
+		// ... and none otherwise.
+		{false, 0, nil},
 	} {
-		sc, err := NewSemanticScorer(m, semOnlyModel(), tc.propose, sem)
+		md := semOnlyModel()
+		md.SemanticMin = tc.min
+		sc, err := NewSemanticScorer(m, md, tc.propose, sem)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -95,7 +95,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		withProp := *sem
 		withProp.ProposeMin, _ = cmd.Flags().GetFloat32("semantic-min")
 		withProp.ProposeK, _ = cmd.Flags().GetInt("semantic-k")
-		runs = append(runs, run{skilllink.Filter, sem}, run{skilllink.Propose, &withProp})
+		runs = append(runs, run{skilllink.Filter, sem}, run{skilllink.Filter, &withProp}, run{skilllink.Propose, &withProp})
 	}
 	for _, rn := range runs {
 		mode := rn.mode
@@ -103,6 +103,9 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		label := string(mode)
 		if rn.sem != nil {
 			label += " + semantic"
+			if mode == skilllink.Filter && rn.sem.ProposeMin > 0 {
+				label += " proposals"
+			}
 		}
 		candStart := time.Now()
 		cands := skilleval.Candidates(x, meta, rn.sem, sents, propose)
@@ -112,9 +115,18 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		// encoding the proposals of 5,768 more sentences for that row
 		// alone, so propose + semantic goes without it.
 		withWeak := !(propose && rn.sem != nil)
+		// A model of the weak labels alone never saw a semantic proposal.
+		weakRow := withWeak && (rn.sem == nil || rn.sem.ProposeMin == 0)
 		var weak []skilllink.Example
 		if withWeak {
-			weak = skilleval.WeakExamples(x, meta, rn.sem, spanSents, propose, 1)
+			weakSem := rn.sem
+			if rn.sem != nil && rn.sem.ProposeMin > 0 {
+				// The weak labels are for the dictionary's matches.
+				noProp := *rn.sem
+				noProp.ProposeMin = 0
+				weakSem = &noProp
+			}
+			weak = skilleval.WeakExamples(x, meta, weakSem, spanSents, propose, 1)
 		}
 		var extra []skilllink.Example
 		// Weak span labels say "a skill is here", which nearly every
@@ -158,7 +170,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		fit.Seed = 0
 		// Without the validation halves at all: weak SkillSpan labels only.
 		var noVal []bool
-		if withWeak {
+		if weakRow {
 			weakModel := skilllink.Train(weak, 1)
 			th := skilleval.WeakThreshold(weakModel, weak)
 			noVal = make([]bool, len(cands))
@@ -177,7 +189,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 			{cvName, cvCounts},
 			{cvName + ", no loose", cvExact},
 		}
-		if withWeak {
+		if weakRow {
 			rows = append(rows, struct {
 				name   string
 				counts map[string]skilleval.Counts
@@ -208,7 +220,11 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 			if md.SemanticMin > 0 {
 				md.SemanticLabels, _ = cmd.Flags().GetString("semantic-labels")
 			}
-			models[string(mode)+"+semantic"] = md
+			// The filter with semantic proposals is a row to compare, not
+			// a shipped mode.
+			if !(mode == skilllink.Filter && md.SemanticMin > 0) {
+				models[string(mode)+"+semantic"] = md
+			}
 		} else {
 			models[string(mode)] = md
 		}

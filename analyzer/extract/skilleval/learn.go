@@ -38,7 +38,7 @@ func Candidates(x *extract.Extractor, meta *skilllink.Meta, sem *skilllink.Seman
 		// Meta.Candidates reuses nothing across calls: the slice is ours.
 		all[i] = meta.Candidates(texts[i], x.Extract(texts[i]), propose)
 	}
-	if sem != nil && propose && sem.ProposeMin > 0 {
+	if sem != nil && sem.ProposeMin > 0 {
 		var phrases []string
 		for _, t := range texts {
 			phrases = sem.SemanticTexts(phrases, t)
