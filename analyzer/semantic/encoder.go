@@ -330,4 +330,4 @@ func gelu(x float32) float32 {
 }
 
 // Cosine of two embeddings (they are unit length: their dot product).
-func Cosine(a, b []float32) float32 { return dotGo(a, b) }
+func Cosine(a, b []float32) float32 { return dot(a, b) }

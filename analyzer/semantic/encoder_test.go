@@ -241,3 +241,41 @@ func BenchmarkEncodeBatch(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "phrases/s")
 	b.ReportMetric(float64(b.N*toks)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkEncodeBatchParallel: batches on every core (-cpu), as the
+// store builds concept embeddings.
+func BenchmarkEncodeBatchParallel(b *testing.B) {
+	e := model(b)
+	phrases := []string{"manage relationships with stakeholders", "teamwork", "SQL Server", "work in teams", "customer service"}
+	var texts []string
+	for len(texts) < 48 {
+		texts = append(texts, phrases...)
+	}
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		var dst []float32
+		for pb.Next() {
+			dst = e.EncodeBatch(dst[:0], texts)
+		}
+	})
+	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "phrases/s")
+}
+
+func TestStoreBatch(t *testing.T) {
+	e := model(t)
+	s, err := OpenStore(e, "", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"teamwork", "SQL Server", "teamwork", "work in teams"}
+	got := s.Batch(texts)
+	if len(s.vecs) != 3 {
+		t.Errorf("store holds %d vectors after a batch of 3 distinct texts", len(s.vecs))
+	}
+	for i, tx := range texts {
+		one := e.Encode(nil, tx)
+		if c := Cosine(one, got[i]); c < 0.99999 {
+			t.Errorf("%q: batch vector's cosine with its own encoding %.6f", tx, c)
+		}
+	}
+}

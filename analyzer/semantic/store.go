@@ -108,6 +108,50 @@ func (s *Store) Get(text string) []float32 {
 	return v
 }
 
+// Batch is the embeddings of texts, the missing ones encoded together in
+// one batched pass on the calling goroutine (a scorer's sentence: its
+// phrases cost far less together than one by one). Not saved.
+func (s *Store) Batch(texts []string) [][]float32 {
+	out := make([][]float32, len(texts))
+	var miss []string
+	var at [][]int // texts[at[k]...] are miss[k]
+	first := map[string]int{}
+	s.mu.RLock()
+	for i, t := range texts {
+		if v, ok := s.vecs[key(t)]; ok {
+			out[i] = v
+		} else if k, dup := first[t]; dup {
+			at[k] = append(at[k], i)
+		} else {
+			first[t] = len(miss)
+			miss, at = append(miss, t), append(at, []int{i})
+		}
+	}
+	s.mu.RUnlock()
+	if len(miss) == 0 {
+		return out
+	}
+	vecs := s.enc.EncodeBatch(nil, miss)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.path == "" && s.limit > 0 && len(s.vecs)+len(miss) > s.limit {
+		clear(s.vecs)
+		s.fresh = s.fresh[:0]
+	}
+	for k, is := range at {
+		v := vecs[k*Dim : (k+1)*Dim : (k+1)*Dim]
+		for _, i := range is {
+			out[i] = v
+		}
+		key := key(miss[k])
+		if _, dup := s.vecs[key]; !dup {
+			s.vecs[key] = v
+			s.fresh = append(s.fresh, key)
+		}
+	}
+	return out
+}
+
 // Missing counts the texts not in the store yet.
 func (s *Store) Missing(texts []string) int {
 	s.mu.RLock()

@@ -258,6 +258,16 @@ func (s *Semantic) Extend(xs [][]float64, text string, cands []Cand) {
 		v    []float32
 		best float32
 	}
+	// Every window and span of the text in one batched pass.
+	var need []string
+	for _, c := range cands {
+		ws, we := window(text, c.Match.Start, c.Match.End)
+		need = append(need, text[ws:we])
+		if c.semVec == nil {
+			need = append(need, c.Match.Text)
+		}
+	}
+	s.texts.Batch(need)
 	ctxs := map[[2]int]ctx{}
 	for i, c := range cands {
 		ws, we := window(text, c.Match.Start, c.Match.End)

@@ -77,9 +77,14 @@ func (s *Semantic) Propose(text string, cands []Cand) []Cand {
 			}
 		}
 		var nb []Neighbour
-		for _, p := range SemanticPhrases(text, a, b) {
-			phrase := text[p[0]:p[1]]
-			v := s.Text(phrase)
+		spans := SemanticPhrases(text, a, b)
+		phrases := make([]string, len(spans))
+		for i, p := range spans {
+			phrases[i] = text[p[0]:p[1]]
+		}
+		vecs := s.texts.Batch(phrases)
+		for pi, p := range spans {
+			phrase, v := phrases[pi], vecs[pi]
 			nb = s.NearestK(v, max(s.ProposeK, 1), nb)
 			for rank, n := range nb {
 				if n.Cos < s.ProposeMin || taken[n.ID] {
