@@ -152,6 +152,13 @@ func (s *Store) Batch(texts []string) [][]float32 {
 	return out
 }
 
+// Len is the number of stored embeddings.
+func (s *Store) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.vecs)
+}
+
 // Missing counts the texts not in the store yet.
 func (s *Store) Missing(texts []string) int {
 	s.mu.RLock()

@@ -179,6 +179,9 @@ func (s *Semantic) addLabels(cs *semantic.Store) error {
 // Text is the (stored) embedding of a text.
 func (s *Semantic) Text(t string) []float32 { return s.texts.Get(t) }
 
+// TextCount is the number of sentence and span embeddings held.
+func (s *Semantic) TextCount() int { return s.texts.Len() }
+
 // Save writes the texts encoded so far to the store.
 func (s *Semantic) Save() error { return s.texts.Save() }
 
