@@ -25,6 +25,8 @@ $GO test -run '^$' -bench 'StartESCO' -cpu 1,2 -benchtime 5x -count 3 ./analyzer
 
 echo "== 1d. optional semantic stage: sentence encoder (all-MiniLM-L6-v2, pure Go), one core; needs scripts/fetch-model.sh"
 GOMAXPROCS=1 $GO test -run '^$' -bench 'Encode' -benchtime 2s ./analyzer/semantic/ | grep -E '^(Benchmark|ok|---)' || true
+echo "== 1e. the semantic stage per validation sentence, one core, no text cache (features; + proposals; against every label)"
+GOMAXPROCS=1 $GO test -run '^$' -bench 'SemanticSentence' -benchtime 50x ./analyzer/skilllink/ | grep -E '^(Benchmark|ok|---)' || true
 
 echo "== 2. peak resident memory, skillpulse extract --taxonomy esco:"
 $GO build -o bin/skillpulse ./cmd/skillpulse
