@@ -85,7 +85,7 @@ func Load(dir string) (*Encoder, error) {
 		}
 		*dst = v
 	}
-	vocab := len(tok.vocab)
+	vocab := tok.size
 	must(&e.word, "embeddings.word_embeddings.weight", vocab, hidden)
 	must(&e.pos, "embeddings.position_embeddings.weight", 512, hidden)
 	must(&e.typ, "embeddings.token_type_embeddings.weight", 2, hidden)

@@ -16,6 +16,7 @@ import (
 // characters get no special treatment: postings here are English.
 type Tokenizer struct {
 	vocab              map[string]int32
+	size               int // lines of vocab.txt: ids are below it
 	cls, sep, unk, pad int32
 }
 
@@ -36,6 +37,7 @@ func LoadTokenizer(path string) (*Tokenizer, error) {
 		if _, dup := t.vocab[tok]; !dup {
 			t.vocab[tok] = id
 		}
+		t.size++
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read vocabulary %s: %w", path, err)
