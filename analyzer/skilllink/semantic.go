@@ -44,6 +44,7 @@ type Semantic struct {
 	tax     *taxonomy.Taxonomy
 	texts   *semantic.Store      // sentences and spans
 	concept map[string][]float32 // entry id → embedding of its preferred label
+	ctxVec  map[string][]float32 // entry id → what sentences are compared with (concept, or with Descriptions the described label)
 	ids     []string             // entries, by index
 	matrix  []float32            // label embeddings, row by row: every preferred label, then (AllLabels) the alternative ones
 	rowOf   []int32              // matrix row → index in ids
@@ -76,6 +77,11 @@ type SemanticOptions struct {
 	TextsInMemory bool
 	// MaxTexts bounds the in-memory text store (0: maxTexts).
 	MaxTexts int
+	// Descriptions (entry id → ESCO description): the sentence features
+	// compare a sentence with "label. first sentence of the description"
+	// rather than the bare label (sentence to sentence, what the encoder
+	// was trained on). Proposals still compare phrases with labels.
+	Descriptions map[string]string
 }
 
 // maxTexts bounds the in-memory text store: ~6 MB of vectors.
@@ -139,6 +145,12 @@ func NewSemanticWith(enc *semantic.Encoder, tax *taxonomy.Taxonomy, cacheDir str
 			return nil, err
 		}
 	}
+	s.ctxVec = s.concept
+	if len(opt.Descriptions) > 0 {
+		if err := s.addDescriptions(cs, opt.Descriptions); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -174,6 +186,42 @@ func (s *Semantic) addLabels(cs *semantic.Store) error {
 		s.rowOf = append(s.rowOf, rows[k])
 	}
 	return nil
+}
+
+// addDescriptions embeds each concept's label with its description's
+// first sentence, for the sentence features.
+func (s *Semantic) addDescriptions(cs *semantic.Store, desc map[string]string) error {
+	texts := make([]string, len(s.ids))
+	for i, id := range s.ids {
+		texts[i] = DescribedLabel(s.tax.Entries[i].Label, desc[id])
+	}
+	start, missing := time.Now(), cs.Missing(texts)
+	vecs, err := cs.All(texts)
+	if err != nil {
+		return fmt.Errorf("embed descriptions: %w", err)
+	}
+	if missing > 0 {
+		s.Built += time.Since(start)
+		s.Encoded += missing
+	}
+	s.ctxVec = make(map[string][]float32, len(s.ids))
+	for i, id := range s.ids {
+		s.ctxVec[id] = vecs[i]
+	}
+	return nil
+}
+
+// DescribedLabel is "label. first sentence of desc" (the label alone
+// without a description).
+func DescribedLabel(label, desc string) string {
+	desc = strings.TrimSpace(desc)
+	if i := strings.Index(desc, ". "); i >= 0 {
+		desc = desc[:i+1]
+	}
+	if desc == "" {
+		return label
+	}
+	return label + ". " + desc
 }
 
 // Text is the (stored) embedding of a text.
@@ -291,12 +339,12 @@ func (s *Semantic) features(ctx []float32, best float32, c Cand) []float64 {
 	if !ok {
 		return out
 	}
-	own := semantic.Cosine(ctx, cv)
+	own := semantic.Cosine(ctx, s.ctxVec[c.Match.ID])
 	out[0] = float64(own)
 	rival := float32(-2)
 	for _, id := range s.surface[strings.ToLower(c.Match.Text)] {
 		if id != c.Match.ID {
-			rival = max(rival, semantic.Cosine(ctx, s.concept[id]))
+			rival = max(rival, semantic.Cosine(ctx, s.ctxVec[id]))
 		}
 	}
 	if rival > -2 {

@@ -227,3 +227,33 @@ func TestSemanticScorer(t *testing.T) {
 		t.Error("NewSemanticScorer changed the shared Semantic")
 	}
 }
+
+func TestDescribedLabel(t *testing.T) {
+	for _, tc := range []struct{ label, desc, want string }{
+		{"plan work", "Arrange tasks and shifts of a team over the week. Also more.", "plan work. Arrange tasks and shifts of a team over the week."},
+		{"Java", "  One sentence only.  ", "Java. One sentence only."},
+		{"SQL", "", "SQL"},
+	} {
+		if got := DescribedLabel(tc.label, tc.desc); got != tc.want {
+			t.Errorf("DescribedLabel(%q, %q) = %q, want %q", tc.label, tc.desc, got, tc.want)
+		}
+	}
+}
+
+func TestReadDescriptions(t *testing.T) {
+	d, err := ReadDescriptions("testdata/skills_en.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d) == 0 {
+		t.Fatal("no descriptions read")
+	}
+	for id, s := range d {
+		if id == "" || s == "" {
+			t.Errorf("empty id or description: %q → %q", id, s)
+		}
+	}
+	if _, err := ReadDescriptions("testdata/missing.csv"); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}

@@ -63,6 +63,7 @@ func newEvalCmd() *cobra.Command {
 	cmd.Flags().Float32("semantic-min", 0.5, "skills: propose + semantic proposes a phrase's nearest concept when their cosine reaches this (0: no semantic proposals, features only)")
 	cmd.Flags().Int("semantic-k", 5, "skills: propose + semantic proposes each phrase's this many nearest concepts (those reaching --semantic-min)")
 	cmd.Flags().String("semantic-labels", "preferred", "skills: semantic proposals compare phrases with concepts' preferred labels, or all their English labels (preferred and alternative: 97,000 more to embed once)")
+	cmd.Flags().Bool("semantic-desc", false, "skills: the semantic sentence features compare a sentence with the concept's label and the first sentence of its description (13,896 more texts to embed once) rather than the label alone")
 	cmd.Flags().String("model-dir", "", "skills: sentence encoder directory (default: $SKILLPULSE_MODEL_DIR, else where scripts/fetch-model.sh puts it)")
 	cmd.Flags().String("write-calibration", "", "occupations: write the fitted calibrations into this directory (analyzer/noc to regenerate the built-in ones)")
 	cmd.Flags().Float64("calibration-mix", 0.3, "occupations: share of the calibration's weight given to the noisy index titles, the rest to the O*NET titles (0: O*NET alone)")

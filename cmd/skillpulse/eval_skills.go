@@ -82,7 +82,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		keep  []bool
 	}
 	var breakdowns []breakdown
-	sem, err := evalSemantic(cmd, tax, out)
+	sem, err := evalSemantic(cmd, tax, skills, out)
 	if err != nil {
 		return err
 	}
@@ -256,7 +256,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 // evalSemantic loads the sentence encoder and the concepts' embeddings
 // for the semantic rows (nil when --semantic is off, or auto and no model
 // is found).
-func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, out io.Writer) (*skilllink.Semantic, error) {
+func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, skillsPath string, out io.Writer) (*skilllink.Semantic, error) {
 	mode, _ := cmd.Flags().GetString("semantic")
 	dir, _ := cmd.Flags().GetString("model-dir")
 	switch mode {
@@ -286,7 +286,13 @@ func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, out io.Writer) (*s
 	if labels != "preferred" && labels != "all" {
 		return nil, fmt.Errorf("--semantic-labels %q: want preferred or all", labels)
 	}
-	sem, err := skilllink.NewSemanticWith(enc, tax, semantic.CacheRoot(), skilllink.SemanticOptions{AllLabels: labels == "all"})
+	opt := skilllink.SemanticOptions{AllLabels: labels == "all"}
+	if d, _ := cmd.Flags().GetBool("semantic-desc"); d {
+		if opt.Descriptions, err = skilllink.ReadDescriptions(skillsPath); err != nil {
+			return nil, err
+		}
+	}
+	sem, err := skilllink.NewSemanticWith(enc, tax, semantic.CacheRoot(), opt)
 	if err != nil {
 		return nil, err
 	}
