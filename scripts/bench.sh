@@ -2,6 +2,7 @@
 # `make bench`: the figures quoted in the README, reproducibly, in one run.
 #  1. skill extraction throughput over the full ESCO v1.1.1 taxonomy on real
 #     posting text (SkillSpan), on one core; taxonomy load+build time;
+#     the optional semantic stage's sentence encoder (phrases/s, one core);
 #  2. peak resident memory of `skillpulse extract` with that taxonomy;
 #  3. end to end: postings/s from the Kafka topic to searchable in
 #     Elasticsearch, beside the raw _bulk rate of the same documents into
@@ -21,6 +22,11 @@ echo "== 1b. skillpulse extract's per-posting path (JSON in, extract, JSON out),
 GOMAXPROCS=1 $GO test -run '^$' -bench 'ExtractCLI' -benchmem -count 3 ./cmd/skillpulse/
 echo "== 1c. start-up of skillpulse extract --taxonomy esco: (taxonomy, index, loose table, scorer features), one and two cores"
 $GO test -run '^$' -bench 'StartESCO' -cpu 1,2 -benchtime 5x -count 3 ./analyzer/skilllink/
+
+echo "== 1d. optional semantic stage: sentence encoder (all-MiniLM-L6-v2, pure Go), one core; needs scripts/fetch-model.sh"
+GOMAXPROCS=1 $GO test -run '^$' -bench 'Encode' -benchtime 2s ./analyzer/semantic/ | grep -E '^(Benchmark|ok|---)' || true
+echo "== 1e. the semantic stage per validation sentence, one core, no text cache (features; + proposals; against every label)"
+GOMAXPROCS=1 $GO test -run '^$' -bench 'SemanticSentence' -benchtime 50x ./analyzer/skilllink/ | grep -E '^(Benchmark|ok|---)' || true
 
 echo "== 2. peak resident memory, skillpulse extract --taxonomy esco:"
 $GO build -o bin/skillpulse ./cmd/skillpulse

@@ -1,9 +1,12 @@
 package skilllink
 
 import (
+	"fmt"
+
 	"golang.org/x/sync/errgroup"
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/semantic"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
 
@@ -36,5 +39,38 @@ func NewExtractor(spec string, tax *taxonomy.Taxonomy, mode Mode, loose bool) (*
 		sc.SetLoose(loose)
 		x.SetRescorer(sc)
 	}
+	return x, sc, nil
+}
+
+// NewSemanticExtractor is NewExtractor with the optional semantic stage:
+// the sentence encoder in modelDir (scripts/fetch-model.sh) and the
+// shipped "<mode>+semantic" weights. Concept embeddings are read from
+// (or, the first time, written to) semantic.CacheRoot().
+func NewSemanticExtractor(spec string, tax *taxonomy.Taxonomy, mode Mode, loose bool, modelDir string) (*extract.Extractor, *Scorer, error) {
+	if !IsESCO(spec) || (mode != Filter && mode != Propose) {
+		return nil, nil, fmt.Errorf("semantic stage: needs an ESCO taxonomy and scorer mode filter or propose (have %q, %q)", spec, mode)
+	}
+	md, err := DefaultModel(mode + "+semantic")
+	if err != nil {
+		return nil, nil, err
+	}
+	enc, err := semantic.Load(modelDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	sem, err := NewSemanticWith(enc, tax, semantic.CacheRoot(), SemanticOptions{AllLabels: md.SemanticLabels == "all", TextsInMemory: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	x, plain, err := NewExtractor(spec, tax, mode, loose)
+	if err != nil {
+		return nil, nil, err
+	}
+	sc, err := NewSemanticScorer(plain.meta, md, mode == Propose, sem)
+	if err != nil {
+		return nil, nil, err
+	}
+	sc.SetLoose(loose)
+	x.SetRescorer(sc)
 	return x, sc, nil
 }

@@ -24,6 +24,12 @@ type Model struct {
 	prior         map[string][2]int // Priors parsed, by full id
 	// Trained says on what and how, so the file explains itself.
 	Trained string `json:"trained"`
+	// The semantic proposer a model with the semantic features was
+	// fitted with (see Semantic): cosine floor, neighbours per phrase,
+	// "all" labels or the preferred ones. Zero: no semantic proposals.
+	SemanticMin    float32 `json:"semantic_min,omitempty"`
+	SemanticK      int     `json:"semantic_k,omitempty"`
+	SemanticLabels string  `json:"semantic_labels,omitempty"`
 }
 
 // Prob is the model's probability for one feature vector.
@@ -102,8 +108,8 @@ func ParseModel(b []byte) (*Model, error) {
 	if err := json.Unmarshal(b, &md); err != nil {
 		return nil, fmt.Errorf("parse scorer weights: %w", err)
 	}
-	if !slices.Equal(md.Features, FeatureNames) || len(md.Weights) != len(FeatureNames) {
-		return nil, fmt.Errorf("scorer weights are for features %v, this build computes %v: regenerate them (skillpulse eval --only skills --train)", md.Features, FeatureNames)
+	if want := featureNames(len(md.Features) > len(FeatureNames)); !slices.Equal(md.Features, want) || len(md.Weights) != len(want) {
+		return nil, fmt.Errorf("scorer weights are for features %v, this build computes %v: regenerate them (skillpulse eval --only skills --train)", md.Features, want)
 	}
 	if err := md.parsePriors(); err != nil {
 		return nil, err
@@ -118,11 +124,28 @@ type Example struct {
 	Weight float64 // 0 counts as 1
 }
 
+// Semantic says whether the model was fitted with the semantic features
+// (SemanticFeatureNames after FeatureNames).
+func (md *Model) Semantic() bool { return len(md.Features) > len(FeatureNames) }
+
+// featureNames are the features of a model without or with the semantic
+// ones.
+func featureNames(sem bool) []string {
+	if !sem {
+		return FeatureNames
+	}
+	return append(slices.Clone(FeatureNames), SemanticFeatureNames...)
+}
+
 // Train fits a logistic regression with an L2 penalty (not on the bias) by
 // Newton's method: with a few dozen features and a few thousand examples
-// it converges in a handful of steps and needs no learning rate.
+// it converges in a handful of steps and needs no learning rate. The
+// examples' width says whether the semantic features are in.
 func Train(ex []Example, l2 float64) *Model {
 	d := NumFeatures
+	if len(ex) > 0 && len(ex[0].X) == NumFeatures+len(SemanticFeatureNames) {
+		d = len(ex[0].X)
+	}
 	w := make([]float64, d)
 	for iter := 0; iter < 25; iter++ {
 		g := make([]float64, d)
@@ -168,7 +191,7 @@ func Train(ex []Example, l2 float64) *Model {
 			break
 		}
 	}
-	return &Model{Features: slices.Clone(FeatureNames), Weights: w, Threshold: 0.5}
+	return &Model{Features: slices.Clone(featureNames(d > NumFeatures)), Weights: w, Threshold: 0.5}
 }
 
 // solve solves a·x = b for a symmetric positive definite a (Cholesky).

@@ -125,7 +125,11 @@ type Cand struct {
 	Contig     float64 // covered words / words spanned: 1 when contiguous
 	Kind       taxonomy.LabelKind
 	sent       [2]int
-	label      int32 // proposing label, for a deterministic choice
+	label      int32     // proposing label, for a deterministic choice
+	semCos     float32   // semantic proposal: its phrase's cosine with the concept,
+	semTop     float32   // the phrase's cosine with its nearest concept,
+	semRank    int       // and the concept's rank among the phrase's neighbours
+	semVec     []float32 // the phrase's embedding
 }
 
 type propBuf struct {

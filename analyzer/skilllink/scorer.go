@@ -48,6 +48,9 @@ func (s *Scorer) Version() string {
 	if s.propose {
 		mode = "propose"
 	}
+	if s.sem != nil {
+		mode += "+semantic"
+	}
 	v := fmt.Sprintf("skilllink/%s#%x", mode, sum[:6])
 	if !s.noLoose {
 		v += "+loose"
@@ -63,6 +66,7 @@ type Scorer struct {
 	propose bool
 	noLoose bool
 	pool    sync.Pool
+	sem     *Semantic // the optional semantic stage (nil: off)
 
 	// static caches the fast path's score without the nearby term, per
 	// (concept, text as written): postings repeat the same few thousand
@@ -94,6 +98,7 @@ type scoreBuf struct {
 	fb    featBuf
 	pb    propBuf
 	x     []float64
+	probs []float64
 	cands []Cand
 	near  []int
 }
@@ -138,17 +143,32 @@ func (s *Scorer) Rescore(text string, res extract.Result) extract.Result {
 	}
 	b := s.pool.Get().(*scoreBuf)
 	defer s.pool.Put(b)
+	if s.sem != nil {
+		return s.rescoreSemantic(text, res)
+	}
 	if !s.propose {
 		return s.filter(text, res, b)
 	}
 	cands := s.meta.candidates(text, res, true, b)
-	var kept []extract.Match
-	var fromDict []bool
+	probs := b.probs[:0]
 	for _, c := range cands {
 		b.x = s.meta.Features(b.x, text, c, cands, true, 0, &b.fb)
 		s.model.SetPrior(b.x, c.Match.ID)
-		p := s.model.Prob(b.x)
-		if p < s.model.Threshold {
+		probs = append(probs, s.model.Prob(b.x))
+	}
+	b.probs = probs
+	res.Skills = s.keepBest(cands, probs)
+	return res
+}
+
+// keepBest keeps the candidates whose probability reaches the threshold,
+// one per concept (the dictionary's evidence first, else the most
+// probable proposal), in text order.
+func (s *Scorer) keepBest(cands []Cand, probs []float64) []extract.Match {
+	var kept []extract.Match
+	var fromDict []bool
+	for i, c := range cands {
+		if probs[i] < s.model.Threshold {
 			continue
 		}
 		j := -1
@@ -172,8 +192,7 @@ func (s *Scorer) Rescore(text string, res extract.Result) extract.Result {
 		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
-	res.Skills = kept
-	return res
+	return kept
 }
 
 // filter is the fast path: dictionary matches only, no sentence reading.

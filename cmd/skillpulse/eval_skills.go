@@ -6,13 +6,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/extract/skilleval"
+	"github.com/skillpulse/skillpulse/analyzer/semantic"
 	"github.com/skillpulse/skillpulse/analyzer/skilllink"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
 	"github.com/skillpulse/skillpulse/internal/shareddata"
 )
@@ -71,7 +74,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 	minP, _ := cmd.Flags().GetFloat64("min-precision")
 	priorK, _ := cmd.Flags().GetFloat64("prior-strength")
 	fmt.Fprintf(out, "sentences  %d validation; %d SkillSpan sentences not in validation for the weak model\n", len(sents), len(spanSents))
-	fmt.Fprintf(out, "%-34s %-20s %-20s %-20s\n", "", "TECH P/R/F1", "HOUSE P/R/F1", "micro P/R/F1")
+	fmt.Fprintf(out, "%-42s %-20s %-20s %-20s\n", "", "TECH P/R/F1", "HOUSE P/R/F1", "micro P/R/F1")
 	models := map[string]*skilllink.Model{}
 	type breakdown struct {
 		name  string
@@ -79,10 +82,55 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		keep  []bool
 	}
 	var breakdowns []breakdown
-	for _, mode := range []skilllink.Mode{skilllink.Filter, skilllink.Propose} {
+	sem, err := evalSemantic(cmd, tax, skills, out)
+	if err != nil {
+		return err
+	}
+	type run struct {
+		mode skilllink.Mode
+		sem  *skilllink.Semantic
+	}
+	runs := []run{{skilllink.Filter, nil}, {skilllink.Propose, nil}}
+	if sem != nil {
+		withProp := *sem
+		withProp.ProposeMin, _ = cmd.Flags().GetFloat32("semantic-min")
+		withProp.ProposeK, _ = cmd.Flags().GetInt("semantic-k")
+		runs = append(runs, run{skilllink.Filter, sem}, run{skilllink.Filter, &withProp}, run{skilllink.Propose, &withProp})
+	}
+	for _, rn := range runs {
+		mode := rn.mode
 		propose := mode == skilllink.Propose
-		cands := skilleval.Candidates(x, meta, sents, propose)
-		weak := skilleval.WeakExamples(x, meta, spanSents, propose, 1)
+		label := string(mode)
+		if rn.sem != nil {
+			label += " + semantic"
+			if mode == skilllink.Filter && rn.sem.ProposeMin > 0 {
+				label += " proposals"
+			}
+		}
+		candStart, held := time.Now(), 0
+		if rn.sem != nil {
+			held = rn.sem.TextCount()
+		}
+		cands := skilleval.Candidates(x, meta, rn.sem, sents, propose)
+		candTime := time.Since(candStart)
+		// The weak examples serve the filter's fit and the row without
+		// validation data; with semantic proposals they would mean
+		// encoding the proposals of 5,768 more sentences for that row
+		// alone, so propose + semantic goes without it.
+		withWeak := !(propose && rn.sem != nil)
+		// A model of the weak labels alone never saw a semantic proposal.
+		weakRow := withWeak && (rn.sem == nil || rn.sem.ProposeMin == 0)
+		var weak []skilllink.Example
+		if withWeak {
+			weakSem := rn.sem
+			if rn.sem != nil && rn.sem.ProposeMin > 0 {
+				// The weak labels are for the dictionary's matches.
+				noProp := *rn.sem
+				noProp.ProposeMin = 0
+				weakSem = &noProp
+			}
+			weak = skilleval.WeakExamples(x, meta, weakSem, spanSents, propose, 1)
+		}
 		var extra []skilllink.Example
 		// Weak span labels say "a skill is here", which nearly every
 		// proposal satisfies: in cross-validation they helped the filter
@@ -124,15 +172,18 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		}
 		fit.Seed = 0
 		// Without the validation halves at all: weak SkillSpan labels only.
-		weakModel := skilllink.Train(weak, 1)
-		th := skilleval.WeakThreshold(weakModel, weak)
-		noVal := make([]bool, len(cands))
-		for i, c := range cands {
-			noVal[i] = weakModel.Prob(c.X) >= th
+		var noVal []bool
+		if weakRow {
+			weakModel := skilllink.Train(weak, 1)
+			th := skilleval.WeakThreshold(weakModel, weak)
+			noVal = make([]bool, len(cands))
+			for i, c := range cands {
+				noVal[i] = weakModel.Prob(c.X) >= th
+			}
 		}
-		cvName := fmt.Sprintf("%s, %d-fold CV", mode, folds)
+		cvName := fmt.Sprintf("%s, %d-fold CV", label, folds)
 		if repeats > 1 {
-			cvName = fmt.Sprintf("%s, %d-fold CV ×%d", mode, folds, repeats)
+			cvName = fmt.Sprintf("%s, %d-fold CV ×%d", label, folds, repeats)
 		}
 		rows := []struct {
 			name   string
@@ -140,23 +191,47 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		}{
 			{cvName, cvCounts},
 			{cvName + ", no loose", cvExact},
-			{fmt.Sprintf("%s, no validation data", mode), skilleval.BySet(sents, cands, noVal, nil)},
 		}
-		if mode == skilllink.Filter {
+		if weakRow {
+			rows = append(rows, struct {
+				name   string
+				counts map[string]skilleval.Counts
+			}{fmt.Sprintf("%s, no validation data", label), skilleval.BySet(sents, cands, noVal, nil)})
+		}
+		if mode == skilllink.Filter && rn.sem == nil {
 			rows = append(rows[:0:0], append([]struct {
 				name   string
 				counts map[string]skilleval.Counts
 			}{{"dictionary (no scorer)", skilleval.BySet(sents, cands, dict, nil)}}, rows...)...)
 			breakdowns = append(breakdowns, breakdown{"dictionary (no scorer)", cands, dict})
 		}
-		breakdowns = append(breakdowns, breakdown{fmt.Sprintf("%s, %d-fold CV", mode, folds), cands, cv})
+		breakdowns = append(breakdowns, breakdown{fmt.Sprintf("%s, %d-fold CV", label, folds), cands, cv})
 		for _, r := range rows {
 			c := r.counts
-			fmt.Fprintf(out, "%-34s %s %s %s\n", r.name, prf(c["tech"]), prf(c["house"]), prf(c[""]))
+			fmt.Fprintf(out, "%-42s %s %s %s\n", r.name, prf(c["tech"]), prf(c["house"]), prf(c[""]))
+		}
+		if rn.sem != nil {
+			// The sentences' candidates and features; texts already in the
+			// store cost a lookup, so this is the cost of a repeated run:
+			// BenchmarkSemanticSentence measures it without the store.
+			fmt.Fprintf(out, "%-42s %s per sentence (candidates and features, %d sentences, texts encoded this run: %d)\n", "", (candTime / time.Duration(len(sents))).Round(time.Microsecond), len(sents), rn.sem.TextCount()-held)
 		}
 		md := skilleval.FitAll(sents, cands, extra, fit)
 		md.Trained = fmt.Sprintf("skillpulse eval --only skills --train, mode %s: logistic regression (L2 1) on %d Decorte TECH+HOUSE validation candidates (and %d SkillSpan weak examples at weight %g), threshold maximizing micro F1 on the validation candidates among those of precision >= %g; concept priors from the validation candidates, pseudo-count %g", mode, len(cands), len(extra), weakW, minP, priorK)
-		models[string(mode)] = md
+		if rn.sem != nil {
+			md.Trained += "; with the semantic features (sentence encoder " + semantic.ModelName + ")"
+			md.SemanticMin, md.SemanticK = rn.sem.ProposeMin, rn.sem.ProposeK
+			if md.SemanticMin > 0 {
+				md.SemanticLabels, _ = cmd.Flags().GetString("semantic-labels")
+			}
+			// The filter with semantic proposals is a row to compare, not
+			// a shipped mode.
+			if !(mode == skilllink.Filter && md.SemanticMin > 0) {
+				models[string(mode)+"+semantic"] = md
+			}
+		} else {
+			models[string(mode)] = md
+		}
 	}
 	for _, b := range breakdowns {
 		cl := skilleval.Classify(tax, sents, b.cands, b.keep)
@@ -176,6 +251,57 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		fmt.Fprintf(out, "weights    written to %s\n", train)
 	}
 	return nil
+}
+
+// evalSemantic loads the sentence encoder and the concepts' embeddings
+// for the semantic rows (nil when --semantic is off, or auto and no model
+// is found).
+func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, skillsPath string, out io.Writer) (*skilllink.Semantic, error) {
+	mode, _ := cmd.Flags().GetString("semantic")
+	dir, _ := cmd.Flags().GetString("model-dir")
+	switch mode {
+	case "off":
+		return nil, nil
+	case "auto", "on":
+	default:
+		return nil, fmt.Errorf("--semantic %q: want auto, on or off", mode)
+	}
+	if dir == "" {
+		dir = semantic.Dir()
+	}
+	if dir == "" {
+		if mode == "on" {
+			return nil, fmt.Errorf("--semantic on: sentence encoder not found (run scripts/fetch-model.sh, or pass --model-dir)")
+		}
+		fmt.Fprintf(out, "semantic   rows skipped: sentence encoder %s not found (scripts/fetch-model.sh)\n", semantic.ModelName)
+		return nil, nil
+	}
+	start := time.Now()
+	enc, err := semantic.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	loaded := time.Since(start)
+	labels, _ := cmd.Flags().GetString("semantic-labels")
+	if labels != "preferred" && labels != "all" {
+		return nil, fmt.Errorf("--semantic-labels %q: want preferred or all", labels)
+	}
+	opt := skilllink.SemanticOptions{AllLabels: labels == "all"}
+	if d, _ := cmd.Flags().GetBool("semantic-desc"); d {
+		if opt.Descriptions, err = skilllink.ReadDescriptions(skillsPath); err != nil {
+			return nil, err
+		}
+	}
+	sem, err := skilllink.NewSemanticWith(enc, tax, semantic.CacheRoot(), opt)
+	if err != nil {
+		return nil, err
+	}
+	built := "from the cache"
+	if sem.Encoded > 0 {
+		built = fmt.Sprintf("%d encoded in %s on %d cores", sem.Encoded, sem.Built.Round(time.Millisecond), runtime.GOMAXPROCS(0))
+	}
+	fmt.Fprintf(out, "semantic   %s loaded in %s; concept embeddings %s\n", enc.Name, loaded.Round(time.Millisecond), built)
+	return sem, nil
 }
 
 func prf(c skilleval.Counts) string {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
+	"github.com/skillpulse/skillpulse/analyzer/semantic"
 	"github.com/skillpulse/skillpulse/analyzer/skilllink"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
@@ -41,7 +42,7 @@ func loadTaxonomy(spec string) (*taxonomy.Taxonomy, error) {
 func newExtractCmd() *cobra.Command {
 	var spec string
 	var explain, loose bool
-	var scorer string
+	var scorer, semDir string
 	cmd := &cobra.Command{
 		Use:   "extract [FILE]",
 		Short: "Extract skills from postings (JSON lines, CSV or the Job Bank XML feed; stdin when no FILE) as JSON lines",
@@ -57,7 +58,18 @@ not stop the run.`,
 				return err
 			}
 			start := time.Now()
-			x, sc, err := skilllink.NewExtractor(spec, tax, skilllink.Mode(scorer), loose)
+			var x *extract.Extractor
+			var sc *skilllink.Scorer
+			if semDir == "" {
+				x, sc, err = skilllink.NewExtractor(spec, tax, skilllink.Mode(scorer), loose)
+			} else {
+				if semDir == "auto" {
+					if semDir = semantic.Dir(); semDir == "" {
+						return fmt.Errorf("--semantic auto: sentence encoder not found (scripts/fetch-model.sh, or $%s)", semantic.DirEnv)
+					}
+				}
+				x, sc, err = skilllink.NewSemanticExtractor(spec, tax, skilllink.Mode(scorer), loose, semDir)
+			}
 			if err != nil {
 				return err
 			}
@@ -80,6 +92,7 @@ not stop the run.`,
 	cmd.Flags().StringVar(&spec, "taxonomy", "builtin", "taxonomy: builtin | esco:PATH[,FRENCH_PATH] | onet:PATH | custom:PATH")
 	cmd.Flags().StringVar(&scorer, "scorer", string(skilllink.DefaultMode), "learned linker for ESCO taxonomies: off | filter (re-decide dictionary matches) | propose (also paraphrases; slower)")
 	cmd.Flags().BoolVar(&loose, "loose", true, "with the scorer on, also match loose forms of ESCO labels (a skill's object without its verb, words reordered) for it to judge; false: ~25% faster, less recall")
+	cmd.Flags().StringVar(&semDir, "semantic", "", "optional semantic stage of the scorer (ESCO): the sentence encoder's directory, or auto (where scripts/fetch-model.sh puts it); much slower per posting. Off by default")
 	cmd.Flags().BoolVar(&explain, "explain", false, "also list skills found only in boilerplate (not counted)")
 	return cmd
 }

@@ -3,6 +3,7 @@ package skilleval
 import (
 	"fmt"
 	"hash/fnv"
+	"log/slog"
 	"sort"
 	"strings"
 
@@ -26,13 +27,36 @@ type Candidate struct {
 // Candidates runs x (which must have no rescorer) on every sentence and
 // gathers the candidates the scorer would see; with propose, paraphrase
 // proposals too. One candidate per (sentence, label): the dictionary's,
-// else the best-covered proposal.
-func Candidates(x *extract.Extractor, meta *skilllink.Meta, sents []Sentence, propose bool) []Candidate {
+// else the best-covered proposal. With sem (nil: none) the vectors carry
+// the semantic features too.
+func Candidates(x *extract.Extractor, meta *skilllink.Meta, sem *skilllink.Semantic, sents []Sentence, propose bool) []Candidate {
 	var out []Candidate
+	texts := make([]string, len(sents))
+	all := make([][]skilllink.Cand, len(sents))
 	for i, s := range sents {
-		text := textnorm.Clean(s.Text)
-		cs := meta.Candidates(text, x.Extract(text), propose)
+		texts[i] = textnorm.Clean(s.Text)
+		// Meta.Candidates reuses nothing across calls: the slice is ours.
+		all[i] = meta.Candidates(texts[i], x.Extract(texts[i]), propose)
+	}
+	if sem != nil && sem.ProposeMin > 0 {
+		var phrases []string
+		for _, t := range texts {
+			phrases = sem.SemanticTexts(phrases, t)
+		}
+		if err := sem.Warm(phrases); err != nil {
+			slog.Warn("semantic text store not saved", "err", err)
+		}
+		for i, t := range texts {
+			all[i] = sem.Propose(t, all[i])
+		}
+	}
+	warm(sem, texts, all)
+	for i, s := range sents {
+		text, cs := texts[i], all[i]
 		xs := meta.Vectors(text, cs, propose)
+		if sem != nil {
+			sem.Extend(xs, text, cs)
+		}
 		at := map[string]int{}
 		for k, c := range cs {
 			l := strings.ToLower(c.Match.Label)
@@ -48,6 +72,22 @@ func Candidates(x *extract.Extractor, meta *skilllink.Meta, sents []Sentence, pr
 		}
 	}
 	return out
+}
+
+// warm embeds every text the semantic features will need at once (on
+// every core), rather than one by one as Extend asks for them.
+func warm(sem *skilllink.Semantic, texts []string, cands [][]skilllink.Cand) {
+	if sem == nil {
+		return
+	}
+	var need []string
+	for i, t := range texts {
+		need = sem.Texts(need, t, cands[i])
+	}
+	if err := sem.Warm(need); err != nil {
+		// Only the on-disk cache failed: the vectors are in memory.
+		slog.Warn("semantic text store not saved", "err", err)
+	}
 }
 
 // Counts are micro counts over (sentence, label) pairs.

@@ -99,12 +99,22 @@ func spans(toks []string, tagSets ...[]string) [][2]int {
 // WeakExamples labels the dictionary matches on SkillSpan sentences: a
 // match overlapping an annotated span is a (weak) positive, one outside
 // every span a negative. It says "is a skill here", not "is it the right
-// concept", so it is weighted by weight.
-func WeakExamples(x *extract.Extractor, meta *skilllink.Meta, sents []SpanSentence, propose bool, weight float64) []skilllink.Example {
+// concept", so it is weighted by weight. sem as in Candidates.
+func WeakExamples(x *extract.Extractor, meta *skilllink.Meta, sem *skilllink.Semantic, sents []SpanSentence, propose bool, weight float64) []skilllink.Example {
 	var out []skilllink.Example
-	for _, s := range sents {
-		cs := meta.Candidates(s.Text, x.Extract(s.Text), propose)
+	texts := make([]string, len(sents))
+	all := make([][]skilllink.Cand, len(sents))
+	for i, s := range sents {
+		texts[i] = s.Text
+		all[i] = meta.Candidates(s.Text, x.Extract(s.Text), propose)
+	}
+	warm(sem, texts, all)
+	for i, s := range sents {
+		cs := all[i]
 		xs := meta.Vectors(s.Text, cs, propose)
+		if sem != nil {
+			sem.Extend(xs, s.Text, cs)
+		}
 		for k, c := range cs {
 			if c.Match.Loose {
 				// "A skill is here" says nothing of which concept: nearly
