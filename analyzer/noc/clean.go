@@ -191,7 +191,7 @@ func cleanTitle(s string) string {
 			}
 			continue
 		}
-		if w == "" || noise[w] {
+		if w == "" || noiseBefore(w, words, i) {
 			continue
 		}
 		out = append(out, w)
@@ -231,6 +231,16 @@ func managerWord(owner string) string {
 		return "gerant"
 	}
 	return "manager"
+}
+
+// nightJobs are the words "night" makes an occupation of rather than a
+// shift: a hotel's night auditor and night clerk (64314), a night
+// watchman (64410). Elsewhere "night" is when someone works.
+var nightJobs = set(`auditor clerk watchman watchwoman watchperson`)
+
+// noiseBefore: w, the i-th of words, is a noise word before the next one.
+func noiseBefore(w string, words []string, i int) bool {
+	return noise[w] && !(w == "night" && i+1 < len(words) && nightJobs[strings.Trim(words[i+1], "'")])
 }
 
 // headOf: the word after "chef" that makes it French "head of".
@@ -303,8 +313,9 @@ func allNoise(s string) bool {
 // "technicienne"/"technicien" meet.
 func tokens(clean string) []string {
 	var out []string
-	for _, w := range strings.Fields(clean) {
-		if noise[w] {
+	words := strings.Fields(clean)
+	for i, w := range words {
+		if noiseBefore(w, words, i) {
 			continue
 		}
 		out = append(out, stem(w))

@@ -206,3 +206,26 @@ func TestOwnersAsManagers(t *testing.T) {
 		}
 	}
 }
+
+// "Night" is a shift, except where it makes the occupation: a hotel's
+// night auditor is no financial auditor.
+func TestNightJobs(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, tc := range []struct{ title, want string }{
+		{"Night auditor", "64314"},
+		{"Night Auditor - Holiday Inn", "64314"},
+		{"Night watchman", "64410"},
+		{"Night shift cook", "63200"},
+		{"Night nurse", "31301"},
+	} {
+		if got := c.Code(tc.title, "", nil); got.Code != tc.want {
+			t.Errorf("%q: %s %s (%.2f), want %s", tc.title, got.Code, got.Title, got.Confidence, tc.want)
+		}
+	}
+	if got := cleanTitle("Night Shift Supervisor"); got != "supervisor" {
+		t.Errorf("cleanTitle(Night Shift Supervisor) = %q, want supervisor", got)
+	}
+	if got := cleanTitle("Night Auditor"); got != "night auditor" {
+		t.Errorf("cleanTitle(Night Auditor) = %q, want night auditor", got)
+	}
+}
