@@ -1,0 +1,56 @@
+package noc
+
+import "strings"
+
+// Readings of words a title means otherwise than the index's cleaning
+// would read them: an owner is a manager, "night" can be the occupation,
+// French "chef de" is a head.
+
+// ownersAsManagers adds "manager" after an owner in a cleaned title
+// being coded: NOC codes the owner of a business as its manager, and the
+// index lists few owners, most of them ferry owner-operators, so "Small
+// business owner" went to boat operators. An owner-operator (of a truck,
+// a taxi) stays one. Only queries are rewritten: in the training titles
+// the word would shift what "manager" says everywhere.
+func ownersAsManagers(clean string) string {
+	if !strings.Contains(clean, "owner") && !strings.Contains(clean, "proprietaire") {
+		return clean
+	}
+	words := strings.Fields(clean)
+	out := make([]string, 0, len(words)+1)
+	for i, w := range words {
+		out = append(out, w)
+		if (w == "owner" || w == "proprietaire") && !(i+1 < len(words) && ownerOperates(words[i+1])) {
+			out = append(out, managerWord(w))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// ownerOperates: "owner operator", "propriétaire exploitant".
+func ownerOperates(next string) bool {
+	return next == "operator" || next == "exploitant" || next == "exploitante" || next == "driver"
+}
+
+// managerWord is the language's word for manager beside an owner's.
+func managerWord(owner string) string {
+	if owner == "proprietaire" {
+		return "gerant"
+	}
+	return "manager"
+}
+
+// nightJobs are the words "night" makes an occupation of rather than a
+// shift: a hotel's night auditor and night clerk (64314), a night
+// watchman (64410). Elsewhere "night" is when someone works.
+var nightJobs = set(`auditor clerk watchman watchwoman watchperson`)
+
+// noiseBefore: w, the i-th of words, is a noise word before the next one.
+func noiseBefore(w string, words []string, i int) bool {
+	return noise[w] && !(w == "night" && i+1 < len(words) && nightJobs[strings.Trim(words[i+1], "'")])
+}
+
+// headOf: the word after "chef" that makes it French "head of".
+func headOf(next string) bool {
+	return next == "de" || next == "du" || next == "des" || strings.HasPrefix(next, "d'")
+}
