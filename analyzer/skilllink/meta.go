@@ -20,6 +20,7 @@ const maxPhrase = 4
 // concept is what the features need to know about one taxonomy entry.
 type concept struct {
 	desc      []uint64 // sorted distinct content-word hashes of the description
+	text      string   // the description itself, for the semantic stage (Descriptions)
 	reuse     uint8    // reuseLevel, see reuse*
 	knowledge bool
 	labelDF   float32 // share of descriptions that mention the preferred label
@@ -81,6 +82,18 @@ func LoadMeta(path string, tax *taxonomy.Taxonomy) (*Meta, error) {
 	return m, nil
 }
 
+// Descriptions are the concepts' ESCO descriptions (entry id →
+// description), those that have one, for SemanticOptions.Descriptions.
+func (m *Meta) Descriptions() map[string]string {
+	out := make(map[string]string, len(m.concepts))
+	for id, c := range m.concepts {
+		if c.text != "" {
+			out[id] = c.text
+		}
+	}
+	return out
+}
+
 // ParseMeta reads ESCO skill rows (columns conceptUri, description,
 // reuseLevel, skillType).
 func ParseMeta(r io.Reader, tax *taxonomy.Taxonomy) (*Meta, error) {
@@ -129,7 +142,8 @@ func ParseMeta(r io.Reader, tax *taxonomy.Taxonomy) (*Meta, error) {
 		m.nDocs++
 		toks = toks[:0]
 		clear(seen)
-		buf = words(get(row, "description"), buf, func(h uint64, _, _ int) { toks = append(toks, h) })
+		c.text = strings.TrimSpace(get(row, "description"))
+		buf = words(c.text, buf, func(h uint64, _, _ int) { toks = append(toks, h) })
 		for i, h := range toks {
 			if !stop[h] && !seen[h] {
 				seen[h] = true

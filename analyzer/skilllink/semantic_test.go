@@ -240,20 +240,15 @@ func TestDescribedLabel(t *testing.T) {
 	}
 }
 
-func TestReadDescriptions(t *testing.T) {
-	d, err := ReadDescriptions("testdata/skills_en.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestMetaDescriptions(t *testing.T) {
+	_, m := testMeta(t)
+	d := m.Descriptions()
 	if len(d) == 0 {
-		t.Fatal("no descriptions read")
+		t.Fatal("no descriptions kept")
 	}
 	for id, s := range d {
 		if id == "" || s == "" {
 			t.Errorf("empty id or description: %q → %q", id, s)
 		}
-	}
-	if _, err := ReadDescriptions("testdata/missing.csv"); err == nil {
-		t.Error("a missing file gave no error")
 	}
 }

@@ -82,7 +82,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		keep  []bool
 	}
 	var breakdowns []breakdown
-	sem, err := evalSemantic(cmd, tax, skills, out)
+	sem, err := evalSemantic(cmd, tax, meta, out)
 	if err != nil {
 		return err
 	}
@@ -256,7 +256,7 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 // evalSemantic loads the sentence encoder and the concepts' embeddings
 // for the semantic rows (nil when --semantic is off, or auto and no model
 // is found).
-func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, skillsPath string, out io.Writer) (*skilllink.Semantic, error) {
+func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, meta *skilllink.Meta, out io.Writer) (*skilllink.Semantic, error) {
 	mode, _ := cmd.Flags().GetString("semantic")
 	dir, _ := cmd.Flags().GetString("model-dir")
 	switch mode {
@@ -288,9 +288,7 @@ func evalSemantic(cmd *cobra.Command, tax *taxonomy.Taxonomy, skillsPath string,
 	}
 	opt := skilllink.SemanticOptions{AllLabels: labels == "all"}
 	if d, _ := cmd.Flags().GetBool("semantic-desc"); d {
-		if opt.Descriptions, err = skilllink.ReadDescriptions(skillsPath); err != nil {
-			return nil, err
-		}
+		opt.Descriptions = meta.Descriptions()
 	}
 	sem, err := skilllink.NewSemanticWith(enc, tax, semantic.CacheRoot(), opt)
 	if err != nil {
