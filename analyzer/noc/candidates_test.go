@@ -83,3 +83,28 @@ func TestCandidatesOnHeldOut(t *testing.T) {
 		t.Errorf("among three %.3f (major %.3f), first %.3f; measured 0.90 / 0.93 / 0.78", three, threeMajor, first)
 	}
 }
+
+// A verbatim title whose words other groups' titles share far more often
+// keeps its group and a confidence that is not nothing: the model scores
+// the words, and its posterior left the verbatim group next to nothing,
+// so "Personal support worker" (verbatim in the built-in titles, its
+// words in a dozen home support titles of the index) was unclassified.
+func TestVerbatimTitleOutvotedByItsWords(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, tc := range []struct{ title, want, rival string }{
+		{"Personal support worker", "33102", "44101"},
+		{"PSW", "33102", "44101"},
+		{"General labourer", "75110", ""},
+		{"Production worker", "95109", ""},
+	} {
+		got := c.Code(tc.title, "", nil)
+		cs := c.Candidates(tc.title, "", 3)
+		if got.Code != tc.want || got.Confidence < DefaultThreshold {
+			t.Errorf("%q: %+v, want %s at or above the threshold %.2f; candidates %+v", tc.title, got, tc.want, DefaultThreshold, cs)
+			continue
+		}
+		if tc.rival != "" && (len(cs) < 2 || cs[1].Code != tc.rival || cs[1].Confidence <= 0 || cs[1].Confidence > cs[0].Confidence) {
+			t.Errorf("%q: candidates %+v, want %s second with a share of the rest", tc.title, cs, tc.rival)
+		}
+	}
+}

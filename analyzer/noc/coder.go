@@ -58,6 +58,7 @@ type Coder struct {
 	correction [][]entry
 	describe   *describer // see addDescription
 	prior      []float32  // per class, see newPrior
+	sectors    [][]bool   // per sector, per class: works in it (see sectors.go)
 	version    string     // see Version
 }
 
@@ -167,6 +168,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	// After training: the correction learns from the index's titles, which
 	// follow the index's group sizes, not the workforce's.
 	c.prior = newPrior(c.codes)
+	c.sectors = newSectorGroups(c.codes)
 	c.describe = newDescriber(c.codes, titles, opts.Descriptions)
 	c.describe.linkTitles(c.feat)
 	if opts.Calibration != nil {
@@ -303,16 +305,27 @@ const rawTemperature = temperature
 // into a probability.
 func (c *Coder) assess(title, description string) assessment {
 	clean := cleanTitle(c.dropUnknownTails(title))
-	scores, share := c.scores(ownersAsManagers(c.corrected(clean)), description)
+	query := ownersAsManagers(c.corrected(clean))
+	scores, share := c.scores(query, description)
 	if scores == nil {
 		return assessment{best: -1}
 	}
 	a := assessment{best: argmax(scores), scores: scores}
 	// A verbatim title's group stands unless the description speaks
 	// against it: a generic verbatim title ("manager", the cleaned
-	// "contract manager") is decided by the description.
-	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k)) {
+	// "contract manager") is decided by the description. One the title's
+	// words alone place beyond an industry's reach stands too: a cook in
+	// health care is still a cook (see sectorCannotMove).
+	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k) || c.sectorCannotMove(query, description, k)) {
 		a.best, a.exact = k, true
+		// A verbatim title is at least as likely as the model's best: the
+		// model scores the words, which for a generic title ("personal
+		// support worker", "production worker") other groups' titles share
+		// far more often, so its posterior would leave the title's own
+		// group next to nothing and the answer unclassified.
+		if top := scores[argmax(scores)]; scores[k] < top {
+			scores[k] = top
+		}
 	}
 	a.raw = share * posteriorAt(scores, a.best, rawTemperature)
 	curve := c.calib.Model

@@ -1,0 +1,158 @@
+package noc
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// A posting's industry ("Construction", "Health care and social
+// assistance") is evidence of a different kind from a description: it
+// names a sector, which many occupations work in, and says nothing of
+// which one. Compared with the groups' definitions like a description,
+// its two or three words pick one group by accident ("Educational
+// services" reads most like teacher assistants, "social assistance" like
+// social workers for a cook). sectors.tsv lists, per industry, the groups
+// that mostly work in it; a short description that names industries
+// lifts those groups by sectorWeight, enough to decide between the groups
+// a generic title leaves within a few units ("Owner" in construction:
+// construction managers rather than retail managers) and too little to
+// move a specific title ("Accountant" in construction stays an
+// accountant).
+//
+//go:embed sectors.tsv
+var sectorsTSV string
+
+// sectorWeight is what naming a sector adds to its groups, in title score
+// units: about the commonness prior's range between a common and a rare
+// group (priorWeight × log 17), not fitted (no set at hand codes titles
+// with their industry; see README).
+const sectorWeight = 9
+
+// maxSectorWords: longer descriptions are posting bodies, where an
+// industry word is as likely incidental ("our retail partners").
+const maxSectorWords = 12
+
+type sector struct {
+	phrases  []string // folded, lower case, padded with spaces
+	prefixes []string
+}
+
+var (
+	sectorsOnce sync.Once
+	sectorList  []sector
+)
+
+func loadSectors() []sector {
+	sectorsOnce.Do(func() {
+		for _, line := range strings.Split(sectorsTSV, "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if len(f) != 3 {
+				continue
+			}
+			var s sector
+			for _, p := range strings.Split(f[1], ";") {
+				s.phrases = append(s.phrases, " "+p+" ")
+			}
+			s.prefixes = strings.Fields(f[2])
+			sectorList = append(sectorList, s)
+		}
+	})
+	return sectorList
+}
+
+// newSectorGroups is, per sector, whether each class works in it.
+func newSectorGroups(codes []string) [][]bool {
+	list := loadSectors()
+	out := make([][]bool, len(list))
+	for i, s := range list {
+		in := make([]bool, len(codes))
+		for k, code := range codes {
+			for _, p := range s.prefixes {
+				if strings.HasPrefix(code, p) {
+					in[k] = true
+					break
+				}
+			}
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// sectorsNamed are the sectors a short description names (nil for none or
+// a long description).
+func sectorsNamed(description string) []int {
+	words := strings.Fields(fold(strings.ToLower(description)))
+	if len(words) == 0 || len(words) > maxSectorWords {
+		return nil
+	}
+	// Punctuation apart from commas and apostrophes separates words, so
+	// "Retail trade / Commerce de détail" names retail.
+	text := " " + strings.Map(func(r rune) rune {
+		switch {
+		case r == ',' || r == '\'' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			return r
+		}
+		return ' '
+	}, strings.Join(words, " ")) + " "
+	text = strings.Join(strings.Fields(strings.ReplaceAll(text, ",", " , ")), " ")
+	text = " " + strings.ReplaceAll(text, " , ", ", ") + " "
+	var out []int
+	for i, s := range loadSectors() {
+		for _, p := range s.phrases {
+			if strings.Contains(text, p) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// addSectors lifts the groups that work in any of the named sectors.
+func (c *Coder) addSectors(scores []float32, named []int) {
+	for k := range scores {
+		for _, i := range named {
+			if c.sectors[i][k] {
+				scores[k] += sectorWeight
+				break
+			}
+		}
+	}
+}
+
+// sectorCannotMove: the description names industries, and by the title's
+// words alone class k leads every other group that works in them by at
+// least sectorWeight, so the industry could not move the title by
+// its own weight. Its words still read like other groups' definitions
+// ("health care" like health care managers), which must not overrule a
+// verbatim title: "Cook" in health care stays a cook, while "Caissier" at
+// a bank, where tellers are within reach, becomes a teller.
+func (c *Coder) sectorCannotMove(query, description string, k int32) bool {
+	named := sectorsNamed(description)
+	if named == nil {
+		return false
+	}
+	inSector := func(j int) bool {
+		for _, i := range named {
+			if c.sectors[i][j] {
+				return true
+			}
+		}
+		return false
+	}
+	alone, _ := c.scores(query, "")
+	if alone == nil {
+		return false
+	}
+	for j, s := range alone {
+		if j != int(k) && inSector(j) && alone[k]-s < sectorWeight {
+			return false
+		}
+	}
+	return true
+}

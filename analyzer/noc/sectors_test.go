@@ -1,0 +1,123 @@
+package noc
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func sectorNames(named []int) []string {
+	var out []string
+	for _, i := range named {
+		out = append(out, sectorKeys()[i])
+	}
+	return out
+}
+
+// sectorKeys are the sectors' first column, in sectors.tsv order.
+func sectorKeys() []string {
+	var out []string
+	for _, line := range strings.Split(sectorsTSV, "\n") {
+		if line != "" && line[0] != '#' {
+			key, _, _ := strings.Cut(line, "\t")
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+func TestSectorsNamed(t *testing.T) {
+	for _, tc := range []struct {
+		description string
+		want        []string
+	}{
+		{"Construction", []string{"construction"}},
+		{"Health care and social assistance", []string{"health"}},
+		{"Accommodation and food services", []string{"accommodation"}},
+		{"Wholesale and retail trade", []string{"wholesale", "retail"}},
+		{"Commerce de détail", []string{"retail"}},
+		{"Soins de santé et assistance sociale", []string{"health"}},
+		{"Retail trade / Commerce de détail", []string{"retail"}},
+		{"Professional, scientific and technical services", []string{"professional"}},
+		{"Food manufacturing", []string{"manufacturing"}},
+		{"Legal services", nil},
+		// Words inside others do not count: "retailer" is not "retail",
+		// "constructive" not "construction".
+		{"Constructive retailers", nil},
+		// A posting body is no industry, whatever words it holds.
+		{"We are a growing construction company looking for a labourer to join our crew on sites across the region", nil},
+		{"", nil},
+	} {
+		if got := sectorNames(sectorsNamed(tc.description)); !slices.Equal(got, tc.want) {
+			t.Errorf("sectorsNamed(%q) = %v, want %v", tc.description, got, tc.want)
+		}
+	}
+}
+
+// Every sector's prefixes name unit groups: a typo in sectors.tsv would
+// silently lift nothing.
+func TestSectorPrefixesNameGroups(t *testing.T) {
+	load()
+	codes := make([]string, 0, len(groups))
+	for code := range groups {
+		codes = append(codes, code)
+	}
+	in := newSectorGroups(codes)
+	list := loadSectors()
+	if len(list) < 19 {
+		t.Fatalf("%d sectors loaded, want the 20 NAICS sectors", len(list))
+	}
+	for i, s := range list {
+		for _, p := range s.prefixes {
+			found := false
+			for _, code := range codes {
+				if strings.HasPrefix(code, p) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("sector %s: prefix %s names no unit group", sectorKeys()[i], p)
+			}
+		}
+		n := 0
+		for _, ok := range in[i] {
+			if ok {
+				n++
+			}
+		}
+		if n == 0 || n > len(codes)/3 {
+			t.Errorf("sector %s lifts %d of %d groups", sectorKeys()[i], n, len(codes))
+		}
+	}
+}
+
+// An industry decides what a generic title leaves open and leaves a
+// specific title alone; it is measured against the same titles without it.
+func TestIndustryNamesTheSector(t *testing.T) {
+	c := NewBuiltin()
+	for _, tc := range []struct{ title, industry, want string }{
+		{"Owner", "Construction", "70010"},
+		{"Manager", "Construction", "70010"},
+		{"Manager", "Manufacturing", "90010"},
+		{"Labourer", "Construction", "75110"},
+		{"Supervisor", "Retail trade", "62010"},
+		{"Supervisor", "Accommodation and food services", "62020"},
+		{"Owner", "Transportation and warehousing", "70020"},
+		{"Manager", "Health care and social assistance", "30010"},
+		{"Operator", "Utilities", "921"}, // power engineers or water plant operators
+		{"Engineer", "Construction", "21300"},
+		{"Clerk", "Finance and insurance", "14201"},
+		{"Labourer", "Manufacturing", "95109"},
+		// Specific titles stay what they are in any industry.
+		{"Accountant", "Construction", "11100"},
+		{"Cook", "Health care and social assistance", "63200"},
+		{"Registered nurse", "Educational services", "31301"},
+	} {
+		// The first candidate is Code's answer before its threshold.
+		got := c.Candidates(tc.title, tc.industry, 1)
+		if len(got) == 0 || !strings.HasPrefix(got[0].Code, tc.want) {
+			t.Errorf("%q in %q: %+v, want %s", tc.title, tc.industry, got, tc.want)
+		}
+	}
+}
