@@ -94,6 +94,15 @@ var cuePhrases = map[cueKind][]string{
 		"toutes les personnes qualifiées", "persons with disabilities", "personnes handicapées",
 		"values diversity", "value diversity", "celebrates diversity", "celebrate diversity", "embraces diversity",
 		"embrace diversity", "valorise la diversité", "valorisons la diversité",
+		// What the employer values is its culture, not what the job asks:
+		// "join a company that values teamwork, innovation and integrity".
+		// Not a bare "we value": "we value candidates who …" asks. Not "team
+		// that values": cue phrases share the label table, and a cue that
+		// starts with a label's first word ("team") takes the walk the
+		// label's gapped form needs ("team that is working").
+		"company that values", "culture that values", "organization that values",
+		"organisation that values", "workplace that values", "employer that values", "environment that values",
+		"équipe qui valorise", "entreprise qui valorise", "culture qui valorise", "organisation qui valorise",
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",

@@ -258,18 +258,22 @@ func (x *Extractor) ellipsis(sc *scratch, h hit) {
 		}
 	}
 	// Or the last two words are what the conjunct replaces: "travailler en
-	// équipe et sous pression" is also travailler sous pression.
-	var shorter uint64 // key of toks[h.first:h.last-1]
-	for t := h.first; t < h.last-1; t++ {
-		shorter = seqKey(shorter, toks[t].hash)
+	// équipe et sous pression" is also travailler sous pression, and
+	// "capacité à travailler sous pression et en équipe" travailler en
+	// équipe (fewer words before, as above).
+	var shorter [maxLabelTokens]uint64 // key of toks[s:h.last-1] at s-h.first
+	for s := h.first; s < h.last-1; s++ {
+		for t := s; t < h.last-1; t++ {
+			shorter[s-h.first] = seqKey(shorter[s-h.first], toks[t].hash)
+		}
 	}
 	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
 		found := false
 		for s := h.first; s < h.last && !found; s++ {
 			found = x.conjoined(sc, h, s, prefixes[s-h.first], k)
 		}
-		if !found && h.last-h.first >= 2 {
-			x.conjoined(sc, h, h.first, shorter, k)
+		for s := h.first; s < h.last-1 && !found; s++ {
+			found = x.conjoined(sc, h, s, shorter[s-h.first], k)
 		}
 	}
 	// Head last: the word before the conjunction takes the first word's place.
