@@ -108,3 +108,19 @@ func TestVerbatimTitleOutvotedByItsWords(t *testing.T) {
 		}
 	}
 }
+
+// An index title the cleaning shortens is no verbatim title of what is
+// left: "contract manager" (purchasing) must not make every "Manager" a
+// purchasing manager, while "purchasing manager" stays verbatim.
+func TestVerbatimOnlyAsWritten(t *testing.T) {
+	c := NewCoder([]Title{
+		{Code: "10012", Text: "contract manager", Lang: "en"}, {Code: "10012", Text: "purchasing manager", Lang: "en"},
+		{Code: "60020", Text: "store manager", Lang: "en"}, {Code: "60020", Text: "retail manager", Lang: "en"},
+	}, Options{noCorrection: true})
+	if a := c.assess("Manager", ""); a.exact {
+		t.Errorf("Manager: a verbatim hit of %s, want none", c.codes[a.best])
+	}
+	if a := c.assess("Purchasing manager", ""); !a.exact || c.codes[a.best] != "10012" {
+		t.Errorf("Purchasing manager: exact %v %s, want a verbatim 10012", a.exact, c.codes[a.best])
+	}
+}

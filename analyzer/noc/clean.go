@@ -140,7 +140,11 @@ func fold(s string) string {
 // after " - " (shift, place) and French gender alternatives, expands
 // abbreviations and removes noise words. Each regular expression runs only
 // when its trigger character is present: coders clean every index title.
-func cleanTitle(s string) string {
+func cleanTitle(s string) string { return cleanWith(s, true) }
+
+// cleanWith is cleanTitle, leaving the noise words in when dropNoise is
+// false.
+func cleanWith(s string, dropNoise bool) string {
 	if strings.Contains(s, "$") {
 		s = payRe.ReplaceAllString(s, " ")
 	}
@@ -191,7 +195,7 @@ func cleanTitle(s string) string {
 			}
 			continue
 		}
-		if w == "" || noiseBefore(w, words, i) {
+		if w == "" || dropNoise && noiseBefore(w, words, i) {
 			continue
 		}
 		out = append(out, w)

@@ -130,10 +130,15 @@ func NewCoder(titles []Title, opts Options) *Coder {
 		tw := t.Weight
 		if tw <= 0 || tw >= 1 {
 			tw = 1
-			if prev, seen := c.exact[clean]; seen && prev != k {
-				ambiguous[clean] = true
+			// Verbatim only as the index writes it: "contract manager"
+			// (purchasing) is no verbatim "manager", though a posting's
+			// "Contract" is an employment term the cleaning drops.
+			if cleanWith(t.Text, false) == clean {
+				if prev, seen := c.exact[clean]; seen && prev != k {
+					ambiguous[clean] = true
+				}
+				c.exact[clean] = k
 			}
-			c.exact[clean] = k
 		}
 		ex := example{class: k}
 		eachFeature(clean, func(key []byte, weight float32, _ string) {

@@ -28,7 +28,7 @@ func (c *Coder) scores(clean, description string) ([]float32, float64) {
 	c.addCorrection(scores, ids)
 	c.addPrior(scores)
 	if description != "" {
-		if named := sectorsNamed(description); named != nil {
+		if named, _ := sectorsNamed(description); named != nil {
 			c.addSectors(scores, named)
 		}
 		c.addDescription(scores, description)

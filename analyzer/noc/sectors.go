@@ -34,8 +34,11 @@ const sectorWeight = 9
 const maxSectorWords = 12
 
 type sector struct {
-	phrases  []string // folded, lower case, padded with spaces
-	prefixes []string
+	// names are the sector's own names, narrow the words of industries
+	// within it ("trucking", "grocery"); folded, lower case, padded with
+	// spaces.
+	names, narrow []string
+	prefixes      []string
 }
 
 var (
@@ -50,18 +53,24 @@ func loadSectors() []sector {
 				continue
 			}
 			f := strings.Split(line, "\t")
-			if len(f) != 3 {
+			if len(f) != 4 {
 				continue
 			}
-			var s sector
-			for _, p := range strings.Split(f[1], ";") {
-				s.phrases = append(s.phrases, " "+p+" ")
-			}
-			s.prefixes = strings.Fields(f[2])
+			s := sector{names: padded(f[1]), narrow: padded(f[2]), prefixes: strings.Fields(f[3])}
 			sectorList = append(sectorList, s)
 		}
 	})
 	return sectorList
+}
+
+func padded(phrases string) []string {
+	var out []string
+	for _, p := range strings.Split(phrases, ";") {
+		if p != "" {
+			out = append(out, " "+p+" ")
+		}
+	}
+	return out
 }
 
 // newSectorGroups is, per sector, whether each class works in it.
@@ -84,11 +93,12 @@ func newSectorGroups(codes []string) [][]bool {
 }
 
 // sectorsNamed are the sectors a short description names (nil for none or
-// a long description).
-func sectorsNamed(description string) []int {
+// a long description), and whether it names them only by their own names
+// ("Health care and social assistance", not "Offices of dentists").
+func sectorsNamed(description string) (named []int, broad bool) {
 	words := strings.Fields(fold(strings.ToLower(description)))
 	if len(words) == 0 || len(words) > maxSectorWords {
-		return nil
+		return nil, false
 	}
 	// Punctuation apart from commas and apostrophes separates words, so
 	// "Retail trade / Commerce de détail" names retail.
@@ -101,16 +111,24 @@ func sectorsNamed(description string) []int {
 	}, strings.Join(words, " ")) + " "
 	text = strings.Join(strings.Fields(strings.ReplaceAll(text, ",", " , ")), " ")
 	text = " " + strings.ReplaceAll(text, " , ", ", ") + " "
-	var out []int
+	broad = true
 	for i, s := range loadSectors() {
-		for _, p := range s.phrases {
-			if strings.Contains(text, p) {
-				out = append(out, i)
-				break
-			}
+		byName, byNarrow := containsAny(text, s.names), containsAny(text, s.narrow)
+		if byName || byNarrow {
+			named = append(named, i)
+			broad = broad && !byNarrow
 		}
 	}
-	return out
+	return named, broad && named != nil
+}
+
+func containsAny(text string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // addSectors lifts the groups that work in any of the named sectors.
@@ -133,8 +151,11 @@ func (c *Coder) addSectors(scores []float32, named []int) {
 // verbatim title: "Cook" in health care stays a cook, while "Caissier" at
 // a bank, where tellers are within reach, becomes a teller.
 func (c *Coder) sectorCannotMove(query, description string, k int32) bool {
-	named := sectorsNamed(description)
-	if named == nil {
+	// A narrower industry's words can speak for one group ("Legal
+	// services": legal assistants, not administrative ones), as a
+	// description does.
+	named, broad := sectorsNamed(description)
+	if !broad {
 		return false
 	}
 	inSector := func(j int) bool {

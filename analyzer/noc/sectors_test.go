@@ -40,7 +40,10 @@ func TestSectorsNamed(t *testing.T) {
 		{"Retail trade / Commerce de détail", []string{"retail"}},
 		{"Professional, scientific and technical services", []string{"professional"}},
 		{"Food manufacturing", []string{"manufacturing"}},
-		{"Legal services", nil},
+		{"Legal services", []string{"professional"}},
+		{"Grocery stores", []string{"retail"}},
+		{"Truck transportation", []string{"transportation"}},
+		{"Nettoyage", nil},
 		// Words inside others do not count: "retailer" is not "retail",
 		// "constructive" not "construction".
 		{"Constructive retailers", nil},
@@ -48,8 +51,22 @@ func TestSectorsNamed(t *testing.T) {
 		{"We are a growing construction company looking for a labourer to join our crew on sites across the region", nil},
 		{"", nil},
 	} {
-		if got := sectorNames(sectorsNamed(tc.description)); !slices.Equal(got, tc.want) {
+		named, _ := sectorsNamed(tc.description)
+		if got := sectorNames(named); !slices.Equal(got, tc.want) {
 			t.Errorf("sectorsNamed(%q) = %v, want %v", tc.description, got, tc.want)
+		}
+	}
+}
+
+// Only a sector's own names make it broad: the words of a narrower
+// industry may speak for one occupation, as a description does.
+func TestSectorsNamedBroad(t *testing.T) {
+	for description, want := range map[string]bool{
+		"Construction": true, "Health care and social assistance": true, "Commerce de détail": true,
+		"Legal services": false, "Truck transportation": false, "Retail trade, grocery": false, "Nettoyage": false,
+	} {
+		if _, broad := sectorsNamed(description); broad != want {
+			t.Errorf("sectorsNamed(%q): broad %v, want %v", description, broad, want)
 		}
 	}
 }
