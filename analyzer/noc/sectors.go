@@ -96,10 +96,11 @@ func newSectorGroups(codes []string) [][]bool {
 // a long description), and whether it names them only by their own names
 // ("Health care and social assistance", not "Offices of dentists").
 func sectorsNamed(description string) (named []int, broad bool) {
-	words := strings.Fields(fold(strings.ToLower(description)))
-	if len(words) == 0 || len(words) > maxSectorWords {
+	// Posting bodies are the common case: count words before folding.
+	if n := wordCount(description, maxSectorWords+1); n == 0 || n > maxSectorWords {
 		return nil, false
 	}
+	words := strings.Fields(fold(strings.ToLower(description)))
 	// Punctuation apart from commas and apostrophes separates words, so
 	// "Retail trade / Commerce de détail" names retail.
 	text := " " + strings.Map(func(r rune) rune {
@@ -120,6 +121,19 @@ func sectorsNamed(description string) (named []int, broad bool) {
 		}
 	}
 	return named, broad && named != nil
+}
+
+// wordCount counts the space-separated words of s, stopping at limit.
+func wordCount(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < limit; i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func containsAny(text string, phrases []string) bool {
