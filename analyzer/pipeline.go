@@ -160,7 +160,9 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	}
 	tax := p.st.Extractor.Taxonomy()
 	a.Taxonomy, a.TaxVersion = tax.Name, tax.Version
-	a.Occupation = p.st.Occupations.Code(title, text, post.Occupation)
+	// The employer's name can name the sector ("ABC Trucking", "Eastern
+	// Health"), which decides what a generic title leaves open.
+	a.Occupation = p.st.Occupations.CodeEvidence(noc.Evidence{Title: title, Description: text, Employer: post.Employer}, post.Occupation)
 	a.Region = regionOf(p.st.Places.Resolve(post.Location))
 	a.Wage = wageOf(post.Salary)
 	if p.st.Dedup != nil {

@@ -18,11 +18,16 @@ const MaxCandidates = 10
 // so the confidences never sum above 1. Unlike Code, Candidates ignores
 // a posting's own NOC code and applies no threshold.
 func (c *Coder) Candidates(title, description string, n int) []Result {
+	return c.CandidatesEvidence(Evidence{Title: title, Description: description}, n)
+}
+
+// CandidatesEvidence is Candidates with all the evidence of Evidence.
+func (c *Coder) CandidatesEvidence(e Evidence, n int) []Result {
 	n = min(n, MaxCandidates, len(c.codes))
 	if n <= 0 {
 		return nil
 	}
-	a := c.assess(title, description)
+	a := c.assessEvidence(e)
 	if a.best < 0 {
 		return nil
 	}

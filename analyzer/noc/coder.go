@@ -252,13 +252,19 @@ func mergeCounts(es, out []entry) []entry {
 // confidence is calibrated (see Calibration); below the threshold the
 // posting is unclassified.
 func (c *Coder) Code(title, description string, given *posting.OccupationCode) Result {
+	return c.CodeEvidence(Evidence{Title: title, Description: description}, given)
+}
+
+// CodeEvidence is Code with all the evidence a posting has about its
+// occupation besides the title (see Evidence).
+func (c *Coder) CodeEvidence(e Evidence, given *posting.OccupationCode) Result {
 	if given != nil && (given.System == "" || strings.EqualFold(given.System, "noc2021")) {
 		code := strings.TrimSpace(given.Code)
 		if t, ok := TitleOf(code); ok {
 			return Result{Code: code, Title: t, Confidence: 1, Method: "source"}
 		}
 	}
-	a := c.assess(title, description)
+	a := c.assessEvidence(e)
 	if a.best < 0 {
 		return Result{Code: Unclassified, Method: "unclassified"}
 	}
@@ -309,9 +315,15 @@ const rawTemperature = temperature
 // tempered posterior against the runners-up, which the calibration turns
 // into a probability.
 func (c *Coder) assess(title, description string) assessment {
+	return c.assessEvidence(Evidence{Title: title, Description: description})
+}
+
+func (c *Coder) assessEvidence(e Evidence) assessment {
+	title, description := e.Title, e.Description
 	clean := cleanTitle(c.dropUnknownTails(title))
 	query := ownersAsManagers(c.corrected(clean))
-	scores, share := c.scores(query, description)
+	sectors := e.sectors()
+	scores, share := c.scores(query, description, sectors)
 	if scores == nil {
 		return assessment{best: -1}
 	}
@@ -321,7 +333,7 @@ func (c *Coder) assess(title, description string) assessment {
 	// "contract manager") is decided by the description. One the title's
 	// words alone place beyond an industry's reach stands too: a cook in
 	// health care is still a cook (see sectorCannotMove).
-	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k) || c.sectorCannotMove(query, description, k)) {
+	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k) || c.sectorCannotMove(query, sectors, k)) {
 		a.best, a.exact = k, true
 		// A verbatim title is at least as likely as the model's best: the
 		// model scores the words, which for a generic title ("personal

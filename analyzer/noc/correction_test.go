@@ -41,7 +41,7 @@ func TestLeaveOneOutIsTheCoderWithoutTheTitle(t *testing.T) {
 	}
 	got := make([]float32, len(with.codes))
 	with.naiveBayes(e.feats, e.mass, e.class, got, with.groupScratch())
-	want, _ := without.scores(clean, "")
+	want, _ := without.scores(clean, "", namedSectors{})
 	for k := range want {
 		if math.Abs(float64(got[k]-want[k])) > 1e-3 {
 			t.Errorf("class %s: leave-one-out %v, coder without the title %v", with.codes[k], got[k], want[k])

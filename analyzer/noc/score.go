@@ -15,7 +15,7 @@ const runnersUp = 4
 
 // scores are the unit group scores of a cleaned title (nil when the index
 // knows none of its words) and the share of its words the index knows.
-func (c *Coder) scores(clean, description string) ([]float32, float64) {
+func (c *Coder) scores(clean, description string, sectors namedSectors) ([]float32, float64) {
 	if len(c.codes) == 0 {
 		return nil, 0
 	}
@@ -27,10 +27,8 @@ func (c *Coder) scores(clean, description string) ([]float32, float64) {
 	c.naiveBayes(ids, mass, -1, scores, c.groupScratch())
 	c.addCorrection(scores, ids)
 	c.addPrior(scores)
+	c.addSectors(scores, sectors.named)
 	if description != "" {
-		if named, _ := sectorsNamed(description); named != nil {
-			c.addSectors(scores, named)
-		}
 		c.addDescription(scores, description)
 	}
 	return scores, share

@@ -2,6 +2,7 @@ package noc
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -145,8 +146,48 @@ func containsAny(text string, phrases []string) bool {
 	return false
 }
 
+// Evidence is what a posting says about its occupation: its title and,
+// beside it, a description (a posting body, or an industry a survey
+// respondent gives), its industry and its employer's name.
+type Evidence struct {
+	Title, Description, Industry, Employer string
+}
+
+// namedSectors are the sectors some evidence names, and whether only by
+// the sectors' own names (see sectorsNamed).
+type namedSectors struct {
+	named []int
+	broad bool
+}
+
+// sectors are the sectors the evidence names: in its industry, in its
+// employer's name ("ABC Construction Ltd", "Eastern Health", "Toronto
+// District School Board") or in a description short enough to be an
+// industry.
+func (e Evidence) sectors() namedSectors {
+	var out namedSectors
+	broad := true
+	for _, text := range [...]string{e.Industry, e.Employer, e.Description} {
+		named, b := sectorsNamed(text)
+		if named == nil {
+			continue
+		}
+		broad = broad && b
+		for _, i := range named {
+			if !slices.Contains(out.named, i) {
+				out.named = append(out.named, i)
+			}
+		}
+	}
+	out.broad = broad && out.named != nil
+	return out
+}
+
 // addSectors lifts the groups that work in any of the named sectors.
 func (c *Coder) addSectors(scores []float32, named []int) {
+	if len(named) == 0 {
+		return
+	}
 	for k := range scores {
 		for _, i := range named {
 			if c.sectors[i][k] {
@@ -164,12 +205,12 @@ func (c *Coder) addSectors(scores []float32, named []int) {
 // ("health care" like health care managers), which must not overrule a
 // verbatim title: "Cook" in health care stays a cook, while "Caissier" at
 // a bank, where tellers are within reach, becomes a teller.
-func (c *Coder) sectorCannotMove(query, description string, k int32) bool {
+func (c *Coder) sectorCannotMove(query string, sectors namedSectors, k int32) bool {
 	// A narrower industry's words can speak for one group ("Legal
 	// services": legal assistants, not administrative ones), as a
 	// description does.
-	named, broad := sectorsNamed(description)
-	if !broad {
+	named := sectors.named
+	if !sectors.broad {
 		return false
 	}
 	inSector := func(j int) bool {
@@ -180,7 +221,7 @@ func (c *Coder) sectorCannotMove(query, description string, k int32) bool {
 		}
 		return false
 	}
-	alone, _ := c.scores(query, "")
+	alone, _ := c.scores(query, "", namedSectors{})
 	if alone == nil {
 		return false
 	}

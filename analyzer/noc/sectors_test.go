@@ -40,6 +40,9 @@ func TestSectorsNamed(t *testing.T) {
 		{"Retail trade / Commerce de détail", []string{"retail"}},
 		{"Professional, scientific and technical services", []string{"professional"}},
 		{"Food manufacturing", []string{"manufacturing"}},
+		// "Health" alone is as often health and safety as health care.
+		{"Follow health and safety procedures", nil},
+		{"Eastern Health Authority", []string{"health"}},
 		{"Legal services", []string{"professional"}},
 		{"Grocery stores", []string{"retail"}},
 		{"Truck transportation", []string{"transportation"}},
@@ -136,5 +139,38 @@ func TestIndustryNamesTheSector(t *testing.T) {
 		if len(got) == 0 || !strings.HasPrefix(got[0].Code, tc.want) {
 			t.Errorf("%q in %q: %+v, want %s", tc.title, tc.industry, got, tc.want)
 		}
+	}
+}
+
+// The employer's name and the industry name sectors beside a posting body
+// too long to be one: "Labourer" at "ABC Construction Ltd." is a
+// construction labourer, whatever the body says of the job.
+func TestEvidenceNamesSectors(t *testing.T) {
+	c := NewBuiltin()
+	body := "We are hiring for an immediate start. Full-time and part-time positions are available, days and evenings. " +
+		"You are reliable, punctual and a team player. We offer competitive pay and benefits. Apply today with your resume."
+	for _, tc := range []struct {
+		ev   Evidence
+		want string
+	}{
+		{Evidence{Title: "Labourer", Description: body, Employer: "ABC Construction Ltd."}, "75110"},
+		{Evidence{Title: "Labourer", Description: body, Industry: "Construction"}, "75110"},
+		{Evidence{Title: "Manager", Description: body, Employer: "Sunrise Trucking Inc."}, "70020"},
+	} {
+		without := c.CandidatesEvidence(Evidence{Title: tc.ev.Title, Description: tc.ev.Description}, 1)
+		if len(without) > 0 && without[0].Code == tc.want {
+			t.Errorf("%q with the body alone is %s already: the case shows nothing", tc.ev.Title, tc.want)
+		}
+		got := c.CandidatesEvidence(tc.ev, 1)
+		if len(got) == 0 || got[0].Code != tc.want {
+			t.Errorf("%+v: %+v, want %s", tc.ev, got, tc.want)
+		}
+		if r := c.CodeEvidence(tc.ev, nil); r.Code != tc.want && r.Code != Unclassified {
+			t.Errorf("CodeEvidence %q at %q/%q: %s, want %s", tc.ev.Title, tc.ev.Employer, tc.ev.Industry, r.Code, tc.want)
+		}
+	}
+	// The body alone is not short enough to name a sector.
+	if s := (Evidence{Title: "Labourer", Description: body + " Construction."}).sectors(); s.named != nil {
+		t.Errorf("a posting body named sectors %v", s.named)
 	}
 }

@@ -219,6 +219,10 @@ func checkCodeEndpoint(t *testing.T, addr string) {
 		{"title=Technician&description=Maintain+patient+health+records+and+code+charts", "12111", 5},
 		// The industry is evidence as the description is.
 		{"title=Technician&industry=Patient+health+records+and+chart+coding", "12111", 5},
+		// An industry that names a sector counts beside a body too long to
+		// be one, and so does an employer's name that names one.
+		{"title=Labourer&industry=Construction&description=" + neutralBody, "75110", 5},
+		{"title=Labourer&employer=ABC+Construction+Ltd.&description=" + neutralBody, "75110", 5},
 	} {
 		getJSON(t, addr+"/api/v1/occupations/code?"+tc.query, 200, &c)
 		// A calibrated coder may leave a vague title unclassified (below
@@ -241,3 +245,8 @@ func checkCodeEndpoint(t *testing.T, addr string) {
 		t.Errorf("unknown words: %+v, want unclassified and no candidates", c)
 	}
 }
+
+// neutralBody is a posting body that says nothing of the occupation,
+// URL-encoded.
+const neutralBody = "We+are+hiring+for+an+immediate+start.+Full-time+and+part-time+positions+are+available%2C+days+and+evenings.+" +
+	"You+are+reliable%2C+punctual+and+a+team+player.+We+offer+competitive+pay+and+benefits.+Apply+today+with+your+resume."

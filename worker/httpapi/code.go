@@ -47,7 +47,10 @@ func (s *Server) code(r *http.Request) (any, error) {
 			return nil, badRequest("candidates: %q must be a whole number from 0 to %d", v, noc.MaxCandidates)
 		}
 	}
-	candidates := s.Coder.Candidates(title, description, n)
+	// Apart too, for the sectors they name when a long description
+	// comes with them.
+	ev := noc.Evidence{Title: title, Description: description, Industry: q.Get("industry"), Employer: q.Get("employer")}
+	candidates := s.Coder.CandidatesEvidence(ev, n)
 	if candidates == nil {
 		candidates = []noc.Result{}
 	}
@@ -55,5 +58,5 @@ func (s *Server) code(r *http.Request) (any, error) {
 		Title      string       `json:"title"`
 		Occupation noc.Result   `json:"occupation"`
 		Candidates []noc.Result `json:"candidates"`
-	}{title, s.Coder.Code(title, description, nil), candidates}, nil
+	}{title, s.Coder.CodeEvidence(ev, nil), candidates}, nil
 }
