@@ -118,3 +118,38 @@ func Merge(rs ...Report) Report {
 	}
 	return r.withRates()
 }
+
+// boilerplate are posting paragraphs that say nothing of the occupation,
+// written for the evaluation: benefits, equity, how to apply, schedules.
+var boilerplate = map[string][]string{
+	"en": {
+		"We offer competitive wages, a comprehensive benefits package, paid vacation and opportunities for advancement. Apply today by submitting your resume and cover letter. Only candidates selected for an interview will be contacted.",
+		"We are an equal opportunity employer committed to diversity and inclusion. Accommodations are available upon request for candidates taking part in all aspects of the selection process.",
+		"Full-time and part-time positions are available, including days, evenings and weekends. You are reliable, punctual and a team player with a positive attitude. Immediate start for the right candidate.",
+		"Join a growing, family-owned company with a friendly team and a great work environment. We value honesty, respect and hard work, and we reward our people with stable hours and a group benefits plan.",
+		"Must be legally entitled to work in Canada. A criminal record check may be required. Please send your resume by email; we thank all applicants for their interest.",
+		"Benefits include dental and health coverage, an RRSP matching program, an employee discount and free parking. Training is provided. Start date: as soon as possible.",
+	},
+	"fr": {
+		"Nous offrons un salaire concurrentiel, des avantages sociaux complets, des vacances payées et des possibilités d'avancement. Faites parvenir votre CV dès aujourd'hui. Seules les personnes retenues seront contactées.",
+		"Nous souscrivons au principe de l'équité en matière d'emploi et encourageons toutes les personnes qualifiées à postuler. Des mesures d'adaptation sont offertes sur demande.",
+		"Postes à temps plein et à temps partiel, de jour, de soir et de fin de semaine. Vous êtes fiable, ponctuel et vous aimez le travail d'équipe. Entrée en fonction immédiate.",
+		"Joignez-vous à une entreprise familiale en pleine croissance, une équipe chaleureuse et un milieu de travail stimulant. Assurances collectives, régime de retraite et stationnement gratuit.",
+	},
+}
+
+// WithBoilerplate are cases each given a posting's boilerplate paragraph
+// in its language (by hash of its title): a body that says nothing of the
+// occupation, which should move the answer as little as possible.
+func WithBoilerplate(cases []Case) []Case {
+	out := make([]Case, 0, len(cases))
+	for _, k := range cases {
+		ps := boilerplate["en"]
+		if k.Lang == "fr" {
+			ps = boilerplate["fr"]
+		}
+		k.Description = ps[hash(k.Title)%uint32(len(ps))]
+		out = append(out, k)
+	}
+	return out
+}

@@ -249,3 +249,36 @@ func TestLoadDescriptions(t *testing.T) {
 		t.Error("a file of another kind: no error")
 	}
 }
+
+// A description that resembles its best group less than descriptionFloor
+// adds less than DescriptionWeight to it, in proportion: relative to its
+// best group any text, also a body of benefits and how to apply, makes one
+// group best.
+func TestWeakDescriptionWeighsLess(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, d := range append(append([]string(nil), boilerplate["en"]...), "Maintain patient health records and code charts using ICD-10-CA") {
+		sim, _ := c.describe.similarity(d, len(c.codes))
+		var top float32
+		for _, s := range sim {
+			top = max(top, s)
+		}
+		scores := make([]float32, len(c.codes))
+		c.addDescription(scores, d)
+		// What the word evidence adds is the same with and without the
+		// similarity's weight: take it out by scoring the words alone.
+		words := make([]float32, len(c.codes))
+		_, ids := c.describe.similarity(d, len(c.codes))
+		c.addWordEvidence(words, ids)
+		var most float32
+		for k := range scores {
+			most = max(most, scores[k]-words[k])
+		}
+		want := c.opts.DescriptionWeight * min(1, top/descriptionFloor)
+		if diff := most - want; diff > 1e-3 || diff < -1e-3 {
+			t.Errorf("%.40q: similarity %.2f adds %.2f at most, want %.2f", d, top, most, want)
+		}
+		if top < descriptionFloor && most >= c.opts.DescriptionWeight {
+			t.Errorf("%.40q: similarity %.2f below the floor adds the full weight", d, top)
+		}
+	}
+}

@@ -49,7 +49,9 @@ const describeFolds = 2
 // titles with another broad category's qualifier (a description that
 // says nothing of the occupation), which should move them little; (d) and
 // (e) the noisy and O*NET held-out titles with a qualifier of another
-// held-out title of their unit group (an industry that fits).
+// held-out title of their unit group (an industry that fits); (f) and (g)
+// the same titles with a posting's boilerplate paragraph (benefits,
+// equity, how to apply), a body that says nothing of the occupation.
 func writeDescriptionRows(out io.Writer, s occupationSets, held, builtin *noc.Coder, build func([]noc.GroupText) *noc.Coder) error {
 	type row struct {
 		name        string
@@ -89,6 +91,8 @@ func writeDescriptionRows(out io.Writer, s occupationSets, held, builtin *noc.Co
 	rows = append(rows, both("(c) noisy held-out NOC titles + an unrelated qualifier", held, noc.Distracted(s.noisyTest, s.qualified)))
 	rows = append(rows, both("(d) noisy held-out NOC titles + a qualifier of their group", held, noc.Related(s.noisyTest, s.qualified)))
 	rows = append(rows, both("(e) held-out O*NET titles + a qualifier of their group", held, noc.Related(s.onetTest, s.qualified)))
+	rows = append(rows, both("(f) noisy held-out NOC titles + a posting's boilerplate", held, noc.WithBoilerplate(s.noisyTest)))
+	rows = append(rows, both("(g) held-out O*NET titles + a posting's boilerplate", held, noc.WithBoilerplate(s.onetTest)))
 	fmt.Fprintf(out, "what the description adds (reference texts: %d; (b) in %d folds of O*NET occupations):\n", len(s.texts), describeFolds)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "set\tcases\tunit, title only\tunit, + description\tmajor, title only\tmajor, + description\tcoverage + description\tECE + description\t")
