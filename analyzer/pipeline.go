@@ -153,7 +153,7 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	if a.Language == "" {
 		a.Language = Language(title + "\n" + text)
 	}
-	res := p.st.Extractor.ExtractDoc(extract.Doc{Text: text, Title: title, Employer: post.Employer})
+	res := p.st.Extractor.ExtractDoc(extract.Doc{Text: text, Title: title, Employer: post.Employer, BoilerSpans: true})
 	a.Skills = res.Skills
 	if a.Skills == nil {
 		a.Skills = []extract.Match{}
@@ -162,7 +162,9 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 	a.Taxonomy, a.TaxVersion = tax.Name, tax.Version
 	// The employer's name can name the sector ("ABC Trucking", "Eastern
 	// Health"), which decides what a generic title leaves open.
-	a.Occupation = p.st.Occupations.CodeEvidence(noc.Evidence{Title: title, Description: text, Employer: post.Employer}, post.Occupation)
+	// Boilerplate (benefits, equity, how to apply) says nothing of the
+	// occupation and would decide what a generic title leaves open.
+	a.Occupation = p.st.Occupations.CodeEvidence(noc.Evidence{Title: title, Description: res.Content(text), Employer: post.Employer}, post.Occupation)
 	a.Region = regionOf(p.st.Places.Resolve(post.Location))
 	a.Wage = wageOf(post.Salary)
 	if p.st.Dedup != nil {

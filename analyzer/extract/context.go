@@ -321,3 +321,33 @@ func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
 	}
 	return false
 }
+
+// boilerSpans are the byte ranges of the tokens the context finds
+// boilerplate, merged: from the first such token of a run to the end of
+// its last.
+func (sc *scratch) boilerSpans(c *docContext) [][2]int {
+	if len(c.boilerSen) == 0 && len(c.section) == 0 {
+		return nil
+	}
+	var out [][2]int
+	var pos position
+	open := -1
+	boiler := false
+	for i, t := range sc.toks {
+		// The maps are read once a sentence, not once a token.
+		if pos.advance(t.brk) || t.brk >= brkSentence || i == 0 {
+			boiler = c.boilerSen[pos.sent] || c.section[pos.line] == cueBoilerHeader
+		}
+		switch {
+		case boiler && open < 0:
+			open = int(t.start)
+		case !boiler && open >= 0:
+			out = append(out, [2]int{open, int(sc.toks[i-1].end)})
+			open = -1
+		}
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, int(sc.toks[len(sc.toks)-1].end)})
+	}
+	return out
+}

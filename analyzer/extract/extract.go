@@ -45,6 +45,33 @@ type Match struct {
 type Result struct {
 	Skills      []Match `json:"skills"`
 	Boilerplate []Match `json:"boilerplate,omitempty"`
+	// BoilerSpans are the byte ranges of the text that are boilerplate
+	// (sentences with a boilerplate cue, sections under a boilerplate
+	// header), in order and disjoint: what says nothing of the job, for
+	// the stages after extraction to leave out (see Content). Only when
+	// the Doc asks for them.
+	BoilerSpans [][2]int `json:"-"`
+}
+
+// Content is text without its boilerplate spans: what a posting says of
+// its job.
+func (r Result) Content(text string) string {
+	if len(r.BoilerSpans) == 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	at := 0
+	for _, s := range r.BoilerSpans {
+		if s[0] < at || s[1] > len(text) || s[0] > s[1] {
+			return text // spans of another text
+		}
+		b.WriteString(text[at:s[0]])
+		b.WriteByte(' ')
+		at = s[1]
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // Extractor matches one taxonomy. It is safe for concurrent use.
@@ -107,6 +134,8 @@ type Doc struct {
 	Title string
 	// Employer's name never yields a skill ("CIUSSS …", "Oracle").
 	Employer string
+	// BoilerSpans asks for Result.BoilerSpans.
+	BoilerSpans bool
 }
 
 // Extract finds the skills in text, which must already be normalized
@@ -126,9 +155,14 @@ func (x *Extractor) ExtractDoc(d Doc) Result {
 		sc.title = tokenize(d.Title, sc.title[:0])
 		sc.markEmployer(d.Text, d.Employer)
 		res = x.resolve(d.Text, sc)
+	} else if d.BoilerSpans && len(sc.cues) != 0 {
+		sc.ctx.reset(x.ix, sc, d.Text)
 	}
 	if x.rescorer != nil {
 		res = x.rescorer.Rescore(d.Text, res)
+	}
+	if d.BoilerSpans && len(sc.cues) != 0 {
+		res.BoilerSpans = sc.boilerSpans(&sc.ctx)
 	}
 	return res
 }
