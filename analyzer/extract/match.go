@@ -247,10 +247,19 @@ func (x *Extractor) longerFrom(toks []token, k, end int) bool {
 // counts only when the taxonomy has it, so nothing is invented.
 func (x *Extractor) ellipsis(sc *scratch, h hit) {
 	toks := sc.toks
-	tab := x.ix.tab
-	// Head first: replace the last word by each conjoined word after it,
-	// keeping the words before it, or fewer of them when the whole prefix
-	// makes no label ("safe food handling and storage" is food storage).
+	// Only a conjunction right after the hit can share its first words.
+	if k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone {
+		x.headFirst(sc, h)
+	}
+	x.headLast(sc, h)
+}
+
+// headFirst is ellipsis with the shared words first: each conjunct after
+// the hit replaces its last word, keeping the words before it, or fewer of
+// them when the whole prefix makes no label ("safe food handling and
+// storage" is food storage), or its last two words.
+func (x *Extractor) headFirst(sc *scratch, h hit) {
+	toks := sc.toks
 	var prefixes [maxLabelTokens]uint64 // key of toks[s:h.last] at s-h.first
 	for s := h.first; s < h.last; s++ {
 		for t := s; t < h.last; t++ {
@@ -276,7 +285,12 @@ func (x *Extractor) ellipsis(sc *scratch, h hit) {
 			found = x.conjoined(sc, h, s, shorter[s-h.first], k)
 		}
 	}
-	// Head last: the word before the conjunction takes the first word's place.
+}
+
+// headLast is ellipsis with the shared word last: the word before the
+// conjunction takes the hit's first word's place.
+func (x *Extractor) headLast(sc *scratch, h hit) {
+	toks, tab := sc.toks, x.ix.tab
 	if p := h.first - 1; p >= 0 && toks[h.first].conj && toks[h.first].brk == brkNone {
 		k := seqKey(0, toks[p].hash)
 		for t := h.first + 1; t <= h.last; t++ {
