@@ -30,6 +30,12 @@ func alternative(s string, second bool) string {
 			out = append(out, fields[i])
 			continue
 		}
+		if left == right {
+			// "owner-operator/owner-operator of a vedette": the same word
+			// twice, and the words after it belong to both.
+			out = append(out, left)
+			continue
+		}
 		if second && strings.HasSuffix(left, "man") && (right == "woman" || right == "women") {
 			out = append(out, strings.TrimSuffix(left, "man")+right)
 			continue

@@ -165,3 +165,20 @@ func TestStemMeetsOtherForms(t *testing.T) {
 		}
 	}
 }
+
+// "A/A B" is one title written with its head twice: the words after the
+// slash belong to both, so it is "A B", not the bare "A" (the index's
+// "owner-operator/owner-operator of a vedette" made every owner-operator
+// a ferry operator).
+func TestRepeatedSlashHead(t *testing.T) {
+	for in, want := range map[string]string{
+		"owner-operator/owner-operator of a vedette": "owner operator vedette",
+		"waiter/waitress":  "waiter",
+		"foreman/woman":    "foreman",
+		"cook/cook helper": "cook helper",
+	} {
+		if got := cleanTitle(in); got != want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
