@@ -251,6 +251,7 @@ var traps = []trap{
 	{name: "ellipsis replaces a two-word tail after a longer head FR", text: "Capacité à travailler sous pression et en équipe.", want: []string{"teamwork", "work-under-pressure"}},
 	{name: "a company's values are a blurb", text: "Join a company that values teamwork, innovation and integrity.", absent: []string{"teamwork", "creativity", "integrity"}},
 	{name: "values asked of the candidate are not a blurb", text: "We value teamwork and integrity in every candidate.", want: []string{"teamwork", "integrity"}},
+	{name: "work as a team", text: "Lead a team of 10 associates and work as a team to meet targets.", want: []string{"leadership", "teamwork"}},
 	{name: "prepare and serve drinks FR", text: "Préparer et servir des boissons.", want: []string{"beverage-preparation"}},
 	{name: "sell products", text: "Sell products and meet sales targets.", want: []string{"retail-sales"}},
 	{name: "parenthesized cues speak of what they follow", text: "Experience in customer service (preferred) and cash handling (required).", want: []string{"customer-service", "cash-handling"}, asset: []string{"customer-service"}, required: []string{"cash-handling"}},
