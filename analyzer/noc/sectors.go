@@ -40,6 +40,7 @@ type sector struct {
 	// spaces.
 	names, narrow []string
 	prefixes      []string
+	naics         []string // two-digit NAICS sector codes
 }
 
 var (
@@ -54,10 +55,10 @@ func loadSectors() []sector {
 				continue
 			}
 			f := strings.Split(line, "\t")
-			if len(f) != 4 {
+			if len(f) != 5 {
 				continue
 			}
-			s := sector{names: padded(f[1]), narrow: padded(f[2]), prefixes: strings.Fields(f[3])}
+			s := sector{names: padded(f[1]), narrow: padded(f[2]), prefixes: strings.Fields(f[3]), naics: strings.Fields(f[4])}
 			sectorList = append(sectorList, s)
 		}
 	})
@@ -101,6 +102,14 @@ func sectorsNamed(description string) (named []int, broad bool) {
 	if n := wordCount(description, maxSectorWords+1); n == 0 || n > maxSectorWords {
 		return nil, false
 	}
+	if code, ok := naicsCode(description); ok {
+		for i, s := range loadSectors() {
+			if slices.Contains(s.naics, code) {
+				return []int{i}, true
+			}
+		}
+		return nil, false
+	}
 	words := strings.Fields(fold(strings.ToLower(description)))
 	// Punctuation apart from commas and apostrophes separates words, so
 	// "Retail trade / Commerce de détail" names retail.
@@ -122,6 +131,30 @@ func sectorsNamed(description string) (named []int, broad bool) {
 		}
 	}
 	return named, broad && named != nil
+}
+
+// naicsCode is the two-digit sector of a description that is a NAICS
+// code alone ("23", "722511", "NAICS 4451", "44-45"), as industry fields
+// often hold one.
+func naicsCode(description string) (string, bool) {
+	d := strings.TrimSpace(description)
+	if len(d) > 6 && strings.EqualFold(d[:6], "naics ") {
+		d = strings.TrimSpace(d[6:])
+	}
+	digits := 0
+	for i := 0; i < len(d); i++ {
+		switch {
+		case d[i] >= '0' && d[i] <= '9':
+			digits++
+		case d[i] == '-' && i == 2:
+		default:
+			return "", false
+		}
+	}
+	if digits < 2 || digits > 6 {
+		return "", false
+	}
+	return d[:2], true
 }
 
 // wordCount counts the space-separated words of s, stopping at limit.

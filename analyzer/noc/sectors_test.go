@@ -44,6 +44,15 @@ func TestSectorsNamed(t *testing.T) {
 		{"Follow health and safety procedures", nil},
 		{"Eastern Health Authority", []string{"health"}},
 		{"Legal services", []string{"professional"}},
+		// A NAICS code alone names its sector.
+		{"23", []string{"construction"}},
+		{"722511", []string{"accommodation"}},
+		{"NAICS 4451", []string{"retail"}},
+		{"44-45", []string{"retail"}},
+		{"41", []string{"wholesale"}},
+		{"99", nil},
+		{"1", nil},
+		{"23 years of service", nil},
 		{"Grocery stores", []string{"retail"}},
 		{"Truck transportation", []string{"transportation"}},
 		{"Nettoyage", nil},
@@ -124,6 +133,8 @@ func TestIndustryNamesTheSector(t *testing.T) {
 		{"Supervisor", "Retail trade", "62010"},
 		{"Supervisor", "Accommodation and food services", "62020"},
 		{"Owner", "Transportation and warehousing", "70020"},
+		{"Manager", "722511", "60030"}, // a NAICS code: full-service restaurants
+		{"Labourer", "23", "75110"},
 		{"Manager", "Health care and social assistance", "30010"},
 		{"Operator", "Utilities", "921"}, // power engineers or water plant operators
 		{"Engineer", "Construction", "21300"},
