@@ -140,11 +140,14 @@ func fold(s string) string {
 // after " - " (shift, place) and French gender alternatives, expands
 // abbreviations and removes noise words. Each regular expression runs only
 // when its trigger character is present: coders clean every index title.
-func cleanTitle(s string) string { return cleanWith(s, true) }
+func cleanTitle(s string) string {
+	clean, _ := cleanNoting(s)
+	return clean
+}
 
-// cleanWith is cleanTitle, leaving the noise words in when dropNoise is
-// false.
-func cleanWith(s string, dropNoise bool) string {
+// cleanNoting is cleanTitle, also saying whether it dropped noise words:
+// an index title it shortens so is no verbatim title of what is left.
+func cleanNoting(s string) (clean string, droppedNoise bool) {
 	if strings.Contains(s, "$") {
 		s = payRe.ReplaceAllString(s, " ")
 	}
@@ -195,12 +198,16 @@ func cleanWith(s string, dropNoise bool) string {
 			}
 			continue
 		}
-		if w == "" || dropNoise && noiseBefore(w, words, i) {
+		if w == "" {
+			continue
+		}
+		if noiseBefore(w, words, i) {
+			droppedNoise = true
 			continue
 		}
 		out = append(out, w)
 	}
-	return strings.Join(out, " ")
+	return strings.Join(out, " "), droppedNoise
 }
 
 // mayBeInclusive is a cheap test before inclusiveRe: a middle dot, or a

@@ -115,7 +115,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 		if !ok {
 			continue
 		}
-		clean := cleanTitle(t.Text)
+		clean, shortened := cleanNoting(t.Text)
 		if clean == "" {
 			continue
 		}
@@ -133,7 +133,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 			// Verbatim only as the index writes it: "contract manager"
 			// (purchasing) is no verbatim "manager", though a posting's
 			// "Contract" is an employment term the cleaning drops.
-			if cleanWith(t.Text, false) == clean {
+			if !shortened {
 				if prev, seen := c.exact[clean]; seen && prev != k {
 					ambiguous[clean] = true
 				}
