@@ -65,14 +65,30 @@ func loadSectors() []sector {
 	return sectorList
 }
 
+// padded are a sectors.tsv column's phrases as industryText writes them.
 func padded(phrases string) []string {
 	var out []string
 	for _, p := range strings.Split(phrases, ";") {
 		if p != "" {
-			out = append(out, " "+p+" ")
+			out = append(out, industryText(p))
 		}
 	}
 	return out
+}
+
+// industryText is text folded, in lower case, with every character but
+// letters, digits and apostrophes a space between words, one space each
+// and one at either end: "Retail trade / Commerce de détail" and
+// "Professional, scientific and technical services" meet phrases as whole
+// words.
+func industryText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\'' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return ' '
+	}, fold(strings.ToLower(s)))
+	return " " + strings.Join(strings.Fields(s), " ") + " "
 }
 
 // newSectorGroups is, per sector, whether each class works in it.
@@ -110,18 +126,7 @@ func sectorsNamed(description string) (named []int, broad bool) {
 		}
 		return nil, false
 	}
-	words := strings.Fields(fold(strings.ToLower(description)))
-	// Punctuation apart from commas and apostrophes separates words, so
-	// "Retail trade / Commerce de détail" names retail.
-	text := " " + strings.Map(func(r rune) rune {
-		switch {
-		case r == ',' || r == '\'' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			return r
-		}
-		return ' '
-	}, strings.Join(words, " ")) + " "
-	text = strings.Join(strings.Fields(strings.ReplaceAll(text, ",", " , ")), " ")
-	text = " " + strings.ReplaceAll(text, " , ", ", ") + " "
+	text := industryText(description)
 	broad = true
 	for i, s := range loadSectors() {
 		byName, byNarrow := containsAny(text, s.names), containsAny(text, s.narrow)
