@@ -334,8 +334,10 @@ func (sc *scratch) boilerSpans(c *docContext) [][2]int {
 	open := -1
 	boiler := false
 	for i, t := range sc.toks {
-		// The maps are read once a sentence, not once a token.
-		if pos.advance(t.brk) || t.brk >= brkSentence || i == 0 {
+		pos.advance(t.brk)
+		// The maps are read once a sentence (a line ends one too), not
+		// once a token.
+		if i == 0 || t.brk >= brkSentence {
 			boiler = c.boilerSen[pos.sent] || c.section[pos.line] == cueBoilerHeader
 		}
 		switch {
