@@ -184,13 +184,6 @@ func containsAny(text string, phrases []string) bool {
 	return false
 }
 
-// Evidence is what a posting says about its occupation: its title and,
-// beside it, a description (a posting body, or an industry a survey
-// respondent gives), its industry and its employer's name.
-type Evidence struct {
-	Title, Description, Industry, Employer string
-}
-
 // namedSectors are the sectors some evidence names, and whether only by
 // the sectors' own names (see sectorsNamed).
 type namedSectors struct {
