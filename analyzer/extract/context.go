@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
@@ -253,6 +254,15 @@ func (c *docContext) supports(tg target, h hit, hi int, text string) bool {
 		return true
 	}
 	words := c.ix.context[tg.entry]
+	// A tool's name no everyday word shares ("Azure", "Kotlin"), in a
+	// posting that names other software ("C# is required, Azure an
+	// asset"), needs no context words of its own.
+	// Not an acronym ("ELD", "TMS"): those are the ambiguous ones.
+	if software && c.techSkill && len(words) > 0 && tg.capital {
+		if w := text[toks[h.first].start:toks[h.last].end]; w != strings.ToUpper(w) && !commonWords[strings.ToLower(w)] {
+			return true
+		}
+	}
 	if len(words) == 0 {
 		if c.techSkill && software {
 			return true

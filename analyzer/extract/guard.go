@@ -38,6 +38,9 @@ make gradle maven ant bazel
 bash zsh fish
 mercury jasper pentaho talend informatica
 citrix vmware hyper
+deputy inventor classroom illustrator consul nomad prometheus antidote juniper node seesaw apex jest mocha
+cypress babel prettier storybook octave groovy bicep selenium postman basecamp playwright subversion vite
+tailwind svelte flutter hibernate rails pandas
 `)
 
 // techContext are words that make a guarded software label plausible when

@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "dcd236c6cfcb1863c87753afbabba4b7358ad89dc2d4ea74d301bc92d18f620d"},
-		{"skillspan/explain", ss, true, "19ed09cc721518501ac9423cc40ec4856165cbc01c9a4acce9237f8300d7dbeb"},
+		{"skillspan", ss, false, "afc3ddef541977e66ca87af0ee9e5917c427881ce2802858519d94aa696d97fe"},
+		{"skillspan/explain", ss, true, "577e3a4fdd401de8af6426393e4402d6cc2e77f86217a93fde7a263dde1c1f0b"},
 		{"sample", sample, false, "0e74ed8685bb41df161d9aa4117157afa513ed908d7b7a9f4eddb4048b66254c"},
 		{"sample/explain", sample, true, "7fbe9143d9fb4a74b95cb331759106b094a14262877dabdeaa0bfe9cb09adf90"},
 	} {

@@ -95,6 +95,21 @@ var traps = []trap{
 	{name: "take orders from a supervisor", text: "Take orders from your supervisor.", absent: []string{"table-service", "food-service-counter"}},
 	{name: "ACLS beside RN registration", text: "RN registration is mandatory; ACLS would be an asset.", want: []string{"nursing-registration", "acls"}, required: []string{"nursing-registration"}, asset: []string{"acls"}},
 
+	// A trait word describing a thing the job comes with, not the person.
+	{name: "reliable transportation is no reliability", text: "Must have reliable transportation.", absent: []string{"reliability"}},
+	{name: "a reliable vehicle FR", text: "Avoir un véhicule fiable.", absent: []string{"reliability"}},
+	{name: "a creative environment", text: "Work in a dynamic and creative environment.", absent: []string{"creativity"}},
+	{name: "a creative team FR", text: "Joignez-vous à une équipe dynamique et créative.", absent: []string{"creativity"}},
+	{name: "a reliable company", text: "We are a reliable and trusted company.", absent: []string{"reliability"}},
+	{name: "reliable and punctual is the person", text: "Be reliable and punctual.", want: []string{"reliability", "punctuality"}},
+	{name: "a flexible team player is the person", text: "A flexible team player.", want: []string{"adaptability", "teamwork"}},
+	{name: "a distinctive tool name in a technical posting", text: "Experience with C# and .NET is required, Azure an asset.", want: []string{"azure"}, asset: []string{"azure"}},
+	{name: "report writing FR", text: "Rédiger des rapports et de la correspondance.", want: []string{"report-writing", "correspondence"}},
+	{name: "report writing EN", text: "Write reports and answer correspondence.", want: []string{"report-writing"}},
+	{name: "nursing FR", text: "Expérience en soins infirmiers; carte de RCR valide.", want: []string{"nursing-care", "first-aid-cpr"}},
+	{name: "clean and safe workplace FR", text: "Maintenir un environnement de travail propre et sécuritaire.", want: []string{"cleanliness", "safety-awareness"}},
+	{name: "clean and safe workplace EN", text: "Maintain a clean and safe work environment.", want: []string{"cleanliness", "safety-awareness"}},
+
 	// Employer and organization names.
 	{name: "employer never a skill", employer: "CIUSSS du Centre-Sud-de-l'Île-de-Montréal", text: "Le CIUSSS du Centre-Sud-de-l'Île-de-Montréal recrute une infirmière. Travail d'équipe.", want: []string{"teamwork"}, absent: []string{"health-system-knowledge"}},
 	{name: "organization names never skills", text: "Join the CISSS de Laval, a CLSC team.", absent: []string{"health-system-knowledge"}},
@@ -301,5 +316,35 @@ func TestTraps(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A skill that groups several products is shown by the group's name, so a
+// posting asking for one product never reads as asking for another:
+// "SAS" was shown as SPSS, "Trello" as Asana, "TIG welding" as MIG welding.
+func TestFamilyLabelsNameTheFamily(t *testing.T) {
+	tax, err := builtin.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(tax)
+	for _, c := range []struct{ text, id, label string }{
+		{"Experience with Python, R or SAS.", "statistical-software", "statistical software"},
+		{"Experience with Trello.", "project-management-tools", "project management tools"},
+		{"TIG welding of stainless steel.", "welding-processes", "welding processes"},
+		{"Knowledge of Chinese cuisine.", "cuisine-styles", "world cuisines"},
+		{"Serving It Right certificate required.", "responsible-beverage-service", "responsible beverage service certification"},
+		{"Experience with Square POS.", "restaurant-pos", "restaurant POS systems"},
+		{"Knowledge of HTML/CSS.", "html-css", "HTML and CSS"},
+	} {
+		got := ""
+		for _, m := range x.Extract(textnorm.Clean(c.text)).Skills {
+			if m.ID == c.id {
+				got = m.Label
+			}
+		}
+		if got != c.label {
+			t.Errorf("%q: %s shown as %q, want %q", c.text, c.id, got, c.label)
+		}
 	}
 }
