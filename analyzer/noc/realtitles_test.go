@@ -157,6 +157,19 @@ func TestBuiltinCodesCommonTitles(t *testing.T) {
 		{"Commis de bureau - temps partiel", "", "14100"},
 		{"Avocate", "cabinet d'avocats", "41101"},
 		{"Real Estate Agent (Commission)", "", "63101"},
+		// A second round of titles as typed (2026-12-07), French beside
+		// English; the index codes a landscaper as a technician and a
+		// real estate broker as a manager.
+		{"Landscaper", "", "22114"},
+		{"Courtier immobilier", "", "10020"},
+		{"Heavy Duty Mechanic", "", "72401"},
+		{"Cariste", "", "75101"},
+		{"Plongeur", "", "65201"},
+		{"Gardienne d'enfants", "", "44100"},
+		{"Manoeuvre en construction", "", "75110"},
+		{"Mécanicien automobile", "", "72410"},
+		{"Coiffeuse", "", "63210"},
+		{"Adjointe administrative", "", "13110"},
 	} {
 		got := c.Code(tc.title, tc.industry, nil)
 		if got.Code != tc.want {
