@@ -29,11 +29,19 @@ type docContext struct {
 }
 
 type reqCue struct {
-	tok, sent, clause int32
-	asset             bool
+	tok, last, sent, clause int32
+	asset                   bool
 	// aside: the cue is alone in parentheses, "customer service
 	// (preferred)": it speaks of what it follows, not of what comes next.
 	aside bool
+	// own: the cue's clause names a skill of its own ("Spanish is an
+	// asset"), so the cue speaks of that clause only; a bare cue clause
+	// (", an asset") speaks of the clauses beside it.
+	own bool
+	// colon: the cue's clause ends with a colon ("Nice to have
+	// experience: Coturn, WebRTC"): it speaks of what comes after it in
+	// the sentence, whatever its own clause holds.
+	colon bool
 }
 
 type header struct {
@@ -72,10 +80,10 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		case cueBoilerSentence:
 			c.boilerSen[h.sent] = true
 		case cueAssetSentence:
-			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, asset: true, aside: parenthesized(text, sc.toks, h)})
+			c.reqCues = append(c.reqCues, reqCue{tok: h.first, last: h.last, sent: h.sent, clause: h.clause, asset: true, aside: parenthesized(text, sc.toks, h)})
 			c.assetClause[h.clause] = true
 		case cueRequiredSentence:
-			c.reqCues = append(c.reqCues, reqCue{tok: h.first, sent: h.sent, clause: h.clause, aside: parenthesized(text, sc.toks, h)})
+			c.reqCues = append(c.reqCues, reqCue{tok: h.first, last: h.last, sent: h.sent, clause: h.clause, aside: parenthesized(text, sc.toks, h)})
 			// "No forklift experience required", "L'anglais n'est pas requis".
 			if negAt == h.clause {
 				c.negClause[h.clause] = true
@@ -87,6 +95,16 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 			// "Not required: French, Spanish." negates what follows the colon.
 			if n := int(h.last) + 1; n < len(sc.toks) && sc.toks[n].brk == brkColon {
 				c.negFrom[h.sent] = h.clause + 1
+			}
+		}
+	}
+	for i := range c.reqCues {
+		q := &c.reqCues[i]
+		q.colon = followedByColon(sc.toks, q.last)
+		for _, h := range sc.hits {
+			if h.clause == q.clause {
+				q.own = true
+				break
 			}
 		}
 	}
@@ -199,9 +217,9 @@ func (c *docContext) requirementCue(h hit) (reqCue, bool) {
 		return *after, true
 	case before != nil && before.clause == h.clause:
 		return *before, true
-	case after != nil:
+	case after != nil && !after.own:
 		return *after, true
-	case before != nil:
+	case before != nil && (!before.own || before.colon):
 		return *before, true
 	}
 	return reqCue{}, false
@@ -362,4 +380,14 @@ func (sc *scratch) boilerSpans(c *docContext) [][2]int {
 		out = append(out, [2]int{open, int(sc.toks[len(sc.toks)-1].end)})
 	}
 	return out
+}
+
+// followedByColon says whether the clause of token i ends with a colon
+// ("Nice to have experience: …").
+func followedByColon(toks []token, i int32) bool {
+	n := int(i) + 1
+	for n < len(toks) && toks[n].brk == brkNone {
+		n++
+	}
+	return n < len(toks) && toks[n].brk == brkColon
 }

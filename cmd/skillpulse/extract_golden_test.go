@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "afc3ddef541977e66ca87af0ee9e5917c427881ce2802858519d94aa696d97fe"},
-		{"skillspan/explain", ss, true, "577e3a4fdd401de8af6426393e4402d6cc2e77f86217a93fde7a263dde1c1f0b"},
+		{"skillspan", ss, false, "daf945d01f4e531f6506061796ad5f4e64d54e507483a70b3713e228a6a1e5fb"},
+		{"skillspan/explain", ss, true, "5aa726364d28d1c81e62f36ea09a7ca84e949b77bf28512da023199554dd383a"},
 		{"sample", sample, false, "0e74ed8685bb41df161d9aa4117157afa513ed908d7b7a9f4eddb4048b66254c"},
 		{"sample/explain", sample, true, "7fbe9143d9fb4a74b95cb331759106b094a14262877dabdeaa0bfe9cb09adf90"},
 	} {

@@ -110,6 +110,13 @@ var traps = []trap{
 	{name: "clean and safe workplace FR", text: "Maintenir un environnement de travail propre et sécuritaire.", want: []string{"cleanliness", "safety-awareness"}},
 	{name: "clean and safe workplace EN", text: "Maintain a clean and safe work environment.", want: []string{"cleanliness", "safety-awareness"}},
 
+	// An asset cue with a skill of its own in its clause speaks of that
+	// clause only; a bare one (", an asset") of the clauses beside it.
+	{name: "last item an asset", text: "Skills: proficient in MS Office (Word, Excel, Outlook), strong attention to detail, bilingual (English/French) an asset.",
+		want: []string{"ms-office", "ms-excel", "attention-to-detail", "bilingual-en-fr"}, required: []string{"ms-office", "ms-excel", "attention-to-detail"}, asset: []string{"bilingual-en-fr"}},
+	{name: "a clause of its own is an asset", text: "Strong communication skills, Spanish is an asset.", want: []string{"communication", "spanish"}, required: []string{"communication"}, asset: []string{"spanish"}},
+	{name: "a bare asset clause", text: "Experience with QuickBooks, an asset.", want: []string{"quickbooks"}, asset: []string{"quickbooks"}},
+
 	// Employer and organization names.
 	{name: "employer never a skill", employer: "CIUSSS du Centre-Sud-de-l'Île-de-Montréal", text: "Le CIUSSS du Centre-Sud-de-l'Île-de-Montréal recrute une infirmière. Travail d'équipe.", want: []string{"teamwork"}, absent: []string{"health-system-knowledge"}},
 	{name: "organization names never skills", text: "Join the CISSS de Laval, a CLSC team.", absent: []string{"health-system-knowledge"}},
