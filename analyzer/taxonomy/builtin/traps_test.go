@@ -117,6 +117,11 @@ var traps = []trap{
 	{name: "a clause of its own is an asset", text: "Strong communication skills, Spanish is an asset.", want: []string{"communication", "spanish"}, required: []string{"communication"}, asset: []string{"spanish"}},
 	{name: "a bare asset clause", text: "Experience with QuickBooks, an asset.", want: []string{"quickbooks"}, asset: []string{"quickbooks"}},
 
+	// Duties as postings write them (2026-12-07 round).
+	{name: "inspect kitchens", text: "Inspect kitchens and food service areas.", want: []string{"food-safety"}},
+	{name: "review code", text: "You will review code and write unit tests.", want: []string{"code-review", "unit-testing"}},
+	{name: "keep the store clean", text: "Restock shelves and keep the store clean.", want: []string{"shelf-stocking", "cleanliness"}},
+
 	// Employer and organization names.
 	{name: "employer never a skill", employer: "CIUSSS du Centre-Sud-de-l'Île-de-Montréal", text: "Le CIUSSS du Centre-Sud-de-l'Île-de-Montréal recrute une infirmière. Travail d'équipe.", want: []string{"teamwork"}, absent: []string{"health-system-knowledge"}},
 	{name: "organization names never skills", text: "Join the CISSS de Laval, a CLSC team.", absent: []string{"health-system-knowledge"}},
