@@ -117,6 +117,10 @@ type Occupation struct {
 	// statements through Crosswalks): with them, a posting's description
 	// or industry decides what a generic title leaves open.
 	Descriptions []string `yaml:"descriptions"`
+	// Discover fills the three settings above, when unset, with the
+	// public files of those names found beside the occupation_titles
+	// (noc.Discover). On by default.
+	Discover bool `yaml:"discover"`
 }
 
 // Rank configures rankings.
@@ -156,7 +160,7 @@ func Default() Config {
 			Partitions: 4, ReplicationFactor: 1, StallAfter: 30 * time.Second},
 		Elasticsearch: Elasticsearch{IndexPrefix: "skillpulse", RetentionMonths: 36, RefreshInterval: 5 * time.Second, Shards: 1, Replicas: 0},
 		Rank:          Rank{TopN: 10, MinCount: 5},
-		Occupation:    Occupation{MinConfidence: 0.2, LowConfidence: 0.5},
+		Occupation:    Occupation{MinConfidence: 0.2, LowConfidence: 0.5, Discover: true},
 		Dedup:         Dedup{Window: 60 * 24 * time.Hour, Threshold: 0.8},
 		Schedule:      Schedule{Rollup: "@every 1m", Retention: "@daily", Rebuild: "@daily"},
 	}
@@ -234,6 +238,16 @@ func (c *Config) applyEnv(get func(string) (string, bool)) error {
 				return fmt.Errorf("%s: %q is not a number", k, v)
 			}
 			*p = f
+		}
+	}
+	bools := map[string]*bool{"SKILLPULSE_OCCUPATION_DISCOVER": &c.Occupation.Discover}
+	for k, p := range bools {
+		if v, ok := get(k); ok {
+			b, err := strconv.ParseBool(strings.TrimSpace(v))
+			if err != nil {
+				return fmt.Errorf("%s: %q is not true or false", k, v)
+			}
+			*p = b
 		}
 	}
 	durations := map[string]*time.Duration{"SKILLPULSE_KAFKA_BATCH_TIMEOUT": &c.Kafka.BatchTimeout,

@@ -88,9 +88,9 @@ func TestCalibrationRoundTrip(t *testing.T) {
 			t.Errorf("%q: no error", bad)
 		}
 	}
-	for _, index := range []bool{true, false} {
-		if k := DefaultCalibration(index); len(k.Model.Raw) < 5 || len(k.Exact.Raw) == 0 {
-			t.Errorf("built-in calibration (index %v) missing or short: %+v", index, k)
+	for _, kind := range []CoderKind{BuiltinCoder, IndexCoder, IndexOnlyCoder} {
+		if k := DefaultCalibration(kind); len(k.Model.Raw) < 5 || len(k.Exact.Raw) == 0 {
+			t.Errorf("built-in calibration (kind %d) missing or short: %+v", kind, k)
 		}
 	}
 }

@@ -176,7 +176,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	if opts.Calibration != nil {
 		c.calib = *opts.Calibration
 	} else {
-		c.calib = DefaultCalibration(len(examples) >= minCorrectionTitles)
+		c.calib = DefaultCalibration(kindOf(titles, len(examples)))
 	}
 	c.version = fingerprint(titles, opts, c.calib)
 	return c

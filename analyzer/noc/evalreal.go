@@ -135,23 +135,32 @@ func CrossFit(c *Coder, also []Case, base, pool []Title, weight float32, folds i
 func (o *Outcomes) CrossScore(c *Coder, base, pool []Title, weight float32, folds int) {
 	for f := 0; f < folds && len(pool) > 0; f++ {
 		train := append([]Title(nil), base...)
-		var rest []Title
-		var cases []Case
-		seen := map[string]bool{}
+		var rest, held []Title
 		for _, t := range pool {
-			clean := cleanTitle(t.Text)
-			if int(hash(clean)%uint32(folds)) != f {
+			if int(hash(cleanTitle(t.Text))%uint32(folds)) != f {
 				rest = append(rest, t)
-				continue
-			}
-			if key := t.Code + "|" + clean; !t.Ambiguous && clean != "" && !seen[key] {
-				seen[key] = true
-				cases = append(cases, Case{Title: t.Text, Code: t.Code, Lang: t.Lang})
+			} else {
+				held = append(held, t)
 			}
 		}
 		train = append(train, Weighted(rest, weight)...)
-		o.Score(NewCoder(train, c.opts), cases, 1)
+		o.Score(NewCoder(train, c.opts), TitleCases(held), 1)
 	}
+}
+
+// TitleCases are titles as test cases: those whose unit group their
+// source is sure of, each cleaned text once per group.
+func TitleCases(titles []Title) []Case {
+	var cases []Case
+	seen := map[string]bool{}
+	for _, t := range titles {
+		clean := cleanTitle(t.Text)
+		if key := t.Code + "|" + clean; !t.Ambiguous && clean != "" && !seen[key] {
+			seen[key] = true
+			cases = append(cases, Case{Title: t.Text, Code: t.Code, Lang: t.Lang})
+		}
+	}
+	return cases
 }
 
 // SetCalibration replaces the coder's calibration; call it before the

@@ -114,11 +114,30 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 		o.Score(held, s.noisyCal, o.Weight()*mix/(1-mix)/float64(len(s.noisyCal)))
 	}
 	fitted := o.Fit()
+	// A coder over the index alone (no O*NET titles configured or found)
+	// has never seen any O*NET title: all of them calibrate it, with the
+	// noisy index titles at the same share.
+	var without *noc.Coder
+	fittedOnly := noc.Calibration{}
+	if weight > 0 {
+		without = noc.NewCoder(trainWith(0), noc.Options{})
+		var oo noc.Outcomes
+		oo.Score(without, append(append([]noc.Case(nil), cal...), noc.TitleCases(s.onetTrain)...), 1)
+		if mix, _ := cmd.Flags().GetFloat64("calibration-mix"); mix > 0 && mix < 1 && len(s.noisyCal) > 0 {
+			oo.Score(without, s.noisyCal, oo.Weight()*mix/(1-mix)/float64(len(s.noisyCal)))
+		}
+		fittedOnly = oo.Fit()
+		without.SetCalibration(fittedOnly)
+	}
 	// The built-in titles alone have too few verbatim hits among the
 	// O*NET titles to fit their curve: that coder is fitted on both halves.
 	fittedBuiltin := noc.Fit(builtin, append(append([]noc.Case(nil), s.noisyCal...), s.onetCal...))
 	if dir, _ := cmd.Flags().GetString("write-calibration"); dir != "" {
-		for name, k := range map[string]noc.Calibration{"calibration_index.tsv": fitted, "calibration_builtin.tsv": fittedBuiltin} {
+		for name, k := range map[string]noc.Calibration{"calibration_index.tsv": fitted, "calibration_builtin.tsv": fittedBuiltin,
+			"calibration_index_only.tsv": fittedOnly} {
+			if len(k.Model.Raw) == 0 {
+				return fmt.Errorf("write calibration %s: not fitted (--onet-weight 0 fits no index-only coder)", name)
+			}
 			if err := writeCalibration(filepath.Join(dir, name), k); err != nil {
 				return err
 			}
@@ -142,9 +161,7 @@ func runOccupationsEval(cmd *cobra.Command, out io.Writer) error {
 		{"noisy held-out NOC titles, built-in only", builtin, s.noisyTest},
 		{"held-out O*NET titles, built-in only", builtin, s.onetTest},
 	}
-	if weight > 0 {
-		without := noc.NewCoder(trainWith(0), noc.Options{})
-		without.SetCalibration(noc.Fit(without, cal))
+	if without != nil {
 		rows = append(rows[:5], append([]struct {
 			name  string
 			coder *noc.Coder

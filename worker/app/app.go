@@ -51,7 +51,11 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	if cfg.Dedup.Threshold > 0 {
 		dc.Threshold = cfg.Dedup.Threshold
 	}
-	occ, titles, err := occupationCoder(cfg.OccupationTitles, cfg.Occupation)
+	oc := cfg.Occupation
+	if oc.Discover && len(cfg.OccupationTitles) > 0 {
+		oc = discoverSources(cfg.OccupationTitles, oc, log)
+	}
+	occ, titles, err := occupationCoder(cfg.OccupationTitles, oc)
 	if err != nil {
 		return analyzer.Stages{}, err
 	}
@@ -102,6 +106,29 @@ func occupationCoder(paths []string, oc config.Occupation) (*noc.Coder, int, err
 		titles = append(titles, more...)
 	}
 	return noc.NewCoder(titles, opts), len(titles), nil
+}
+
+// discoverSources fills the occupation settings left unset with the
+// reference files found beside the title indexes (noc.Discover).
+func discoverSources(indexes []string, oc config.Occupation, log *slog.Logger) config.Occupation {
+	s := noc.Discover(indexes)
+	var found []string
+	if oc.ONetTitles == "" && len(oc.Crosswalks) == 0 && s.ONetTitles != "" {
+		oc.ONetTitles = s.ONetTitles
+		found = append(found, s.ONetTitles)
+	}
+	if len(oc.Crosswalks) == 0 && len(s.Crosswalks) > 0 {
+		oc.Crosswalks = s.Crosswalks
+		found = append(found, s.Crosswalks...)
+	}
+	if len(oc.Descriptions) == 0 && len(s.Descriptions) > 0 {
+		oc.Descriptions = s.Descriptions
+		found = append(found, s.Descriptions...)
+	}
+	if len(found) > 0 {
+		log.Info("occupation: reference files found beside the title index (occupation.discover: false to ignore them)", "files", found)
+	}
+	return oc
 }
 
 // placeResolver is the built-in gazetteer plus the configured place lists,

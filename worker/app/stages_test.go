@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,7 +70,15 @@ func TestStagesWithSharedIndexes(t *testing.T) {
 		shareddata.Require(t, "occupations", "noc2021_index_cannocdata", "All examples.csv"),
 		shareddata.Require(t, "occupations", "oasis_2023", "example-titles_oasis_2023_v1.0.csv"),
 	}
-	st := stagesWith(t, cfg)
+	var logged strings.Builder
+	st, err := Stages(cfg, slog.New(slog.NewTextHandler(&logged, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Stages discovers the reference files beside the index.
+	if !strings.Contains(logged.String(), "Alternate Titles.txt") {
+		t.Errorf("no O*NET titles discovered beside the index; log:\n%s", logged.String())
+	}
 	// The examples stay in 12111 with the full indexes learnt.
 	for _, title := range []string{"Sr. Health Records Technician - Night Shift (Full-time)", "Commis à l'archivage médical"} {
 		if got := st.Occupations.Code(title, "", nil); got.Code != "12111" {
@@ -100,6 +109,7 @@ func TestStagesLearnConfiguredDescriptions(t *testing.T) {
 	}
 	cfg := config.Default()
 	cfg.OccupationTitles = []string{occ("noc2021_index_cannocdata", "All examples.csv")}
+	cfg.Occupation.Discover = false
 	without := stagesWith(t, cfg)
 	cfg.Occupation.Crosswalks = []string{occ("crosswalks", "noc2021_onet26.csv"), occ("crosswalks", "bcgov_onet_to_noc2021_mapping_v3.csv")}
 	cfg.Occupation.Descriptions = []string{occ("noc2021_statcan_esdc", "noc_structure_en.csv"),
@@ -220,5 +230,33 @@ func TestStagesVersionTheFilter(t *testing.T) {
 	}
 	if again := versions(""); again != on {
 		t.Errorf("same configuration, versions %v then %v", on, again)
+	}
+}
+
+// TestStagesDiscoverReferenceFiles: given only the NOC index of the public
+// reference tree, the occupation settings left unset are filled with the
+// O*NET titles, crosswalks and reference texts beside it, as configuring
+// them by hand would; settings given are kept.
+func TestStagesDiscoverReferenceFiles(t *testing.T) {
+	occ := func(parts ...string) string {
+		return shareddata.Require(t, append([]string{"occupations"}, parts...)...)
+	}
+	index := occ("noc2021_index_cannocdata", "All examples.csv")
+	got := discoverSources([]string{index}, config.Default().Occupation, quiet)
+	if want := occ("onet_29.2", "Alternate Titles.txt"); got.ONetTitles != want {
+		t.Errorf("onet_titles %q, want %q", got.ONetTitles, want)
+	}
+	if want := []string{occ("crosswalks", "noc2021_onet26.csv"), occ("crosswalks", "bcgov_onet_to_noc2021_mapping_v3.csv")}; !slices.Equal(got.Crosswalks, want) {
+		t.Errorf("crosswalks %q, want %q", got.Crosswalks, want)
+	}
+	want := []string{occ("noc2021_statcan_esdc", "noc_structure_en.csv"), occ("oasis_2023", "lead-statement_oasis_2023_v1.0.csv"),
+		occ("oasis_2023", "main-duties_oasis-2023_v1.0.csv"), occ("onet_29.2", "Task Statements.txt")}
+	if !slices.Equal(got.Descriptions, want) {
+		t.Errorf("descriptions %q, want %q", got.Descriptions, want)
+	}
+	set := config.Default().Occupation
+	set.Descriptions = []string{"/elsewhere/noc.json"}
+	if kept := discoverSources([]string{index}, set, quiet); !slices.Equal(kept.Descriptions, set.Descriptions) || kept.ONetTitles == "" {
+		t.Errorf("configured descriptions %q became %q; the unset O*NET titles must still be found (%q)", set.Descriptions, kept.Descriptions, kept.ONetTitles)
 	}
 }
