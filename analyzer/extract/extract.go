@@ -244,7 +244,8 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		if tg.verbFirst && objectGoesOn(sc.toks, int(h.last)) {
 			continue
 		}
-		if h.first == h.last && tax.Entries[tg.entry].Type == taxonomy.Transversal && describesThing(sc.toks, int(h.first)) {
+		if h.first == h.last && (tax.Entries[tg.entry].Type == taxonomy.Transversal || traitWordHashes()[sc.toks[h.first].hash]) &&
+			describesThing(sc.toks, int(h.first)) {
 			continue
 		}
 		if sc.inName(text, h) {

@@ -250,7 +250,12 @@ func tokenize(s string, dst []token) []token {
 			continue
 		}
 		w = min(w, len(scratch))
-		form := stem(scratch[:w])
+		form := scratch[:w]
+		// A four-letter acronym ending in S is a name, not a plural:
+		// "IFRS" is no "IFR" (visual flight rules), where "IFRs" is.
+		if !(w == 4 && i-start == 4 && allUpper(s[start:i])) {
+			form = stem(form)
+		}
 		if len(form) <= 3 { // the length test inline: most words are longer
 			switch wordKind(form) {
 			case kindSkip:
@@ -265,6 +270,15 @@ func tokenize(s string, dst []token) []token {
 		brk, conj = brkNone, false
 	}
 	return dst
+}
+
+func allUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

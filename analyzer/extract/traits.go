@@ -20,6 +20,18 @@ horaire horaires connexion bureau magasin compagnie société
 
 var thingNounHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(thingNouns) })
 
+// traitWords are the one-word trait labels of skills a taxonomy need not
+// call transversal (ESCO's "act reliably" and "think proactively" are
+// cross-sector), which describesThing judges too.
+var traitWords = toSet(`
+reliable dependable trustworthy punctual flexible creative innovative proactive motivated enthusiastic
+determined persistent ambitious analytical collaborative communicative numerate meticulous empathetic
+empathic compassionate fiable flexible créatif créative innovant innovante motivé motivée dynamique
+autonome rigoureux rigoureuse polyvalent polyvalente ponctuel ponctuelle
+`)
+
+var traitWordHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(traitWords) })
+
 // passThrough are words between a trait word and its noun that modify the
 // noun: "a dynamic work environment", "un milieu de travail stimulant".
 var passThrough = toSet(`work working travail de du d`)

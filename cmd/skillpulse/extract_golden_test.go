@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "daf945d01f4e531f6506061796ad5f4e64d54e507483a70b3713e228a6a1e5fb"},
-		{"skillspan/explain", ss, true, "5aa726364d28d1c81e62f36ea09a7ca84e949b77bf28512da023199554dd383a"},
-		{"sample", sample, false, "0e74ed8685bb41df161d9aa4117157afa513ed908d7b7a9f4eddb4048b66254c"},
-		{"sample/explain", sample, true, "7fbe9143d9fb4a74b95cb331759106b094a14262877dabdeaa0bfe9cb09adf90"},
+		{"skillspan", ss, false, "81630700400bd6ec506a4880226b1aa157af9e097ed581925048e9bbbd7a7abf"},
+		{"skillspan/explain", ss, true, "19b3afbecc550e0d90e65af6a1d260df78f418749deaffba6c65c0f6e882d5e2"},
+		{"sample", sample, false, "5a1846e8d935d64c101ba04fc12dd9190ba70b980c34be1d8a8ab360bb276da1"},
+		{"sample/explain", sample, true, "3786de8c4f1d5494f75e8aff41535e4dfe88525af4713c8016047e4ad155c77b"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

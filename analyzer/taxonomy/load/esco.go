@@ -52,6 +52,7 @@ func ESCO(enPath, frPath string) (*taxonomy.Taxonomy, error) {
 			}
 		}
 	}
+	addAliases(entries, escoAliasesTSV)
 	return taxonomy.New("esco", versionOf(enPath, "unknown"), entries)
 }
 

@@ -1,0 +1,72 @@
+package extract_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/extract"
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy/load"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+	"github.com/skillpulse/skillpulse/internal/shareddata"
+)
+
+// TestESCOTraitAliases: postings name ESCO's transversal skills by nouns
+// and adjectives ("team player", "analytical") its verb-phrase labels
+// lack; the authored aliases find them, and a trait word describing a
+// thing ("reliable transportation", "a motivated company") stays no
+// skill even where ESCO files the concept as cross-sector, not
+// transversal.
+func TestESCOTraitAliases(t *testing.T) {
+	tax, err := load.Spec("esco:" + shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(tax)
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"You are a team player with strong analytical skills.", []string{"work in teams", "think analytically"}, nil},
+		{"We are looking for a proactive, highly motivated and reliable person.", []string{"think proactively", "show determination", "act reliably"}, nil},
+		{"You are numerate, solution-oriented and detail-oriented.", []string{"apply numeracy skills", "create solutions to problems", "attend to detail"}, nil},
+		{"A valid driver's licence is required.", []string{"drive vehicles"}, nil},
+		{"Good communicator, eager to learn, able to work with minimal supervision.", []string{"communication", "demonstrate willingness to learn", "work independently"}, nil},
+		{"Must have reliable transportation.", nil, []string{"act reliably"}},
+		{"Join an innovative and proactive company.", nil, []string{"think innovately", "think proactively"}},
+	} {
+		var got []string
+		for _, m := range x.Extract(textnorm.Clean(c.text)).Skills {
+			got = append(got, m.Label)
+		}
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: got %q, want %q among them", c.text, got, w)
+			}
+		}
+		for _, n := range c.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q: got %q, want no %q", c.text, got, n)
+			}
+		}
+	}
+}
+
+// TestESCOAliasConceptsExist: every concept the alias file names is a
+// preferred label of the ESCO release the project measures with, so no
+// line is skipped for a typo.
+func TestESCOAliasConceptsExist(t *testing.T) {
+	tax, err := load.ESCO(shareddata.Require(t, "taxonomy", "esco_v1.1.1", "skills_en.csv"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pref := map[string]bool{}
+	for _, e := range tax.Entries {
+		pref[strings.ToLower(e.Label)] = true
+	}
+	for _, c := range load.AliasConcepts() {
+		if !pref[strings.ToLower(c)] {
+			t.Errorf("alias file names %q, not a preferred label of ESCO v1.1.1", c)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package load
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+//go:embed esco_aliases.tsv
+var escoAliasesTSV string
+
+// addAliases adds to ESCO entries the authored aliases of
+// esco_aliases.tsv, each to the concept of that English preferred label.
+// An alias already a label of some concept is skipped (it would make
+// that label ambiguous), unless it is only a hidden search label of the
+// same concept, which the extractor does not match: then it is matched.
+// "-label" takes an alternative label off the concept, for one ESCO
+// gives a concept postings mean another by; a line removing a label
+// comes before the line adding it elsewhere. Concepts the release lacks
+// are skipped. It returns how many labels it added.
+func addAliases(entries []taxonomy.Entry, tsv string) int {
+	byPref := map[string]int{}
+	taken := map[string]int{} // label key -> entry, -1 for several
+	hidden := map[string]int{}
+	for i := range entries {
+		for _, l := range entries[i].Labels {
+			key := l.Lang + "|" + taxonomy.LabelKey(l.Text)
+			m := taken
+			if l.Kind == taxonomy.Hidden {
+				m = hidden
+			}
+			if j, ok := m[key]; ok && j != i {
+				m[key] = -1
+			} else {
+				m[key] = i
+			}
+			if l.Lang == "en" && l.Kind == taxonomy.Preferred {
+				byPref[strings.ToLower(l.Text)] = i
+			}
+		}
+	}
+	added := 0
+	for _, line := range strings.Split(tsv, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		i, ok := byPref[strings.ToLower(strings.TrimSpace(f[0]))]
+		if !ok {
+			continue
+		}
+		lang := strings.TrimSpace(f[1])
+		for _, a := range strings.Split(f[2], "|") {
+			a = strings.TrimSpace(a)
+			if drop, ok := strings.CutPrefix(a, "-"); ok {
+				// A label ESCO gives a concept postings mean another by.
+				key := lang + "|" + taxonomy.LabelKey(drop)
+				entries[i].Labels = slices.DeleteFunc(entries[i].Labels, func(l taxonomy.Label) bool {
+					return l.Kind == taxonomy.Alternative && l.Lang+"|"+taxonomy.LabelKey(l.Text) == key
+				})
+				if taken[key] == i {
+					delete(taken, key)
+				}
+				continue
+			}
+			key := lang + "|" + taxonomy.LabelKey(a)
+			if _, ok := taken[key]; ok || a == "" {
+				continue
+			}
+			if j, ok := hidden[key]; ok && j != i {
+				continue
+			}
+			taken[key] = i
+			entries[i].Labels = append(entries[i].Labels, taxonomy.Label{Text: a, Lang: lang, Kind: taxonomy.Alternative})
+			added++
+		}
+	}
+	return added
+}
+
+// AliasConcepts are the preferred labels the alias file names.
+func AliasConcepts() []string {
+	var out []string
+	for _, line := range strings.Split(escoAliasesTSV, "\n") {
+		if f := strings.Split(line, "\t"); len(f) == 3 && !strings.HasPrefix(line, "#") {
+			out = append(out, strings.TrimSpace(f[0]))
+		}
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package load
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
+)
+
+func englishOf(e taxonomy.Entry) []string {
+	var out []string
+	for _, l := range e.Labels {
+		if l.Lang == "en" {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+func TestAddAliases(t *testing.T) {
+	entries := []taxonomy.Entry{
+		{ID: "esco:teams", Label: "work in teams", Labels: []taxonomy.Label{en("work in teams", taxonomy.Preferred), en("teamwork", taxonomy.Alternative)}},
+		{ID: "esco:initiative", Label: "show initiative", Labels: []taxonomy.Label{en("show initiative", taxonomy.Preferred), en("self starter", taxonomy.Hidden)}},
+		{ID: "esco:independent", Label: "work independently", Labels: []taxonomy.Label{en("work independently", taxonomy.Preferred)}},
+		{ID: "esco:detail", Label: "attend to detail", Labels: []taxonomy.Label{en("attend to detail", taxonomy.Preferred), en("detail oriented", taxonomy.Hidden)}},
+		{ID: "esco:methods", Label: "ICT project management methodologies", Labels: []taxonomy.Label{en("ICT project management methodologies", taxonomy.Preferred), en("agile", taxonomy.Alternative), en("scrum", taxonomy.Alternative)}},
+		{ID: "esco:agile", Label: "Agile project management", Labels: []taxonomy.Label{en("Agile project management", taxonomy.Preferred)}},
+	}
+	tsv := strings.Join([]string{
+		"# a comment\tline\tskipped",
+		"Work in Teams\ten\tteam player|Teamwork|collaboration skills",
+		"work independently\ten\tself-starter|independence||independence",
+		"attend to detail\ten\tdetail-oriented",
+		"a concept this release lacks\ten\tanything",
+		"ICT project management methodologies\ten\t-Agile|-ICT project management methodologies",
+		"Agile project management\ten\tagile",
+		"malformed line",
+	}, "\n")
+	if n := addAliases(entries, tsv); n != 5 {
+		t.Errorf("added %d labels, want 5 (team player, collaboration skills, independence, detail-oriented, agile)", n)
+	}
+	for _, c := range []struct {
+		entry int
+		want  []string
+	}{
+		// "Teamwork" is its label already: not repeated.
+		{0, []string{"work in teams", "teamwork", "team player", "collaboration skills"}},
+		{1, []string{"show initiative", "self starter"}},
+		// "self-starter" is a label (hidden, hyphen aside) of another
+		// concept: adding it here would make it ambiguous.
+		{2, []string{"work independently", "independence"}},
+		// A hidden search label of its own concept: now matched.
+		{3, []string{"attend to detail", "detail oriented", "detail-oriented"}},
+		// A label taken off (never the preferred one) and given to the
+		// concept postings mean by it.
+		{4, []string{"ICT project management methodologies", "scrum"}},
+		{5, []string{"Agile project management", "agile"}},
+	} {
+		if got := englishOf(entries[c.entry]); !slices.Equal(got, c.want) {
+			t.Errorf("%s: labels %q, want %q", entries[c.entry].Label, got, c.want)
+		}
+	}
+	for _, l := range entries[0].Labels[2:] {
+		if l.Kind != taxonomy.Alternative {
+			t.Errorf("alias %q is kind %v, want alternative", l.Text, l.Kind)
+		}
+	}
+}
+
+// TestShippedAliasesParse: every line of the shipped file names a
+// concept and aliases, so a typo in it is caught here rather than
+// silently skipped against a real ESCO release.
+func TestShippedAliasesParse(t *testing.T) {
+	lines := 0
+	for i, line := range strings.Split(escoAliasesTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[0] == "" || (f[1] != "en" && f[1] != "fr") || f[2] == "" {
+			t.Errorf("line %d: want preferred label, en|fr, aliases: %q", i+1, line)
+		}
+		lines++
+	}
+	if lines < 15 {
+		t.Errorf("%d alias lines, want the transversal skills postings name (≥ 15)", lines)
+	}
+}
