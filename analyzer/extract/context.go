@@ -48,6 +48,11 @@ type header struct {
 	line   int32
 	kind   cueKind
 	inline bool // "Benefits: dental, vision." — the header's scope is its own line
+	// mid: the header opens a sentence inside a line ("… since 1985.
+	// Duties: sort parcels."), as postings flattened to one line have
+	// them: its scope is the rest of its line, from its sentence on.
+	mid  bool
+	sent int32
 }
 
 // reset prepares c for the document in sc, reusing its maps.
@@ -71,8 +76,8 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	for _, h := range sc.cues {
 		def := ix.cues[h.tgt-1]
 		if def.header != 0 {
-			if ok, inline := c.isHeader(h, text); ok {
-				c.headers = append(c.headers, header{line: h.line, kind: def.header, inline: inline})
+			if ok, inline, mid := c.isHeader(h, text); ok {
+				c.headers = append(c.headers, header{line: h.line, kind: def.header, inline: inline, mid: mid, sent: h.sent})
 				continue
 			}
 		}
@@ -109,13 +114,19 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 	}
 	for i, h := range c.headers {
+		if h.mid {
+			continue // classify reads them
+		}
 		if h.inline {
 			c.section[h.line] = h.kind
 			continue
 		}
 		end := int32(len(sc.lineStarts))
-		if i+1 < len(c.headers) {
-			end = c.headers[i+1].line
+		for _, n := range c.headers[i+1:] {
+			if !n.mid {
+				end = n.line
+				break
+			}
 		}
 		for l := h.line; l < end; l++ {
 			c.section[l] = h.kind
@@ -135,22 +146,25 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 // ("Benefits", "What we offer") or opens it followed by a colon
 // ("Assets: …"). A bullet that merely starts with the word ("Experience in
 // acute care") is not. A header with its content after the colon, on a
-// line that ends a sentence, is inline: it covers only its line.
-func (c *docContext) isHeader(h hit, text string) (ok, inline bool) {
+// line that ends a sentence, is inline: it covers only its line. One that
+// opens a sentence inside a line, followed by a colon, is mid: it covers
+// the rest of its line.
+func (c *docContext) isHeader(h hit, text string) (ok, inline, mid bool) {
 	ls := c.sc.lineStarts
-	if h.first != ls[h.line] {
-		return false, false
-	}
 	lineEnd := int32(len(c.sc.toks))
 	if int(h.line)+1 < len(ls) {
 		lineEnd = ls[h.line+1]
 	}
 	next := h.last + 1
+	if h.first != ls[h.line] {
+		opens := c.sc.toks[h.first].brk == brkSentence
+		return opens && next < lineEnd && c.sc.toks[next].brk == brkColon, false, true
+	}
 	if next == lineEnd {
-		return true, false
+		return true, false, false
 	}
 	if c.sc.toks[next].brk != brkColon {
-		return false, false
+		return false, false, false
 	}
 	end := len(text)
 	if lineEnd < int32(len(c.sc.toks)) {
@@ -160,10 +174,10 @@ func (c *docContext) isHeader(h hit, text string) (ok, inline bool) {
 	for i := last; i < end; i++ {
 		switch text[i] {
 		case '.', '!', ';':
-			return true, true
+			return true, true, false
 		}
 	}
-	return true, false
+	return true, false, false
 }
 
 // classify says whether a hit sits in boilerplate, whether it is an
@@ -172,7 +186,7 @@ func (c *docContext) classify(h hit) (boiler, asset, negated bool) {
 	if len(c.sc.cues) == 0 {
 		return false, false, false
 	}
-	switch c.section[h.line] {
+	switch c.sectionOf(h.line, h.sent) {
 	case cueBoilerHeader:
 		boiler = true
 	case cueAssetHeader:
@@ -193,6 +207,18 @@ func (c *docContext) classify(h hit) (boiler, asset, negated bool) {
 		asset = cue.asset
 	}
 	return boiler, asset, negated
+}
+
+// sectionOf is the kind of section a sentence of a line is in: its
+// line's, unless a header inside the line before it says otherwise.
+func (c *docContext) sectionOf(line, sent int32) cueKind {
+	kind := c.section[line]
+	for _, hd := range c.headers {
+		if hd.mid && hd.line == line && hd.sent <= sent {
+			kind = hd.kind
+		}
+	}
+	return kind
 }
 
 // requirementCue finds the "required"/"asset" cue that governs a hit: the
@@ -354,7 +380,7 @@ func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
 // boilerplate, merged: from the first such token of a run to the end of
 // its last.
 func (sc *scratch) boilerSpans(c *docContext) [][2]int {
-	if len(c.boilerSen) == 0 && len(c.section) == 0 {
+	if len(c.boilerSen) == 0 && len(c.headers) == 0 {
 		return nil
 	}
 	var out [][2]int
@@ -366,7 +392,7 @@ func (sc *scratch) boilerSpans(c *docContext) [][2]int {
 		// The maps are read once a sentence (a line ends one too), not
 		// once a token.
 		if i == 0 || t.brk >= brkSentence {
-			boiler = c.boilerSen[pos.sent] || c.section[pos.line] == cueBoilerHeader
+			boiler = c.boilerSen[pos.sent] || c.sectionOf(pos.line, pos.sent) == cueBoilerHeader
 		}
 		switch {
 		case boiler && open < 0:

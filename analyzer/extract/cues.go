@@ -80,6 +80,11 @@ var cuePhrases = map[cueKind][]string{
 		// Company blurbs: sentences about the employer, not the job.
 		"our culture", "our mission", "our values", "is a leading", "is a leader in", "proudly canadian", "founded in",
 		"is a growing", "notre culture", "notre mission", "nos valeurs", "chef de file",
+		"family-owned", "family owned", "has proudly served", "proudly serving", "has been serving",
+		"our company specializes", "our restaurant specializes", "our firm specializes", "our store specializes",
+		"our shop specializes", "our bakery specializes", "our clinic specializes", "we specialize in",
+		"se spécialise dans", "se spécialise en", "entreprise familiale",
+		"restaurant familial",
 		"en pleine croissance", "est un leader", "est une entreprise",
 		// Benefits written as a sentence, not under a header.
 		"we offer", "we provide", "what we offer", "benefits include", "perks include", "in return",

@@ -287,6 +287,35 @@ var traps = []trap{
 	{name: "a name spelled like no word needs no context", text: "JavaScript is required. Swift is a plus.", want: []string{"javascript"}, absent: []string{"swift"}},
 	{name: "two tools in one sentence support each other", text: "Java is a plus but SQL is mandatory.", want: []string{"java", "sql"}, asset: []string{"java"}, required: []string{"sql"}},
 	{name: "keeping patient records", text: "Schedule appointments and maintain patient records. Tenir les dossiers des patients à jour.", want: []string{"records-management"}},
+
+	// A probe of 2026-12-07: postings flattened to one line, whose
+	// headers open sentences inside it.
+	{name: "a header inside a line ends the blurb before it", text: "About us: We have been a leader in supply chain management since 1985. Duties: sort parcels and deliver packages. Benefits: dental plan and paid training.", want: []string{"courier-parcel", "local-delivery-driving"}},
+	{name: "duties after an inline benefits header", text: "Benefits: paid training, employee discount, dental and vision care. Duties: Count the cash float at the end of the shift.", want: []string{"cash-handling"}},
+	{name: "tâches after an inline nous offrons", text: "Nous offrons : formation payée, rabais employé, horaire flexible. Tâches : Placer la marchandise sur les tablettes.", want: []string{"shelf-stocking"}},
+	{name: "a benefits header inside a line makes the rest boilerplate", text: "Cook and prepare meals. Benefits: paid training in food safety.", want: []string{"cooking"}, absent: []string{"food-safety"}},
+	{name: "family-owned blurb", text: "Our family-owned bakery has proudly served fresh pastries and catering to Halifax since 1990.", absent: []string{"institutional-cooking", "baking"}},
+	{name: "our restaurant specializes is a blurb", text: "Our restaurant specializes in Italian cuisine and homemade pastries.", absent: []string{"cuisine-styles", "baking"}},
+	{name: "a developer specializing in a field is no blurb", text: "You develop software specializing in embedded Linux systems.", want: []string{"embedded-tools"}},
+	{name: "se spécialise dans is a blurb FR", text: "Notre restaurant familial se spécialise dans la cuisine italienne et les pâtisseries maison.", absent: []string{"cuisine-styles", "baking"}},
+	// Duty and requirement wordings just off a label.
+	{name: "feeding residents FR", text: "Aider les résidents à s'alimenter.", want: []string{"feeding-assistance"}},
+	{name: "assessing patients FR", text: "Évaluer la condition physique et mentale des patients.", want: []string{"patient-assessment"}},
+	{name: "first aid course FR", text: "Cours de secourisme en milieu de garde.", want: []string{"first-aid-cpr"}},
+	{name: "forklift certificate and scanner FR", text: "Certificat de cariste (chariot élévateur) obligatoire. Utiliser un lecteur optique.", want: []string{"forklift-certification", "rf-scanner"}},
+	{name: "farm duties FR", text: "Récolter les fruits et légumes. Nourrir et soigner les animaux de la ferme.", want: []string{"agriculture"}},
+	{name: "soudure is welding FR", text: "Deux ans d'expérience en soudure MIG.", want: []string{"welding-processes"}},
+	{name: "twelve-hour shifts FR", text: "Travailler sur des quarts de 12 heures.", want: []string{"shift-availability"}},
+	{name: "CCQ competency card FR", text: "Carte de compétence de la CCQ obligatoire.", want: []string{"journeyperson-certificate"}},
+	{name: "debit and credit payments", text: "Process debit and credit payments.", want: []string{"payment-processing"}},
+	{name: "long-haul experience", text: "Minimum 2 years of long-haul experience.", want: []string{"long-haul-driving"}},
+	{name: "in good standing with the CNO", text: "Registered Nurse in good standing with the CNO.", want: []string{"nursing-registration"}},
+	{name: "scan tools", text: "Use scan tools to diagnose engine faults.", want: []string{"vehicle-diagnostics"}},
+	{name: "clean up construction sites", text: "Clean up construction sites.", want: []string{"general-labour"}},
+	{name: "office spaces and floor scrubbers", text: "Clean office spaces. Operate floor scrubbers and burnishers.", want: []string{"commercial-cleaning", "floor-care"}},
+	{name: "written and verbal communication are two skills", text: "Excellent written and verbal communication skills.", want: []string{"written-communication", "oral-communication"}},
+	{name: "communication orale et écrite are two skills FR", text: "Excellente communication orale et écrite.", want: []string{"written-communication", "oral-communication"}},
+	{name: "CCTV cameras", text: "Monitor access control systems and CCTV cameras.", want: []string{"cctv-monitoring"}},
 }
 
 func TestTraps(t *testing.T) {
