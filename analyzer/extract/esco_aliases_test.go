@@ -31,6 +31,12 @@ func TestESCOTraitAliases(t *testing.T) {
 		{"We are looking for a proactive, highly motivated and reliable person.", []string{"think proactively", "show determination", "act reliably"}, nil},
 		{"You are numerate, solution-oriented and detail-oriented.", []string{"apply numeracy skills", "create solutions to problems", "attend to detail"}, nil},
 		{"A valid driver's licence is required.", []string{"drive vehicles"}, nil},
+		// One-word aliases whose word many ESCO labels share ("analytical
+		// chemistry", "analytical methods"): authored, they still count.
+		{"You are curious and analytical.", []string{"demonstrate curiosity", "think analytically"}, nil},
+		// Not "motivated" alone: stemmed, it would be "motivate your team".
+		{"Motivate your team to reach targets.", nil, []string{"show determination"}},
+		{"Strong leadership, a curious and open-minded attitude, customer focus.", []string{"lead others", "demonstrate curiosity", "keep an open mind", "ensure customer orientation"}, nil},
 		{"Good communicator, eager to learn, able to work with minimal supervision.", []string{"communication", "demonstrate willingness to learn", "work independently"}, nil},
 		{"Must have reliable transportation.", nil, []string{"act reliably"}},
 		{"Join an innovative and proactive company.", nil, []string{"think innovately", "think proactively"}},

@@ -114,7 +114,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if l.Kind == taxonomy.Hidden {
 				continue
 			}
-			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && df[b.toks[0].hash] > genericDF {
+			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && !l.Authored && df[b.toks[0].hash] > genericDF {
 				continue
 			}
 			k, ok := b.add(l.Text)

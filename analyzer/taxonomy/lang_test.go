@@ -4,10 +4,10 @@ import "testing"
 
 func testTaxonomy(t *testing.T) *Taxonomy {
 	tax, err := New("test", "1", []Entry{
-		{ID: "a", Label: "patient care", Labels: []Label{{"patient care", "en", Preferred}, {"soins aux patients", "fr", Preferred}, {"caring for patients", "en", Alternative}}},
-		{ID: "b", Label: "customer service", Labels: []Label{{"customer service", "en", Preferred}, {"service à la clientèle", "fr", Preferred}}},
-		{ID: "c", Label: "Python", Type: Software, Labels: []Label{{"Python", "en", Preferred}, {"pythonic", "en", Hidden}}},
-		{ID: "d", Label: "care planning", Labels: []Label{{"care planning", "en", Preferred}}},
+		{ID: "a", Label: "patient care", Labels: []Label{{Text: "patient care", Lang: "en", Kind: Preferred}, {Text: "soins aux patients", Lang: "fr", Kind: Preferred}, {Text: "caring for patients", Lang: "en", Kind: Alternative}}},
+		{ID: "b", Label: "customer service", Labels: []Label{{Text: "customer service", Lang: "en", Kind: Preferred}, {Text: "service à la clientèle", Lang: "fr", Kind: Preferred}}},
+		{ID: "c", Label: "Python", Type: Software, Labels: []Label{{Text: "Python", Lang: "en", Kind: Preferred}, {Text: "pythonic", Lang: "en", Kind: Hidden}}},
+		{ID: "d", Label: "care planning", Labels: []Label{{Text: "care planning", Lang: "en", Kind: Preferred}}},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -45,6 +45,10 @@ type Label struct {
 	Text string
 	Lang string // "en", "fr"
 	Kind LabelKind
+	// Authored: written for skillpulse beside the taxonomy's own labels
+	// (load's ESCO aliases), so the extractor keeps it even as one word
+	// it would otherwise think too generic to be this skill's.
+	Authored bool
 }
 
 // Entry is one skill of a taxonomy.

@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "81630700400bd6ec506a4880226b1aa157af9e097ed581925048e9bbbd7a7abf"},
-		{"skillspan/explain", ss, true, "19b3afbecc550e0d90e65af6a1d260df78f418749deaffba6c65c0f6e882d5e2"},
-		{"sample", sample, false, "5a1846e8d935d64c101ba04fc12dd9190ba70b980c34be1d8a8ab360bb276da1"},
-		{"sample/explain", sample, true, "3786de8c4f1d5494f75e8aff41535e4dfe88525af4713c8016047e4ad155c77b"},
+		{"skillspan", ss, false, "7f05a0117191ee6177184ebd5a79366b50c99882ee2efd0db53319d21497f845"},
+		{"skillspan/explain", ss, true, "75cc6f82d09621fe416b96160f8934405248cce5a9b9a3b02c54a831f31dc3ba"},
+		{"sample", sample, false, "37aab9d5d2edc2c2a65fff3cafb2b9b4910671d5f60f518651feda837c90c33c"},
+		{"sample/explain", sample, true, "9747faf4106bb915e6cac0cc50dae0ae8592fcbb9aece9d510bbbf15d21ed101"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

@@ -73,7 +73,7 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 				continue
 			}
 			taken[key] = i
-			entries[i].Labels = append(entries[i].Labels, taxonomy.Label{Text: a, Lang: lang, Kind: taxonomy.Alternative})
+			entries[i].Labels = append(entries[i].Labels, taxonomy.Label{Text: a, Lang: lang, Kind: taxonomy.Alternative, Authored: true})
 			added++
 		}
 	}
