@@ -39,6 +39,10 @@ func TestESCOTraitAliases(t *testing.T) {
 		{"Strong leadership, a curious and open-minded attitude, customer focus.", []string{"lead others", "demonstrate curiosity", "keep an open mind", "ensure customer orientation"}, nil},
 		{"Good communicator, eager to learn, able to work with minimal supervision.", []string{"communication", "demonstrate willingness to learn", "work independently"}, nil},
 		{"Must have reliable transportation.", nil, []string{"act reliably"}},
+		// Labels ESCO files under concepts postings do not mean by them
+		// (issue 13's wrong-concept links).
+		{"You will be responsible for the planning of releases. Knowledge of security best practices in an agile team.", nil,
+			[]string{"assume responsibility", "plan", "securities", "ICT project management methodologies"}},
 		{"Join an innovative and proactive company.", nil, []string{"think innovately", "think proactively"}},
 	} {
 		var got []string

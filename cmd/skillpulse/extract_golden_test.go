@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "7f05a0117191ee6177184ebd5a79366b50c99882ee2efd0db53319d21497f845"},
-		{"skillspan/explain", ss, true, "75cc6f82d09621fe416b96160f8934405248cce5a9b9a3b02c54a831f31dc3ba"},
-		{"sample", sample, false, "37aab9d5d2edc2c2a65fff3cafb2b9b4910671d5f60f518651feda837c90c33c"},
-		{"sample/explain", sample, true, "9747faf4106bb915e6cac0cc50dae0ae8592fcbb9aece9d510bbbf15d21ed101"},
+		{"skillspan", ss, false, "392b7c18a30964233ffd964424cc5c0ed4f459b3ea815ba474222209f3e574ca"},
+		{"skillspan/explain", ss, true, "c8f232d6b580978939d8d1e2f1a41c0439dc38b7c71302972d98139acd0049b1"},
+		{"sample", sample, false, "0a53601a92aa9f45c03b5471b8a9b369f67b4706161c3d162cd4e15437c13a8f"},
+		{"sample/explain", sample, true, "79df1879b1a94301e1879c04b38a0fa8692dd45ddb7fa0f6ab4adc6782ebce76"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

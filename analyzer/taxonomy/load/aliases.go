@@ -17,7 +17,8 @@ var escoAliasesTSV string
 // that label ambiguous), unless it is only a hidden search label of the
 // same concept, which the extractor does not match: then it is matched.
 // "-label" takes an alternative label off the concept, for one ESCO
-// gives a concept postings mean another by; a line removing a label
+// gives a concept postings mean another by (its preferred label becomes a
+// search label the extractor does not match); a line removing a label
 // comes before the line adding it elsewhere. Concepts the release lacks
 // are skipped. It returns how many labels it added.
 func addAliases(entries []taxonomy.Entry, tsv string) int {
@@ -37,7 +38,7 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 				m[key] = i
 			}
 			if l.Lang == "en" && l.Kind == taxonomy.Preferred {
-				byPref[strings.ToLower(l.Text)] = i
+				byPref[strings.ToLower(strings.TrimSpace(l.Text))] = i
 			}
 		}
 	}
@@ -60,6 +61,13 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 				entries[i].Labels = slices.DeleteFunc(entries[i].Labels, func(l taxonomy.Label) bool {
 					return l.Kind == taxonomy.Alternative && l.Lang+"|"+taxonomy.LabelKey(l.Text) == key
 				})
+				// The preferred label names the concept still, but as a
+				// search label: not matched in text.
+				for j, l := range entries[i].Labels {
+					if l.Kind == taxonomy.Preferred && l.Lang+"|"+taxonomy.LabelKey(l.Text) == key {
+						entries[i].Labels[j].Kind = taxonomy.Hidden
+					}
+				}
 				if taken[key] == i {
 					delete(taken, key)
 				}

@@ -26,6 +26,7 @@ func TestAddAliases(t *testing.T) {
 		{ID: "esco:detail", Label: "attend to detail", Labels: []taxonomy.Label{en("attend to detail", taxonomy.Preferred), en("detail oriented", taxonomy.Hidden)}},
 		{ID: "esco:methods", Label: "ICT project management methodologies", Labels: []taxonomy.Label{en("ICT project management methodologies", taxonomy.Preferred), en("agile", taxonomy.Alternative), en("scrum", taxonomy.Alternative)}},
 		{ID: "esco:agile", Label: "Agile project management", Labels: []taxonomy.Label{en("Agile project management", taxonomy.Preferred)}},
+		{ID: "esco:plan", Label: "plan ", Labels: []taxonomy.Label{en("plan ", taxonomy.Preferred), en("plan activities", taxonomy.Alternative)}},
 	}
 	tsv := strings.Join([]string{
 		"# a comment\tline\tskipped",
@@ -35,6 +36,7 @@ func TestAddAliases(t *testing.T) {
 		"a concept this release lacks\ten\tanything",
 		"ICT project management methodologies\ten\t-Agile|-ICT project management methodologies",
 		"Agile project management\ten\tagile",
+		"plan\ten\t-plan",
 		"malformed line",
 	}, "\n")
 	if n := addAliases(entries, tsv); n != 5 {
@@ -56,10 +58,15 @@ func TestAddAliases(t *testing.T) {
 		// concept postings mean by it.
 		{4, []string{"ICT project management methodologies", "scrum"}},
 		{5, []string{"Agile project management", "agile"}},
+		{6, []string{"plan ", "plan activities"}},
 	} {
 		if got := englishOf(entries[c.entry]); !slices.Equal(got, c.want) {
 			t.Errorf("%s: labels %q, want %q", entries[c.entry].Label, got, c.want)
 		}
+	}
+	// A preferred label taken off still names the concept, unmatched.
+	if k := entries[6].Labels[0].Kind; k != taxonomy.Hidden {
+		t.Errorf("plan's preferred label is kind %v after -plan, want hidden", k)
 	}
 	for _, l := range entries[0].Labels[2:] {
 		if l.Kind != taxonomy.Alternative {
