@@ -82,11 +82,16 @@ func gapKind(text string, from, to int32) (kind int, conj bool) {
 // after the first comma. It returns the index to resume from.
 func joinSerial(text string, toks []token, first int) int {
 	// The first item is one word: the token before the comma opens a
-	// clause (or the text).
-	if toks[first-1].brk == brkNone {
+	// clause (or the text); or two, a duty's verb and its first object,
+	// when every object is a plural ("clean offices, boardrooms and
+	// washrooms", "nettoyer les bureaux, les salles et les toilettes"),
+	// which tells a list of objects from one of duties ("prepare food,
+	// clean and sanitize").
+	objects := toks[first-1].brk == brkNone
+	if objects && !(first >= 2 && toks[first-2].brk != brkNone && plural(text, toks[first-1])) {
 		return first
 	}
-	k := first
+	k, last := first, first
 	for {
 		// Item k is one word: the next token is another comma item or the
 		// conjoined last item.
@@ -95,6 +100,7 @@ func joinSerial(text string, toks []token, first int) int {
 		}
 		next := toks[k+1]
 		if next.brk == brkNone && next.conj {
+			last = k + 1
 			break
 		}
 		if next.brk != brkClause {
@@ -106,13 +112,27 @@ func joinSerial(text string, toks []token, first int) int {
 		}
 		k++
 		if conj { // "A, B, and C": the serial comma before the last item
+			last = k
 			break
+		}
+	}
+	if objects {
+		for j := first; j <= last; j++ {
+			if !plural(text, toks[j]) {
+				return first
+			}
 		}
 	}
 	for j := first; j <= k; j++ {
 		toks[j].brk, toks[j].conj, toks[j].list = brkNone, true, true
 	}
 	return k
+}
+
+// plural: the token ends as an English or French plural does.
+func plural(text string, t token) bool {
+	c := text[t.end-1] | 0x20
+	return t.end-t.start > 3 && (c == 's' || c == 'x')
 }
 
 // joinAside removes the boundaries around a short parenthesized aside that

@@ -12,8 +12,12 @@ func TestJoinLists(t *testing.T) {
 		{"Java, Python and Go required.", "java python go required"},
 		{"Class 1 (AZ) licence required.", "class 1 az licence required"},
 		{"Monitor inventory levels (stock) and reorder.", "monitor inventory levels stock reorder"},
+		// A verb and its objects, all plural: one list.
+		{"Clean offices, boardrooms and washrooms.", "clean offices boardrooms washrooms"},
+		{"Repair engines, transmissions, and brakes.", "repair engines transmissions brakes"},
 		// Not a list of single words: the clauses stay apart.
 		{"Prepare food, clean and sanitize.", "prepare food |clean sanitize"},
+		{"Clean tables, sweep and mop.", "clean tables |sweep mop"},
 		{"Java is required, Python is an asset.", "java is required |python is asset"},
 		{"Word, Excel, and Outlook.", "word excel outlook"},
 		{"Sweep, mop.", "sweep |mop"},

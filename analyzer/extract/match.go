@@ -247,8 +247,9 @@ func (x *Extractor) longerFrom(toks []token, k, end int) bool {
 // counts only when the taxonomy has it, so nothing is invented.
 func (x *Extractor) ellipsis(sc *scratch, h hit) {
 	toks := sc.toks
-	// Only a conjunction right after the hit can share its first words.
-	if k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone {
+	// Only a conjunction or a list right after the hit can share its
+	// first words ("clean offices, boardrooms and washrooms").
+	if k := h.last + 1; int(k) < len(toks) && conjunct(toks[k]) {
 		x.headFirst(sc, h)
 	}
 	x.headLast(sc, h)
@@ -276,7 +277,7 @@ func (x *Extractor) headFirst(sc *scratch, h hit) {
 			shorter[s-h.first] = seqKey(shorter[s-h.first], toks[t].hash)
 		}
 	}
-	for k := h.last + 1; int(k) < len(toks) && toks[k].conj && toks[k].brk == brkNone; k++ {
+	for k := h.last + 1; int(k) < len(toks) && conjunct(toks[k]); k++ {
 		found := false
 		for s := h.first; s < h.last && !found; s++ {
 			found = x.conjoined(sc, h, s, prefixes[s-h.first], k)
@@ -286,6 +287,9 @@ func (x *Extractor) headFirst(sc *scratch, h hit) {
 		}
 	}
 }
+
+// conjunct: a word after a conjunction, or the next item of a list.
+func conjunct(t token) bool { return t.conj && t.brk == brkNone || t.list }
 
 // headLast is ellipsis with the shared word last: the word before the
 // conjunction takes the hit's first word's place.

@@ -43,8 +43,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 	}{
 		{"skillspan", ss, false, "392b7c18a30964233ffd964424cc5c0ed4f459b3ea815ba474222209f3e574ca"},
 		{"skillspan/explain", ss, true, "c8f232d6b580978939d8d1e2f1a41c0439dc38b7c71302972d98139acd0049b1"},
-		{"sample", sample, false, "0a53601a92aa9f45c03b5471b8a9b369f67b4706161c3d162cd4e15437c13a8f"},
-		{"sample/explain", sample, true, "79df1879b1a94301e1879c04b38a0fa8692dd45ddb7fa0f6ab4adc6782ebce76"},
+		{"sample", sample, false, "aa8ce436f3a9e35127148f88a1258e3dfece138b3bde1646f17a6b660411288a"},
+		{"sample/explain", sample, true, "6cf4654acc9310898374a7d64c075648e15f8bfef406e16b6884d3a3b97c24b3"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

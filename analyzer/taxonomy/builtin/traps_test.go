@@ -315,6 +315,8 @@ var traps = []trap{
 	{name: "office spaces and floor scrubbers", text: "Clean office spaces. Operate floor scrubbers and burnishers.", want: []string{"commercial-cleaning", "floor-care"}},
 	{name: "written and verbal communication are two skills", text: "Excellent written and verbal communication skills.", want: []string{"written-communication", "oral-communication"}},
 	{name: "communication orale et écrite are two skills FR", text: "Excellente communication orale et écrite.", want: []string{"written-communication", "oral-communication"}},
+	{name: "a verb over a list of objects", text: "Clean offices, boardrooms and washrooms.", want: []string{"commercial-cleaning", "washroom-sanitation"}},
+	{name: "a verb over a list of objects, serial comma", text: "Repair engines, transmissions, and brakes.", want: []string{"engine-repair", "brake-systems"}},
 	{name: "CCTV cameras", text: "Monitor access control systems and CCTV cameras.", want: []string{"cctv-monitoring"}},
 }
 
