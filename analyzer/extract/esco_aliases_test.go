@@ -34,6 +34,9 @@ func TestESCOTraitAliases(t *testing.T) {
 		// One-word aliases whose word many ESCO labels share ("analytical
 		// chemistry", "analytical methods"): authored, they still count.
 		{"You are curious and analytical.", []string{"demonstrate curiosity", "think analytically"}, nil},
+		{"Experience in web development; Microsoft Excel; solve challenges.", []string{"web programming", "use spreadsheets software", "solve problems"}, nil},
+		// Not "JS" alone: "Node JS" and "React JS" are other tools.
+		{"Node JS and React JS experience.", nil, []string{"JavaScript"}},
 		// Not "motivated" alone: stemmed, it would be "motivate your team".
 		{"Motivate your team to reach targets.", nil, []string{"show determination"}},
 		{"Strong leadership, a curious and open-minded attitude, customer focus.", []string{"lead others", "demonstrate curiosity", "keep an open mind", "ensure customer orientation"}, nil},

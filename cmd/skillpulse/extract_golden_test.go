@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "392b7c18a30964233ffd964424cc5c0ed4f459b3ea815ba474222209f3e574ca"},
-		{"skillspan/explain", ss, true, "c8f232d6b580978939d8d1e2f1a41c0439dc38b7c71302972d98139acd0049b1"},
-		{"sample", sample, false, "aa8ce436f3a9e35127148f88a1258e3dfece138b3bde1646f17a6b660411288a"},
-		{"sample/explain", sample, true, "6cf4654acc9310898374a7d64c075648e15f8bfef406e16b6884d3a3b97c24b3"},
+		{"skillspan", ss, false, "2f76a875c4bff683813f14cccb962a2414f982e9bb35b18f19a41489be685f58"},
+		{"skillspan/explain", ss, true, "1c2333b53465307726d33615d48b07e549427ed839c188f7447a1213d1a9c7bf"},
+		{"sample", sample, false, "f10aa9591d4204fac27415aa04751f21912c6a08c7c133638c6bc77d4fe94122"},
+		{"sample/explain", sample, true, "880da4024aeab54e66b25f4dc9b296694f3685be0fbbe55bf1d3058dc61a65c8"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
