@@ -8,16 +8,6 @@ import (
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
 
-func englishOf(e taxonomy.Entry) []string {
-	var out []string
-	for _, l := range e.Labels {
-		if l.Lang == "en" {
-			out = append(out, l.Text)
-		}
-	}
-	return out
-}
-
 func TestAddAliases(t *testing.T) {
 	entries := []taxonomy.Entry{
 		{ID: "esco:teams", Label: "work in teams", Labels: []taxonomy.Label{en("work in teams", taxonomy.Preferred), en("teamwork", taxonomy.Alternative)}},
@@ -60,7 +50,7 @@ func TestAddAliases(t *testing.T) {
 		{5, []string{"Agile project management", "agile"}},
 		{6, []string{"plan ", "plan activities"}},
 	} {
-		if got := englishOf(entries[c.entry]); !slices.Equal(got, c.want) {
+		if got := labelsIn(entries[c.entry], "en"); !slices.Equal(got, c.want) {
 			t.Errorf("%s: labels %q, want %q", entries[c.entry].Label, got, c.want)
 		}
 	}

@@ -15,10 +15,11 @@ func fr(text string) taxonomy.Label {
 	return taxonomy.Label{Text: text, Lang: "fr", Kind: taxonomy.Alternative}
 }
 
-func frenchOf(e taxonomy.Entry) []string {
+// labelsIn are e's label texts in lang, in order.
+func labelsIn(e taxonomy.Entry, lang string) []string {
 	var out []string
 	for _, l := range e.Labels {
-		if l.Lang == "fr" {
+		if l.Lang == lang {
 			out = append(out, l.Text)
 		}
 	}
@@ -64,7 +65,7 @@ func TestBridgeFrench(t *testing.T) {
 		"esco:plan-2":           nil,
 	}
 	for _, e := range esco {
-		if got := frenchOf(e); !slices.Equal(got, want[e.ID]) {
+		if got := labelsIn(e, "fr"); !slices.Equal(got, want[e.ID]) {
 			t.Errorf("%s: French labels %q, want %q", e.ID, got, want[e.ID])
 		}
 		for _, l := range e.Labels[1:] {
