@@ -35,6 +35,8 @@ func TestESCOTraitAliases(t *testing.T) {
 		// chemistry", "analytical methods"): authored, they still count.
 		{"You are curious and analytical.", []string{"demonstrate curiosity", "think analytically"}, nil},
 		{"Experience in web development; Microsoft Excel; solve challenges.", []string{"web programming", "use spreadsheets software", "solve problems"}, nil},
+		// Speaking or writing a language is the language, once.
+		{"You speak and write fluently English and read Danish.", []string{"English", "Danish"}, []string{"interact verbally in English", "write English", "understand written Danish"}},
 		// Not "JS" alone: "Node JS" and "React JS" are other tools.
 		{"Node JS and React JS experience.", nil, []string{"JavaScript"}},
 		// Not "motivated" alone: stemmed, it would be "motivate your team".

@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "2f76a875c4bff683813f14cccb962a2414f982e9bb35b18f19a41489be685f58"},
-		{"skillspan/explain", ss, true, "1c2333b53465307726d33615d48b07e549427ed839c188f7447a1213d1a9c7bf"},
+		{"skillspan", ss, false, "4c9edbf3ed7e5b84f1ee414875c9a6229acca175f1959b81e755d64d5ae4895b"},
+		{"skillspan/explain", ss, true, "52417c62668cb0352836a626b6a88f64d2f1d781678b377db847ca86eb55b585"},
 		{"sample", sample, false, "f10aa9591d4204fac27415aa04751f21912c6a08c7c133638c6bc77d4fe94122"},
 		{"sample/explain", sample, true, "880da4024aeab54e66b25f4dc9b296694f3685be0fbbe55bf1d3058dc61a65c8"},
 	} {

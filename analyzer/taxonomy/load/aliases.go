@@ -98,3 +98,50 @@ func AliasConcepts() []string {
 	}
 	return out
 }
+
+// languageSkillForms are ESCO's skills of using a language L, which
+// annotators (and analysts counting languages) read as the language
+// itself: "speak and write fluently English" is English.
+var languageSkillForms = []string{"interact verbally in ", "write ", "understand spoken ", "understand written "}
+
+// foldLanguageSkills gives each language concept ("English", "Danish")
+// the labels of ESCO's skills of speaking, writing and understanding it
+// ("speak English", "read Danish"), which no longer match on their own:
+// a posting that asks for a language asks for it once, and the
+// ESCO-linked validation sets link every such mention to the language.
+// It returns how many skill concepts it folded.
+func foldLanguageSkills(entries []taxonomy.Entry) int {
+	byPref := map[string]int{}
+	for i := range entries {
+		byPref[strings.TrimSpace(entries[i].Label)] = i
+	}
+	// A language is what ESCO has a concept of speaking: "write code" is
+	// no language skill, "interact verbally in Danish" is.
+	isLanguage := func(name string) bool {
+		_, ok := byPref[languageSkillForms[0]+name]
+		return ok
+	}
+	folded := 0
+	for i := range entries {
+		name := strings.TrimSpace(entries[i].Label)
+		for _, form := range languageSkillForms {
+			lang, ok := strings.CutPrefix(name, form)
+			j, known := byPref[lang]
+			if !ok || !known || j == i || !isLanguage(lang) {
+				continue
+			}
+			var moved []taxonomy.Label
+			for k, l := range entries[i].Labels {
+				if l.Kind == taxonomy.Hidden {
+					continue
+				}
+				moved = append(moved, taxonomy.Label{Text: l.Text, Lang: l.Lang, Kind: taxonomy.Alternative})
+				entries[i].Labels[k].Kind = taxonomy.Hidden
+			}
+			entries[j].Labels = mergeLabels(entries[j].Labels, moved)
+			folded++
+			break
+		}
+	}
+	return folded
+}

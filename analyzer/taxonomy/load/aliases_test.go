@@ -84,3 +84,31 @@ func TestShippedAliasesParse(t *testing.T) {
 		t.Errorf("%d alias lines, want the transversal skills postings name (≥ 15)", lines)
 	}
 }
+
+func TestFoldLanguageSkills(t *testing.T) {
+	entries := []taxonomy.Entry{
+		{ID: "esco:en", Label: "English", Labels: []taxonomy.Label{en("English", taxonomy.Preferred), en("competent in English", taxonomy.Alternative)}},
+		{ID: "esco:speak-en", Label: "interact verbally in English", Labels: []taxonomy.Label{en("interact verbally in English", taxonomy.Preferred), en("speak English", taxonomy.Alternative)}},
+		{ID: "esco:write-en", Label: "write English", Labels: []taxonomy.Label{en("write English", taxonomy.Preferred), en("writing English", taxonomy.Alternative), en("show English", taxonomy.Hidden)}},
+		// "code" is a concept, but no language: ESCO has no speaking of it.
+		{ID: "esco:code", Label: "code", Labels: []taxonomy.Label{en("code", taxonomy.Preferred)}},
+		{ID: "esco:write-code", Label: "write code", Labels: []taxonomy.Label{en("write code", taxonomy.Preferred)}},
+	}
+	if n := foldLanguageSkills(entries); n != 2 {
+		t.Errorf("folded %d skills, want 2 (speaking and writing English)", n)
+	}
+	want := []string{"English", "competent in English", "interact verbally in English", "speak English", "write English", "writing English"}
+	if got := labelsIn(entries[0], "en"); !slices.Equal(got, want) {
+		t.Errorf("English: labels %q, want %q", got, want)
+	}
+	for _, e := range entries[1:3] {
+		for _, l := range e.Labels {
+			if l.Kind != taxonomy.Hidden {
+				t.Errorf("%s: label %q still matched (kind %v)", e.Label, l.Text, l.Kind)
+			}
+		}
+	}
+	if k := entries[4].Labels[0].Kind; k != taxonomy.Preferred {
+		t.Errorf("write code: kind %v, want preferred (not a language)", k)
+	}
+}

@@ -53,6 +53,7 @@ func ESCO(enPath, frPath string) (*taxonomy.Taxonomy, error) {
 		}
 	}
 	addAliases(entries, escoAliasesTSV)
+	foldLanguageSkills(entries)
 	return taxonomy.New("esco", versionOf(enPath, "unknown"), entries)
 }
 
