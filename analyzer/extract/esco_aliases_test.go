@@ -37,6 +37,11 @@ func TestESCOTraitAliases(t *testing.T) {
 		{"Experience in web development; Microsoft Excel; solve challenges.", []string{"web programming", "use spreadsheets software", "solve problems"}, nil},
 		// Speaking or writing a language is the language, once.
 		{"You speak and write fluently English and read Danish.", []string{"English", "Danish"}, []string{"interact verbally in English", "write English", "understand written Danish"}},
+		// "Excel" is an everyday word too: it counts beside its context
+		// words ("Word", "pivot tables"), never as a verb.
+		{"Proficient in Excel and Word.", []string{"use spreadsheets software"}, nil},
+		{"Advanced Excel (pivot tables, VLOOKUP).", []string{"use spreadsheets software"}, nil},
+		{"You excel at customer service.", nil, []string{"use spreadsheets software"}},
 		// Not "JS" alone: "Node JS" and "React JS" are other tools.
 		{"Node JS and React JS experience.", nil, []string{"JavaScript"}},
 		// Not "motivated" alone: stemmed, it would be "motivate your team".

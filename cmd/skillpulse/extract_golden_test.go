@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "4c9edbf3ed7e5b84f1ee414875c9a6229acca175f1959b81e755d64d5ae4895b"},
-		{"skillspan/explain", ss, true, "52417c62668cb0352836a626b6a88f64d2f1d781678b377db847ca86eb55b585"},
-		{"sample", sample, false, "f10aa9591d4204fac27415aa04751f21912c6a08c7c133638c6bc77d4fe94122"},
-		{"sample/explain", sample, true, "880da4024aeab54e66b25f4dc9b296694f3685be0fbbe55bf1d3058dc61a65c8"},
+		{"skillspan", ss, false, "5ae02cf442a99d264bfdbc40a81dd2093a13b8df817acd821f17ce3b5e8e3a92"},
+		{"skillspan/explain", ss, true, "8e24809db768537c7a8ac0af812898e1f1eccdfe3bfa95f04d2d5e65da0eca01"},
+		{"sample", sample, false, "869d7176cdc21c079d7a6f4195de15173545fdb03fa7ae0fe504e47feb939c9e"},
+		{"sample/explain", sample, true, "be2fab78a74b32aad87c75e2b609160c43336441a6c54f3ed6fb3f26aa0dd740"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

@@ -19,7 +19,8 @@ var escoAliasesTSV string
 // "-label" takes an alternative label off the concept, for one ESCO
 // gives a concept postings mean another by (its preferred label becomes a
 // search label the extractor does not match); a line removing a label
-// comes before the line adding it elsewhere. Concepts the release lacks
+// comes before the line adding it elsewhere. "+word" is a context word
+// of the concept (taxonomy.Entry.Context). Concepts the release lacks
 // are skipped. It returns how many labels it added.
 func addAliases(entries []taxonomy.Entry, tsv string) int {
 	byPref := map[string]int{}
@@ -55,6 +56,14 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 		lang := strings.TrimSpace(f[1])
 		for _, a := range strings.Split(f[2], "|") {
 			a = strings.TrimSpace(a)
+			if ctx, ok := strings.CutPrefix(a, "+"); ok {
+				// A context word: the concept's one-word labels that are
+				// everyday words too ("Excel") count only beside one.
+				if !slices.Contains(entries[i].Context, ctx) {
+					entries[i].Context = append(entries[i].Context, ctx)
+				}
+				continue
+			}
 			if drop, ok := strings.CutPrefix(a, "-"); ok {
 				// A label ESCO gives a concept postings mean another by.
 				key := lang + "|" + taxonomy.LabelKey(drop)

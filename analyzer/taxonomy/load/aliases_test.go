@@ -27,6 +27,7 @@ func TestAddAliases(t *testing.T) {
 		"ICT project management methodologies\ten\t-Agile|-ICT project management methodologies",
 		"Agile project management\ten\tagile",
 		"plan\ten\t-plan",
+		"work in teams\ten\t+team|+team",
 		"malformed line",
 	}, "\n")
 	if n := addAliases(entries, tsv); n != 5 {
@@ -53,6 +54,9 @@ func TestAddAliases(t *testing.T) {
 		if got := labelsIn(entries[c.entry], "en"); !slices.Equal(got, c.want) {
 			t.Errorf("%s: labels %q, want %q", entries[c.entry].Label, got, c.want)
 		}
+	}
+	if got := entries[0].Context; !slices.Equal(got, []string{"team"}) {
+		t.Errorf("work in teams: context %q, want [team] (once)", got)
 	}
 	// A preferred label taken off still names the concept, unmatched.
 	if k := entries[6].Labels[0].Kind; k != taxonomy.Hidden {
