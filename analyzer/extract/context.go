@@ -44,17 +44,6 @@ type reqCue struct {
 	colon bool
 }
 
-type header struct {
-	line   int32
-	kind   cueKind
-	inline bool // "Benefits: dental, vision." — the header's scope is its own line
-	// mid: the header opens a sentence inside a line ("… since 1985.
-	// Duties: sort parcels."), as postings flattened to one line have
-	// them: its scope is the rest of its line, from its sentence on.
-	mid  bool
-	sent int32
-}
-
 // reset prepares c for the document in sc, reusing its maps.
 func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	c.ix, c.sc, c.techCtx, c.techSkill = ix, sc, 0, false
@@ -113,25 +102,7 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 			}
 		}
 	}
-	for i, h := range c.headers {
-		if h.mid {
-			continue // classify reads them
-		}
-		if h.inline {
-			c.section[h.line] = h.kind
-			continue
-		}
-		end := int32(len(sc.lineStarts))
-		for _, n := range c.headers[i+1:] {
-			if !n.mid {
-				end = n.line
-				break
-			}
-		}
-		for l := h.line; l < end; l++ {
-			c.section[l] = h.kind
-		}
-	}
+	c.mapSections()
 	for _, h := range sc.hits {
 		tg := ix.targets[h.tgt-1]
 		if !tg.guarded && !tg.loose && ix.tax.Entries[tg.entry].Type == taxonomy.Software {
@@ -140,44 +111,6 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 	}
 	return c
-}
-
-// isHeader: a cue is a section header when it is the whole line
-// ("Benefits", "What we offer") or opens it followed by a colon
-// ("Assets: …"). A bullet that merely starts with the word ("Experience in
-// acute care") is not. A header with its content after the colon, on a
-// line that ends a sentence, is inline: it covers only its line. One that
-// opens a sentence inside a line, followed by a colon, is mid: it covers
-// the rest of its line.
-func (c *docContext) isHeader(h hit, text string) (ok, inline, mid bool) {
-	ls := c.sc.lineStarts
-	lineEnd := int32(len(c.sc.toks))
-	if int(h.line)+1 < len(ls) {
-		lineEnd = ls[h.line+1]
-	}
-	next := h.last + 1
-	if h.first != ls[h.line] {
-		opens := c.sc.toks[h.first].brk == brkSentence
-		return opens && next < lineEnd && c.sc.toks[next].brk == brkColon, false, true
-	}
-	if next == lineEnd {
-		return true, false, false
-	}
-	if c.sc.toks[next].brk != brkColon {
-		return false, false, false
-	}
-	end := len(text)
-	if lineEnd < int32(len(c.sc.toks)) {
-		end = int(c.sc.toks[lineEnd].start)
-	}
-	last := int(c.sc.toks[lineEnd-1].end)
-	for i := last; i < end; i++ {
-		switch text[i] {
-		case '.', '!', ';':
-			return true, true, false
-		}
-	}
-	return true, false, false
 }
 
 // classify says whether a hit sits in boilerplate, whether it is an
@@ -207,18 +140,6 @@ func (c *docContext) classify(h hit) (boiler, asset, negated bool) {
 		asset = cue.asset
 	}
 	return boiler, asset, negated
-}
-
-// sectionOf is the kind of section a sentence of a line is in: its
-// line's, unless a header inside the line before it says otherwise.
-func (c *docContext) sectionOf(line, sent int32) cueKind {
-	kind := c.section[line]
-	for _, hd := range c.headers {
-		if hd.mid && hd.line == line && hd.sent <= sent {
-			kind = hd.kind
-		}
-	}
-	return kind
 }
 
 // requirementCue finds the "required"/"asset" cue that governs a hit: the
@@ -374,38 +295,6 @@ func (c *docContext) coordinated(tg target, h hit, hi int, text string) bool {
 		}
 	}
 	return false
-}
-
-// boilerSpans are the byte ranges of the tokens the context finds
-// boilerplate, merged: from the first such token of a run to the end of
-// its last.
-func (sc *scratch) boilerSpans(c *docContext) [][2]int {
-	if len(c.boilerSen) == 0 && len(c.headers) == 0 {
-		return nil
-	}
-	var out [][2]int
-	var pos position
-	open := -1
-	boiler := false
-	for i, t := range sc.toks {
-		pos.advance(t.brk)
-		// The maps are read once a sentence (a line ends one too), not
-		// once a token.
-		if i == 0 || t.brk >= brkSentence {
-			boiler = c.boilerSen[pos.sent] || c.sectionOf(pos.line, pos.sent) == cueBoilerHeader
-		}
-		switch {
-		case boiler && open < 0:
-			open = int(t.start)
-		case !boiler && open >= 0:
-			out = append(out, [2]int{open, int(sc.toks[i-1].end)})
-			open = -1
-		}
-	}
-	if open >= 0 {
-		out = append(out, [2]int{open, int(sc.toks[len(sc.toks)-1].end)})
-	}
-	return out
 }
 
 // followedByColon says whether the clause of token i ends with a colon
