@@ -26,7 +26,7 @@ var thingNounHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(thi
 var traitWords = toSet(`
 reliable dependable trustworthy punctual flexible creative innovative proactive motivated enthusiastic
 determined persistent ambitious analytical collaborative communicative numerate meticulous empathetic
-empathic compassionate fiable flexible créatif créative innovant innovante motivé motivée dynamique
+empathic compassionate fiable créatif créative innovant innovante motivé motivée dynamique
 autonome rigoureux rigoureuse polyvalent polyvalente ponctuel ponctuelle
 `)
 

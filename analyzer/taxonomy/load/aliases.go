@@ -23,39 +23,29 @@ var escoAliasesTSV string
 // of the concept (taxonomy.Entry.Context). Concepts the release lacks
 // are skipped. It returns how many labels it added.
 func addAliases(entries []taxonomy.Entry, tsv string) int {
-	byPref := map[string]int{}
+	byName := byConceptName(entries)
 	taken := map[string]int{} // label key -> entry, -1 for several
 	hidden := map[string]int{}
 	for i := range entries {
 		for _, l := range entries[i].Labels {
-			key := l.Lang + "|" + taxonomy.LabelKey(l.Text)
 			m := taken
 			if l.Kind == taxonomy.Hidden {
 				m = hidden
 			}
-			if j, ok := m[key]; ok && j != i {
-				m[key] = -1
+			if j, ok := m[labelKey(l)]; ok && j != i {
+				m[labelKey(l)] = -1
 			} else {
-				m[key] = i
-			}
-			if l.Lang == "en" && l.Kind == taxonomy.Preferred {
-				byPref[strings.ToLower(strings.TrimSpace(l.Text))] = i
+				m[labelKey(l)] = i
 			}
 		}
 	}
 	added := 0
-	for _, line := range strings.Split(tsv, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || strings.HasPrefix(line, "#") {
-			continue
-		}
-		i, ok := byPref[strings.ToLower(strings.TrimSpace(f[0]))]
+	for _, line := range parseAliases(tsv) {
+		i, ok := byName[strings.ToLower(line.concept)]
 		if !ok {
 			continue
 		}
-		lang := strings.TrimSpace(f[1])
-		for _, a := range strings.Split(f[2], "|") {
-			a = strings.TrimSpace(a)
+		for _, a := range line.items {
 			if ctx, ok := strings.CutPrefix(a, "+"); ok {
 				// A context word: the concept's one-word labels that are
 				// everyday words too ("Excel") count only beside one.
@@ -66,14 +56,14 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 			}
 			if drop, ok := strings.CutPrefix(a, "-"); ok {
 				// A label ESCO gives a concept postings mean another by.
-				key := lang + "|" + taxonomy.LabelKey(drop)
+				key := labelKey(taxonomy.Label{Text: drop, Lang: line.lang})
 				entries[i].Labels = slices.DeleteFunc(entries[i].Labels, func(l taxonomy.Label) bool {
-					return l.Kind == taxonomy.Alternative && l.Lang+"|"+taxonomy.LabelKey(l.Text) == key
+					return l.Kind == taxonomy.Alternative && labelKey(l) == key
 				})
 				// The preferred label names the concept still, but as a
 				// search label: not matched in text.
 				for j, l := range entries[i].Labels {
-					if l.Kind == taxonomy.Preferred && l.Lang+"|"+taxonomy.LabelKey(l.Text) == key {
+					if l.Kind == taxonomy.Preferred && labelKey(l) == key {
 						entries[i].Labels[j].Kind = taxonomy.Hidden
 					}
 				}
@@ -82,28 +72,68 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 				}
 				continue
 			}
-			key := lang + "|" + taxonomy.LabelKey(a)
-			if _, ok := taken[key]; ok || a == "" {
+			alias := taxonomy.Label{Text: a, Lang: line.lang, Kind: taxonomy.Alternative, Authored: true}
+			key := labelKey(alias)
+			if _, ok := taken[key]; ok {
 				continue
 			}
 			if j, ok := hidden[key]; ok && j != i {
 				continue
 			}
 			taken[key] = i
-			entries[i].Labels = append(entries[i].Labels, taxonomy.Label{Text: a, Lang: lang, Kind: taxonomy.Alternative, Authored: true})
+			entries[i].Labels = append(entries[i].Labels, alias)
 			added++
 		}
 	}
 	return added
 }
 
+// aliasLine is one line of the alias file: a concept's English preferred
+// label, a language, and its items (aliases, "-label", "+word").
+type aliasLine struct {
+	concept, lang string
+	items         []string
+}
+
+// parseAliases reads the alias file's lines; comments and lines without
+// three tab-separated fields are skipped, as are empty items.
+func parseAliases(tsv string) []aliasLine {
+	var out []aliasLine
+	for _, line := range strings.Split(tsv, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		l := aliasLine{concept: strings.TrimSpace(f[0]), lang: strings.TrimSpace(f[1])}
+		for _, a := range strings.Split(f[2], "|") {
+			if a = strings.TrimSpace(a); a != "" {
+				l.items = append(l.items, a)
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// labelKey is a label's identity across concepts: language and folded
+// text.
+func labelKey(l taxonomy.Label) string { return l.Lang + "|" + taxonomy.LabelKey(l.Text) }
+
+// byConceptName finds a concept by its English preferred label, lower
+// case (ESCO has some with a trailing space: "plan ").
+func byConceptName(entries []taxonomy.Entry) map[string]int {
+	m := make(map[string]int, len(entries))
+	for i := range entries {
+		m[strings.ToLower(strings.TrimSpace(entries[i].Label))] = i
+	}
+	return m
+}
+
 // AliasConcepts are the preferred labels the alias file names.
 func AliasConcepts() []string {
 	var out []string
-	for _, line := range strings.Split(escoAliasesTSV, "\n") {
-		if f := strings.Split(line, "\t"); len(f) == 3 && !strings.HasPrefix(line, "#") {
-			out = append(out, strings.TrimSpace(f[0]))
-		}
+	for _, l := range parseAliases(escoAliasesTSV) {
+		out = append(out, l.concept)
 	}
 	return out
 }
@@ -120,22 +150,19 @@ var languageSkillForms = []string{"interact verbally in ", "write ", "understand
 // ESCO-linked validation sets link every such mention to the language.
 // It returns how many skill concepts it folded.
 func foldLanguageSkills(entries []taxonomy.Entry) int {
-	byPref := map[string]int{}
-	for i := range entries {
-		byPref[strings.TrimSpace(entries[i].Label)] = i
-	}
+	byName := byConceptName(entries)
 	// A language is what ESCO has a concept of speaking: "write code" is
 	// no language skill, "interact verbally in Danish" is.
 	isLanguage := func(name string) bool {
-		_, ok := byPref[languageSkillForms[0]+name]
+		_, ok := byName[languageSkillForms[0]+name]
 		return ok
 	}
 	folded := 0
 	for i := range entries {
-		name := strings.TrimSpace(entries[i].Label)
+		name := strings.ToLower(strings.TrimSpace(entries[i].Label))
 		for _, form := range languageSkillForms {
 			lang, ok := strings.CutPrefix(name, form)
-			j, known := byPref[lang]
+			j, known := byName[lang]
 			if !ok || !known || j == i || !isLanguage(lang) {
 				continue
 			}
