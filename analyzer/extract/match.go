@@ -57,6 +57,11 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			lenT = 0
 		}
 		if bestC != 0 && lenC >= lenT {
+			if x.splitsSentence(toks, i, endC, bestC) {
+				toks[i].brk = brkSentence
+				pos.sent++
+				pos.clause++
+			}
 			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestC})
 		}
 		switch {
@@ -81,6 +86,16 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			i++
 		}
 	}
+}
+
+// splitsSentence: a boilerplate header with its colon inside a sentence
+// ("Duties: stock shelves Benefits: employee discount", "… fins de
+// semaine Avantages : rabais employé") opens a sentence of its own, as
+// postings flattened to one line without their full stops have it: the
+// benefits after it must not make the duties before it boilerplate.
+func (x *Extractor) splitsSentence(toks []token, first, last int, cue uint32) bool {
+	return first > 0 && toks[first].brk == brkNone && last+1 < len(toks) && toks[last+1].brk == brkColon &&
+		x.ix.cues[cue-1].header == cueBoilerHeader
 }
 
 // longest finds the longest label (with the words it skipped) and the

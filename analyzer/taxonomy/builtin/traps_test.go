@@ -318,6 +318,26 @@ var traps = []trap{
 	{name: "a verb over a list of objects", text: "Clean offices, boardrooms and washrooms.", want: []string{"commercial-cleaning", "washroom-sanitation"}},
 	{name: "a verb over a list of objects, serial comma", text: "Repair engines, transmissions, and brakes.", want: []string{"engine-repair", "brake-systems"}},
 	{name: "CCTV cameras", text: "Monitor access control systems and CCTV cameras.", want: []string{"cctv-monitoring"}},
+	// One-line postings without full stops: a benefits header inside the
+	// sentence opens a sentence of its own.
+	{name: "benefits header inside a run-on line", text: "Duties: stock shelves Benefits: employee discount", want: []string{"shelf-stocking"}},
+	{name: "benefits header inside a run-on line FR", text: "Commis d'épicerie - Tâches : placer la marchandise, étiqueter les prix Exigences : disponible les fins de semaine Avantages : rabais employé",
+		want: []string{"shelf-stocking", "price-marking", "shift-availability"}},
+	{name: "benefits after a run-on header stay boilerplate", text: "Duties: stock shelves Benefits: employee discount, free first aid training", want: []string{"shelf-stocking"}, absent: []string{"first-aid-cpr"}},
+	// Wordings just off a label, second probe.
+	{name: "RCR à jour FR", text: "RCR et PDSB à jour.", want: []string{"first-aid-cpr", "safe-patient-handling"}},
+	{name: "Teams beside virtual meetings", text: "Animer des réunions virtuelles sur Teams. Host virtual meetings on Teams.", want: []string{"ms-teams"}},
+	{name: "bare FAST beside trucking words FR", text: "Permis de classe 1 requis, FAST et TMD un atout.", want: []string{"class-1-licence", "fast-card", "tdg"}, asset: []string{"fast-card", "tdg"}},
+	{name: "feminine ponctuelle FR", text: "Être autonome, débrouillarde, ponctuelle et fiable.", want: []string{"independence", "punctuality", "reliability"}},
+	{name: "verb forms of noun labels FR", text: "Nettoyer les tables et classer les documents.", want: []string{"food-counter-cleanliness", "filing-systems"}},
+	{name: "verb forms of noun labels", text: "Book boardrooms and reconcile bank accounts.", want: []string{"room-booking", "bank-reconciliation"}},
+	{name: "excel under pressure is no Excel", text: "Candidates who excel under pressure will thrive in our call centre.", want: []string{"work-under-pressure"}, absent: []string{"ms-excel"}},
+	{name: "serve guests", text: "Team members serve guests at the front counter.", want: []string{"customer-service"}},
+	{name: "encaisser les achats FR", text: "Servir les clients et encaisser les achats.", want: []string{"customer-service", "payment-processing"}},
+	{name: "coordinated verbs over cashiers FR", text: "Superviser et former les caissières.", want: []string{"supervisory-skills", "hiring-and-training-staff"}},
+	{name: "coordinated verbs over parcels FR", text: "Emballer et expédier les colis.", want: []string{"packaging", "shipping-and-receiving"}},
+	{name: "residential and commercial wiring FR", text: "Câblage résidentiel et commercial.", want: []string{"residential-electrical", "commercial-electrical"}},
+	{name: "building access and key log", text: "Grant building access to contractors and keep the key log up to date.", want: []string{"access-control", "key-control-parking"}, absent: []string{"ms-access"}},
 }
 
 func TestTraps(t *testing.T) {
