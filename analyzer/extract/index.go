@@ -26,6 +26,10 @@ type target struct {
 	verbFirst bool // derived verb-first form ("repair engines"): its object must end there (see verbFirst)
 	loose     bool // a loose set (loose.go), never in the table
 	numTokens uint8
+	// looseContent is a loose form's count of content words: its gaps
+	// may hold function words only (see scanLoose).
+	looseContent uint8
+	looseConj    bool // the loose form's label joins words with "and", "or" ("opening and closing")
 }
 
 // index is the compiled form of a taxonomy.
@@ -38,8 +42,9 @@ type index struct {
 	cues    []cueDef
 	// loose holds the loose labels (loose.go), apart so that they never
 	// change what the dictionary's own labels match.
-	loose     *table
-	looseOnce sync.Once
+	loose      *table
+	looseWords *looseWords
+	looseOnce  sync.Once
 }
 
 // cueDef is what a cue phrase means as a header and inside a sentence.

@@ -46,6 +46,12 @@ var (
 var looseNever = []string{"high school", "secondary school", "elementary school", "primary school", "middle school",
 	"école secondaire", "école primaire"}
 
+// looseGroupHeads are nouns for a group of people: a verb's object that
+// ends in one names the group, not the skill ("sales team" alone is no
+// "manage sales teams", "kitchen staff" no "supervise kitchen staff").
+var looseGroupHeads = []string{"team", "staff", "personnel", "crew", "employee", "worker", "people",
+	"equipe", "employe", "travailleur"}
+
 // minLooseContent: a loose label needs two content words; one word is the
 // dictionary's, with its guards.
 const minLooseContent = 2
@@ -53,6 +59,7 @@ const minLooseContent = 2
 type looseWords struct {
 	function, qualifier, generic map[uint64]bool
 	tail                         map[uint64]bool // generic only as the last word
+	group                        map[uint64]bool // looseGroupHeads
 	never                        map[uint64]bool // keys of looseNever
 	of                           uint64
 }
@@ -80,14 +87,16 @@ func newLooseWords() *looseWords {
 	for h := range tail {
 		generic[h] = true
 	}
-	return &looseWords{function: set(looseFunction), qualifier: set(looseQualifier), generic: generic, tail: tail, never: never, of: tokenize("of", nil)[0].hash}
+	return &looseWords{function: set(looseFunction), qualifier: set(looseQualifier), generic: generic, tail: tail, group: set(looseGroupHeads), never: never, of: tokenize("of", nil)[0].hash}
 }
 
 // looseForms returns the loose forms of a label given as token hashes, in
 // dst (reused).
 // verb is the first word of the concept's preferred label: a label that
 // opens with it opens with the skill's verb.
-func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, verb uint64, dst [][]uint64) [][]uint64 {
+// headFirst says the label's language puts a noun phrase's head first
+// (French "équipes de vente"), else last ("sales teams").
+func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, verb uint64, headFirst bool, dst [][]uint64) [][]uint64 {
 	dst = dst[:0]
 	content := 0
 	var bare []uint64 // without generic words
@@ -103,13 +112,7 @@ func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, verb uint64, d
 	}
 	add := func(hs []uint64) {
 		hs = lw.trim(hs)
-		n := 0
-		for _, h := range hs {
-			if !lw.function[h] {
-				n++
-			}
-		}
-		if n >= minLooseContent && len(hs) <= maxLabelTokens {
+		if lw.content(hs) >= minLooseContent && len(hs) <= maxLabelTokens {
 			dst = append(dst, append([]uint64(nil), hs...))
 		}
 	}
@@ -119,9 +122,10 @@ func (lw *looseWords) looseForms(toks []token, typ taxonomy.Type, verb uint64, d
 	// A skill's preferred label opens with its verb; another label
 	// opening with the same word does too.
 	if typ == taxonomy.Skill && content >= 3 && len(bare) > 0 && bare[0] == toks[0].hash && toks[0].hash == verb {
-		obj := lw.trim(bare[1:])
-		add(obj)
-		dst = lw.turned(obj, dst)
+		if obj := lw.trim(bare[1:]); len(obj) > 0 && !lw.group[head(obj, headFirst)] {
+			add(obj)
+			dst = lw.turned(obj, dst)
+		}
 	}
 	return lw.turned(bare, dst)
 }
@@ -132,6 +136,24 @@ func (lw *looseWords) turned(hs []uint64, dst [][]uint64) [][]uint64 {
 		dst = append(dst, []uint64{hs[2], hs[0]})
 	}
 	return dst
+}
+
+func head(hs []uint64, first bool) uint64 {
+	if first {
+		return hs[0]
+	}
+	return hs[len(hs)-1]
+}
+
+// content counts the words of hs that are no function words.
+func (lw *looseWords) content(hs []uint64) int {
+	n := 0
+	for _, h := range hs {
+		if !lw.function[h] {
+			n++
+		}
+	}
+	return n
 }
 
 // trim drops function words at both ends.
@@ -202,14 +224,18 @@ func (ix *index) addLoose(b *builder, lw *looseWords, ei int, labels []taxonomy.
 		if verbs[b.toks[0].hash] {
 			verb = b.toks[0].hash
 		}
-		forms = lw.looseForms(b.toks, e.Type, verb, forms)
+		conj := false
+		for _, t := range b.toks[1:] {
+			conj = conj || t.conj
+		}
+		forms = lw.looseForms(b.toks, e.Type, verb, l.Lang == "fr", forms)
 		for _, hs := range forms {
 			if ix.isLabel(hs) || lw.never[hashKey(hs)] {
 				continue
 			}
 			b.singles = append(b.singles, hs[0])
 			k := b.addHashes(hs)
-			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(hs)), loose: true}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(hs)), loose: true, looseContent: uint8(lw.content(hs)), looseConj: conj}
 			if cur := b.vals[k] & targetMask; cur != 0 {
 				if old := &ix.targets[cur-1]; old.loose && tg.rank() < old.rank() {
 					*old = tg
@@ -239,6 +265,7 @@ func (ix *index) buildLoose() {
 			forms = ix.addLoose(b, lw, ei, expandLabels(ix.tax.Entries[ei].Labels), forms)
 		}
 		ix.loose = newFrozenTable(b.vals, b.singles, b.multi)
+		ix.looseWords = lw
 	})
 }
 
@@ -273,11 +300,33 @@ func (x *Extractor) scanLoose(sc *scratch) {
 			continue
 		}
 		t, end, _, _, _ := longestFrom(tab, toks, i, k, v)
-		if t == 0 || x.looseKnown(sc, nExact, i, end, t) {
+		if t == 0 || !x.looseTight(toks, i, end, t) || x.looseKnown(sc, nExact, i, end, t) {
 			continue
 		}
 		sc.hits = append(sc.hits, hit{first: int32(i), last: int32(end), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: t})
 	}
+}
+
+// looseTight says whether a loose hit is its form's words alone: the
+// dictionary's gaps may hold content words ("solving business problems"
+// is solve problems), a loose form's only function words ("issues in a
+// full stack environment" is no "issues in the environment"), and no
+// conjunction its label lacks joins its words ("installation and
+// maintenance", "production or development" name two things, not the
+// compound "installation maintenance" or "production developments";
+// "open and close" is "opening and closing procedures").
+func (x *Extractor) looseTight(toks []token, first, last int, tgt uint32) bool {
+	tg := &x.ix.targets[tgt-1]
+	content := 0
+	for j := first; j <= last; j++ {
+		if j > first && (toks[j].list || toks[j].conj && !tg.looseConj) {
+			return false
+		}
+		if !x.ix.looseWords.function[toks[j].hash] {
+			content++
+		}
+	}
+	return content <= int(tg.looseContent)
 }
 
 // looseKnown says whether the dictionary matched the same words, or the

@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "5ae02cf442a99d264bfdbc40a81dd2093a13b8df817acd821f17ce3b5e8e3a92"},
-		{"skillspan/explain", ss, true, "8e24809db768537c7a8ac0af812898e1f1eccdfe3bfa95f04d2d5e65da0eca01"},
-		{"sample", sample, false, "869d7176cdc21c079d7a6f4195de15173545fdb03fa7ae0fe504e47feb939c9e"},
-		{"sample/explain", sample, true, "be2fab78a74b32aad87c75e2b609160c43336441a6c54f3ed6fb3f26aa0dd740"},
+		{"skillspan", ss, false, "1a4587107c35a027da9855562aa1c2b33f5452f01fd12efe5637283deb48f7fd"},
+		{"skillspan/explain", ss, true, "aeb8637eef04aafae18f0f95d5a2e3fe73fcdad7d2c7e64b752fd2da96e1ac26"},
+		{"sample", sample, false, "128932e4ac8d8b33edf4281262a6342152d747c76c530fb33b2ff6f11f4f45ed"},
+		{"sample/explain", sample, true, "2469161ee2bffcdc60a8fef0c1afe860ec8c92aa7e5f710f311f1d69092f3574"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
