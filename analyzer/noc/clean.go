@@ -75,6 +75,11 @@ var expansions = map[string]string{
 	"mgmt": "management", "mngr": "manager", "supvr": "supervisor", "gen": "general", "pr": "public relations",
 	"bi": "business intelligence", "ml": "machine learning", "dba": "database administrator", "sre": "site reliability engineer",
 	"ehs": "environmental health safety", "hse": "health safety environment",
+	// Canadian agencies and fields whose short form is the job's name,
+	// written out the way the index writes them ("border services officer
+	// (BSO)", "geographic information systems (GIS) technician").
+	"cbsa": "border services", "rcmp": "royal canadian mounted police", "gis": "geographic information systems",
+	"ohs": "occupational health and safety", "tcp": "flagperson", "lube": "lubrication",
 	// Quebec's everyday word for a labourer, which the index writes
 	// "manoeuvre" (it has "journalier" twice, beside "journaliste").
 	"journalier": "manoeuvre", "journaliere": "manoeuvre", "journaliers": "manoeuvre", "journalieres": "manoeuvre",

@@ -242,3 +242,21 @@ func TestNightJobs(t *testing.T) {
 		t.Errorf("cleanTitle(Night Auditor) = %q, want night auditor", got)
 	}
 }
+
+// Canadian short forms that are the job's name: the index writes them out
+// ("border services officer (BSO)", "geographic information systems
+// (GIS) technician") and drops the parenthesized form.
+func TestCanadianShortForms(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, tc := range []struct{ title, want string }{
+		{"CBSA officer", "43203"},
+		{"RCMP officer", "42100"},
+		{"GIS technician", "22214"},
+		{"OHS coordinator", "22232"},
+		{"TCP", "75110"},
+	} {
+		if got := c.Code(tc.title, "", nil); got.Code != tc.want {
+			t.Errorf("%q: %s (%.2f), want %s; candidates %+v", tc.title, got.Code, got.Confidence, tc.want, c.Candidates(tc.title, "", 3))
+		}
+	}
+}
