@@ -61,7 +61,8 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	clear(c.assetClause)
 	// Section headers switch the kind of every following line until the
 	// next header; lines before the first header are content.
-	negAt := int32(-1) // clause of the last negation word ("no", "pas")
+	negAt := int32(-1)   // clause of the last negation word ("no", "pas")
+	trainAt := int32(-1) // clause of the last training word ("formation")
 	for _, h := range sc.cues {
 		def := ix.cues[h.tgt-1]
 		if def.header != 0 {
@@ -84,6 +85,12 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 			}
 		case cueNegationWord:
 			negAt = h.clause
+		case cueTrainingWord:
+			trainAt = h.clause
+		case cueOfferedWord:
+			if trainAt == h.clause {
+				c.negClause[h.clause] = true
+			}
 		case cueNegatedSentence:
 			c.negClause[h.clause] = true
 			// "Not required: French, Spanish." negates what follows the colon.

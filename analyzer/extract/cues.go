@@ -27,6 +27,13 @@ const (
 	cueNegationWord
 	// cueNegatedSentence negates its clause: "French is not required".
 	cueNegatedSentence
+	// cueTrainingWord ("formation") and a later cueOfferedWord
+	// ("offerte") in its clause negate the clause, training the employer
+	// gives with its subject between: "formation sur le chariot élévateur
+	// offerte". French only: English "provided" stems to "providing", a
+	// trainer's duty.
+	cueTrainingWord
+	cueOfferedWord
 )
 
 func isHeaderKind(k cueKind) bool { return k <= cueNegatedHeader }
@@ -144,4 +151,6 @@ var cuePhrases = map[cueKind][]string{
 		"we provide training", "paid training", "nous vous formerons", "vous serez formé", "vous serez formée",
 		"formation sur place", "formation fournie", "formation offerte", "formation payée", "formation rémunérée",
 	},
+	cueTrainingWord: {"formation"},
+	cueOfferedWord:  {"offerte", "offert", "offertes", "offerts", "fournie", "fourni", "fournies", "fournis"},
 }

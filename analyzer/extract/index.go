@@ -211,7 +211,7 @@ func (t *target) rank() int {
 func (ix *index) addCues(b *builder) {
 	defs := map[uint64]int{}
 	kinds := []cueKind{cueBoilerHeader, cueContentHeader, cueAssetHeader, cueNegatedHeader,
-		cueBoilerSentence, cueAssetSentence, cueRequiredSentence, cueNegationWord, cueNegatedSentence}
+		cueBoilerSentence, cueAssetSentence, cueRequiredSentence, cueNegationWord, cueNegatedSentence, cueTrainingWord, cueOfferedWord}
 	for _, kind := range kinds {
 		for _, p := range cuePhrases[kind] {
 			k, ok := b.add(p)

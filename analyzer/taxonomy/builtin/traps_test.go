@@ -337,6 +337,8 @@ var traps = []trap{
 	{name: "coordinated verbs over cashiers FR", text: "Superviser et former les caissières.", want: []string{"supervisory-skills", "hiring-and-training-staff"}},
 	{name: "coordinated verbs over parcels FR", text: "Emballer et expédier les colis.", want: []string{"packaging", "shipping-and-receiving"}},
 	{name: "residential and commercial wiring FR", text: "Câblage résidentiel et commercial.", want: []string{"residential-electrical", "commercial-electrical"}},
+	{name: "training offered with its subject between FR", text: "Aucune expérience requise en entrepôt; formation sur le chariot élévateur offerte.", absent: []string{"forklift-operation"}},
+	{name: "a trainer's duty is no training offered FR", text: "Offrir de la formation sur le chariot élévateur aux employés.", want: []string{"forklift-operation"}},
 	{name: "building access and key log", text: "Grant building access to contractors and keep the key log up to date.", want: []string{"access-control", "key-control-parking"}, absent: []string{"ms-access"}},
 }
 
