@@ -6,8 +6,7 @@ import "testing"
 // gender forms, abbreviations, shifts, places, pay, employers, two
 // languages. Each must reach its unit group as a classified answer.
 func TestBuiltinCodesTitlesAsWritten(t *testing.T) {
-	c := NewBuiltin()
-	for _, tc := range []struct{ title, want string }{
+	wantCodes(t, NewBuiltin(), []titleCode{
 		{"Warehouse supervisor", "12013"},
 		{"Superviseur d'entrepôt", "12013"},
 		{"Boulanger(ère)", "63202"},
@@ -41,29 +40,19 @@ func TestBuiltinCodesTitlesAsWritten(t *testing.T) {
 		{"AP clerk", "14200"},
 		{"HD mechanic", "72401"},
 		{"Self-employed carpenter", "72310"},
-	} {
-		got := c.Code(tc.title, "", nil)
-		if got.Code != tc.want {
-			cands := c.Candidates(tc.title, "", 3)
-			t.Errorf("%q: %s (%.2f), want %s; candidates %+v", tc.title, got.Code, got.Confidence, tc.want, cands)
-		}
-	}
+	})
 }
 
 // "Journalier" is how Quebec titles a labourer; the index says
 // "manoeuvre" and has "journaliste" one letter away.
 func TestJournalierIsALabourer(t *testing.T) {
 	c := referenceCoderTB(t)
-	for _, tc := range []struct{ title, want string }{
+	wantCodes(t, c, []titleCode{
 		{"Journalier en construction", "75110"},
 		{"Journalier(ère) d'entrepôt", "75101"},
 		{"Journalière de production", "95109"},
 		{"Journaliste", "51113"},
-	} {
-		if got := c.Code(tc.title, "", nil); got.Code != tc.want {
-			t.Errorf("%q: %s (%.2f), want %s", tc.title, got.Code, got.Confidence, tc.want)
-		}
-	}
+	})
 	if got := c.Candidates("Journalier", "", 1); len(got) == 0 || got[0].Code[0] == '5' {
 		t.Errorf("Journalier alone: first candidate %+v, want a labourers' group", got)
 	}
@@ -247,14 +236,22 @@ func TestNightJobs(t *testing.T) {
 // ("border services officer (BSO)", "geographic information systems
 // (GIS) technician") and drops the parenthesized form.
 func TestCanadianShortForms(t *testing.T) {
-	c := referenceCoderTB(t)
-	for _, tc := range []struct{ title, want string }{
+	wantCodes(t, referenceCoderTB(t), []titleCode{
 		{"CBSA officer", "43203"},
 		{"RCMP officer", "42100"},
 		{"GIS technician", "22214"},
 		{"OHS coordinator", "22232"},
 		{"TCP", "75110"},
-	} {
+	})
+}
+
+type titleCode struct{ title, want string }
+
+// wantCodes checks that c codes each title (without a description) to
+// its unit group, showing the candidates when it does not.
+func wantCodes(t *testing.T, c *Coder, cases []titleCode) {
+	t.Helper()
+	for _, tc := range cases {
 		if got := c.Code(tc.title, "", nil); got.Code != tc.want {
 			t.Errorf("%q: %s (%.2f), want %s; candidates %+v", tc.title, got.Code, got.Confidence, tc.want, c.Candidates(tc.title, "", 3))
 		}
