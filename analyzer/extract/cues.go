@@ -34,6 +34,8 @@ const (
 	// trainer's duty.
 	cueTrainingWord
 	cueOfferedWord
+	// cueKindEnd follows the last kind.
+	cueKindEnd
 )
 
 func isHeaderKind(k cueKind) bool { return k <= cueNegatedHeader }

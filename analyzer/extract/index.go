@@ -27,7 +27,7 @@ type target struct {
 	loose     bool // a loose set (loose.go), never in the table
 	numTokens uint8
 	// looseContent is a loose form's count of content words: its gaps
-	// may hold function words only (see scanLoose).
+	// may hold function words only (see looseTight).
 	looseContent uint8
 	looseConj    bool // the loose form's label joins words with "and", "or" ("opening and closing")
 }
@@ -210,9 +210,9 @@ func (t *target) rank() int {
 // so one lookup per n-gram finds both.
 func (ix *index) addCues(b *builder) {
 	defs := map[uint64]int{}
-	kinds := []cueKind{cueBoilerHeader, cueContentHeader, cueAssetHeader, cueNegatedHeader,
-		cueBoilerSentence, cueAssetSentence, cueRequiredSentence, cueNegationWord, cueNegatedSentence, cueTrainingWord, cueOfferedWord}
-	for _, kind := range kinds {
+	// Every kind, headers first: a phrase both header and sentence cue
+	// ("Benefits") keeps both meanings.
+	for kind := cueBoilerHeader; kind < cueKindEnd; kind++ {
 		for _, p := range cuePhrases[kind] {
 			k, ok := b.add(p)
 			if !ok {
