@@ -4,11 +4,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
-	"unicode"
 )
 
 // LabelIn is the entry's preferred label in lang ("fr"), or its default
@@ -38,6 +39,11 @@ func (e *Entry) HasLabelIn(lang string) bool {
 // foldLabel lowercases and strips accents, so "competence" finds
 // "compétence".
 func foldLabel(s string) string {
+	if isASCII(s) {
+		// Nothing to decompose: the transform chain below, built per call,
+		// was most of loading ESCO when every label went through it.
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, strings.ToValidUTF8(s, " "))
 	if err != nil {
@@ -50,6 +56,13 @@ func foldLabel(s string) string {
 // punctuation and spacing aside ("Customer-service" is "customer
 // service"), but not the signs that name languages (C, C++, C#).
 func LabelKey(s string) string {
+	if isASCII(s) {
+		return asciiLabelKey(s)
+	}
+	return labelKeyFolded(s)
+}
+
+func labelKeyFolded(s string) string {
 	return strings.Join(strings.FieldsFunc(foldLabel(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '#'
 	}), " ")
@@ -121,4 +134,37 @@ func (t *Taxonomy) folded() [][]string {
 	}
 	v, _ := foldedLabels.LoadOrStore(t, out)
 	return v.([][]string)
+}
+
+// asciiLabelKey is LabelKey of an ASCII label in one pass and one
+// allocation: loading ESCO keys every one of its labels.
+func asciiLabelKey(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '+', c == '#':
+		default:
+			if len(b) > 0 && b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+			continue
+		}
+		b = append(b, c)
+	}
+	if len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -32,10 +32,11 @@ func addAliases(entries []taxonomy.Entry, tsv string) int {
 			if l.Kind == taxonomy.Hidden {
 				m = hidden
 			}
-			if j, ok := m[labelKey(l)]; ok && j != i {
-				m[labelKey(l)] = -1
+			key := labelKey(l)
+			if j, ok := m[key]; ok && j != i {
+				m[key] = -1
 			} else {
-				m[labelKey(l)] = i
+				m[key] = i
 			}
 		}
 	}
