@@ -91,7 +91,7 @@ not stop the run.`,
 	}
 	cmd.Flags().StringVar(&spec, "taxonomy", "builtin", "taxonomy: builtin | esco:PATH[,FRENCH_PATH] | onet:PATH | custom:PATH")
 	cmd.Flags().StringVar(&scorer, "scorer", string(skilllink.DefaultMode), "learned linker for ESCO taxonomies: off | filter (re-decide dictionary matches) | propose (also paraphrases; slower)")
-	cmd.Flags().BoolVar(&loose, "loose", true, "with the scorer on, also match loose forms of ESCO labels (a skill's object without its verb, words reordered) for it to judge; false: ~25% faster, less recall")
+	cmd.Flags().BoolVar(&loose, "loose", skilllink.DefaultLoose, "with the scorer on, also match loose forms of ESCO labels (a skill's object without its verb, words reordered) for it to judge: more recall, less precision, ~15% slower")
 	cmd.Flags().StringVar(&semDir, "semantic", "", "optional semantic stage of the scorer (ESCO): the sentence encoder's directory, or auto (where scripts/fetch-model.sh puts it); much slower per posting. Off by default")
 	cmd.Flags().BoolVar(&explain, "explain", false, "also list skills found only in boilerplate (not counted)")
 	return cmd

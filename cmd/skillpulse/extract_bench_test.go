@@ -51,8 +51,9 @@ func skillspanPostings(t testing.TB) ([]byte, int) {
 // core without the taxonomy load: JSON lines in, normalize, extract, JSON
 // lines out. Bytes are input bytes. "skillspan" is the text of
 // BenchmarkExtractESCO; "sample" the generated HTML postings; "/filter"
-// runs with the learned filter the command uses by default for ESCO,
-// the others with --scorer off.
+// runs with the learned filter the command uses by default for ESCO
+// (loose matches as skilllink.DefaultLoose), "/filter+loose" with
+// --loose, the others with --scorer off.
 func BenchmarkExtractCLI(b *testing.B) {
 	path := shareddata.Require(b, "taxonomy", "esco_v1.1.1", "skills_en.csv")
 	tax, err := load.ESCO(path, "")
@@ -60,7 +61,11 @@ func BenchmarkExtractCLI(b *testing.B) {
 		b.Fatal(err)
 	}
 	x := extract.New(tax)
-	filtered, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.Filter, true)
+	filtered, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.Filter, skilllink.DefaultLoose)
+	if err != nil || sc == nil {
+		b.Fatalf("scorer: %v", err)
+	}
+	loose, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.Filter, true)
 	if err != nil || sc == nil {
 		b.Fatalf("scorer: %v", err)
 	}
@@ -71,7 +76,7 @@ func BenchmarkExtractCLI(b *testing.B) {
 		x    *extract.Extractor
 		data []byte
 		n    int
-	}{{"skillspan", x, ss, ssN}, {"sample", x, sample, 2000}, {"skillspan/filter", filtered, ss, ssN}, {"sample/filter", filtered, sample, 2000}} {
+	}{{"skillspan", x, ss, ssN}, {"sample", x, sample, 2000}, {"skillspan/filter", filtered, ss, ssN}, {"sample/filter", filtered, sample, 2000}, {"skillspan/filter+loose", loose, ss, ssN}} {
 		x := in.x
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))

@@ -16,7 +16,7 @@ import (
 )
 
 // TestExtractDefaultPathUnchanged pins what `skillpulse extract
-// --taxonomy esco:…` writes by default (learned filter, loose matches)
+// --taxonomy esco:…` writes by default (learned filter, loose matches as DefaultLoose says)
 // for the SkillSpan postings and 2,000 generated ones: the SHA-256 of the
 // whole output, with and without --explain. Speed work must not move it;
 // the data stays in ../shared/data, only the digests live here. A change
@@ -28,8 +28,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The command's own constructor, loose matches on as its --loose default.
-	x, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.DefaultMode, true)
+	// The command's own constructor, loose matches as its --loose default.
+	x, sc, err := skilllink.NewExtractor("esco:"+path, tax, skilllink.DefaultMode, skilllink.DefaultLoose)
 	if err != nil || sc == nil {
 		t.Fatalf("scorer: %v", err)
 	}
@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "1a4587107c35a027da9855562aa1c2b33f5452f01fd12efe5637283deb48f7fd"},
-		{"skillspan/explain", ss, true, "aeb8637eef04aafae18f0f95d5a2e3fe73fcdad7d2c7e64b752fd2da96e1ac26"},
-		{"sample", sample, false, "128932e4ac8d8b33edf4281262a6342152d747c76c530fb33b2ff6f11f4f45ed"},
-		{"sample/explain", sample, true, "2469161ee2bffcdc60a8fef0c1afe860ec8c92aa7e5f710f311f1d69092f3574"},
+		{"skillspan", ss, false, "7d85c5c36427e78d250f0323f80edf62bc1a28b34e906fe6acc9d77df90738ff"},
+		{"skillspan/explain", ss, true, "9a85e4c6bb5188c467cde6b459ad914c50275c628b44f3b270f1f13b61995e6f"},
+		{"sample", sample, false, "122c8439e5feaf939dcc899ea135aec48f1dcad90595210059c81e8e46d698ad"},
+		{"sample/explain", sample, true, "19f040f51d7278e2d90717109c5862d46dfa178cdefa490f41feeca15a568198"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

@@ -40,7 +40,7 @@ func Stages(cfg config.Config, log *slog.Logger) (analyzer.Stages, error) {
 	if cfg.SkillScorer != "" {
 		mode = skilllink.Mode(cfg.SkillScorer)
 	}
-	x, sc, err := skilllink.NewExtractor(cfg.Taxonomy, tax, mode, true)
+	x, sc, err := skilllink.NewExtractor(cfg.Taxonomy, tax, mode, skilllink.DefaultLoose)
 	if err != nil {
 		return analyzer.Stages{}, fmt.Errorf("skill_scorer %q: %w", mode, err)
 	}
