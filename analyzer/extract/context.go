@@ -92,6 +92,9 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 				c.negClause[h.clause] = true
 			}
 		case cueNegatedSentence:
+			if notOnly(text, sc.toks[h.last].end) {
+				continue // "you will not only cook but also serve"
+			}
 			c.negClause[h.clause] = true
 			// "Not required: French, Spanish." negates what follows the colon.
 			if n := int(h.last) + 1; n < len(sc.toks) && sc.toks[n].brk == brkColon {
@@ -118,6 +121,13 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 	}
 	return c
+}
+
+// notOnly says whether the text at i goes on with "only" ("not only …
+// but also"), a word the tokenizer skips.
+func notOnly(text string, i int32) bool {
+	rest := strings.TrimLeft(text[i:], " ")
+	return len(rest) >= 4 && strings.EqualFold(rest[:4], "only") && (len(rest) == 4 || !isWordByte(rest[4]))
 }
 
 // classify says whether a hit sits in boilerplate, whether it is an

@@ -34,6 +34,9 @@ const (
 	// trainer's duty.
 	cueTrainingWord
 	cueOfferedWord
+	// cueProgramName is a public programme whose name holds a benefits
+	// cue ("Canada Pension Plan"): it masks the cue and says nothing.
+	cueProgramName
 	// cueKindEnd follows the last kind.
 	cueKindEnd
 )
@@ -62,7 +65,8 @@ var cuePhrases = map[cueKind][]string{
 		"you have", "who you are", "profile", "your profile",
 		"exigences", "exigences du poste", "compétences", "compétences requises", "responsabilités", "tâches",
 		"fonctions", "principales tâches", "profil recherché", "votre profil", "qualifications requises", "description du poste",
-		"expérience", "formation",
+		"expérience", "formation", "main duty", "main responsibilities", "tâche principale", "tâches principales",
+		"fonctions principales", "principales fonctions", "responsabilités principales", "principales responsabilités",
 	},
 	cueAssetHeader: {
 		"nice to have", "nice to haves", "assets", "asset", "preferred qualifications", "preferred skills", "bonus points",
@@ -122,7 +126,7 @@ var cuePhrases = map[cueKind][]string{
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
 		"is a plus", "would be a plus", "a plus", "un plus", "bonus", "desirable", "would be beneficial", "ideally",
 		"definite asset", "strong asset", "un atout", "atout", "atouts", "constitue un atout", "serait un atout",
-		"souhaitable", "souhaité", "souhaitée", "souhaités", "souhaitées", "serait apprécié", "seraient appréciées", "idéalement", "préférable", "de préférence",
+		"souhaitable", "souhaité", "souhaitée", "souhaités", "souhaitées", "serait apprécié", "seraient appréciées", "apprécié", "appréciée", "appréciés", "appréciées", "idéalement", "préférable", "de préférence",
 		"optional", "optionnel", "facultatif",
 		// Articles are skipped, so a cue of "an advantage" alone would be
 		// any "advantage" ("Advantages: …" of the job, "the advantage of
@@ -144,6 +148,9 @@ var cuePhrases = map[cueKind][]string{
 		"non requis", "non requise", "non exigé", "non exigée", "non obligatoire", "pas obligatoire",
 		"pas besoin", "no need for", "not needed",
 		"don't need", "do not need", "doesn't need", "does not need", "won't need", "will not need", "no need to",
+		// A duty the job does not have: "you will not be handling cash"
+		// ("you will not only cook but…" is left to docContext).
+		"you will not", "you won't", "you will never", "vous ne", "vous n'", "vous n'aurez pas à", "vous n'aurez jamais à",
 		// Training the employer gives is a skill the posting does not ask
 		// for: "we will train you on our POS system". A trainer's duty
 		// ("you will train new staff") says none of these. Not a bare
@@ -154,5 +161,7 @@ var cuePhrases = map[cueKind][]string{
 		"formation sur place", "formation fournie", "formation offerte", "formation payée", "formation rémunérée",
 	},
 	cueTrainingWord: {"formation"},
-	cueOfferedWord:  {"offerte", "offert", "offertes", "offerts", "fournie", "fourni", "fournies", "fournis"},
+	cueProgramName: {"canada pension plan", "quebec pension plan", "régime de pensions du canada", "régime de rentes du québec",
+		"employment insurance", "assurance-emploi"},
+	cueOfferedWord: {"offerte", "offert", "offertes", "offerts", "fournie", "fourni", "fournies", "fournis"},
 }

@@ -333,6 +333,18 @@ func stem(b []byte) []byte {
 	}
 	n = len(b)
 	switch {
+	// French verbs as postings address the reader or name the holder:
+	// "vous superviserez", "vous préparez", "le titulaire supervisera"
+	// meet the infinitive of the label ("superviser"). English has
+	// surnames in -ez, "camera" and French "rendez", which the lengths
+	// leave alone.
+	case n >= 7 && hasSuffix(b, "erez"):
+		return b[:n-2]
+	case n >= 7 && hasSuffix(b, "era"):
+		return b[:n-1]
+	case n >= 7 && hasSuffix(b, "ez"):
+		b[n-1] = 'r'
+		return b
 	case n >= 6 && hasSuffix(b, "ing"):
 		b = undouble(b[:n-3])
 	case n >= 5 && hasSuffix(b, "ed") && !hasSuffix(b, "eed"):

@@ -57,4 +57,16 @@ var probeTraps = []trap{
 	{name: "training offered with its subject between FR", text: "Aucune expérience requise en entrepôt; formation sur le chariot élévateur offerte.", absent: []string{"forklift-operation"}},
 	{name: "a trainer's duty is no training offered FR", text: "Offrir de la formation sur le chariot élévateur aux employés.", want: []string{"forklift-operation"}},
 	{name: "building access and key log", text: "Grant building access to contractors and keep the key log up to date.", want: []string{"access-control", "key-control-parking"}, absent: []string{"ms-access"}},
+	// A third probe (2026-12-07, evening): duties the job does not have,
+	// French verbs as postings conjugate them, a programme's name.
+	{name: "a negated duty", text: "You will not be handling cash in this back-of-house role; you will wash and chop vegetables.", want: []string{"food-preparation"}, absent: []string{"cash-handling"}},
+	{name: "not only is no negation", text: "You will not only prepare meals but also handle cash at the counter.", want: []string{"cooking", "cash-handling"}},
+	{name: "a negated duty FR", text: "Vous ne manipulerez pas d'argent : poste en cuisine, laver et couper les légumes.", want: []string{"food-preparation"}, absent: []string{"cash-handling"}},
+	{name: "future tense FR", text: "Vous superviserez le personnel de plancher et formerez les nouveaux employés.", want: []string{"supervisory-skills", "hiring-and-training-staff"}},
+	{name: "present and third person FR", text: "Vous préparez les commandes. Le titulaire supervisera le personnel.", want: []string{"order-picking", "supervisory-skills"}},
+	{name: "a programme's name is no benefit", text: "Service Canada is hiring Citizen Services Officers to answer enquiries about Employment Insurance and Canada Pension Plan benefits.", want: []string{"customer-inquiries"}},
+	{name: "a programme's name is no benefit FR", text: "Répondre aux questions sur l'assurance-emploi et le Régime de pensions du Canada.", want: []string{"customer-inquiries"}},
+	{name: "tâche principale closes the benefits FR", text: "Avantages : horaire flexible, assurance dentaire et formation payée. Tâche principale : balayer et laver le plancher de la salle à manger.", want: []string{"floor-care"}, absent: []string{"shift-availability"}},
+	{name: "appréciée is an asset FR", text: "Certification Smart Serve obligatoire. Connaissance d'un système de point de vente appréciée.", want: []string{"responsible-beverage-service", "pos-system"}, required: []string{"responsible-beverage-service"}, asset: []string{"pos-system"}},
+	{name: "a school service centre is no help desk FR", text: "Le Centre de services scolaire des Navigateurs recrute un concierge de soir pour nettoyer les classes et cirer les corridors.", want: []string{"commercial-cleaning", "floor-care"}, absent: []string{"help-desk-support"}},
 }
