@@ -16,15 +16,21 @@ var (
 	// parentheses): an upper-case qualifier that merely ends in one
 	// ("TRAITEMENT DU MÉTAL DE PREMIÈRE FUSION", "… PRODUCTION") is no place.
 	placeTail = regexp.MustCompile(`^[\p{L} .'-]+(?:,\s*|\s+|\s*\()(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\)?$|^(?i:remote|hybrid)\b`)
-	// pay in a title ("$18/hr", "$55K", "22,50 $/h", "up to $25 per hour"):
-	// its "/hr" would otherwise read as human resources.
 	// inclusive French endings written after a middle dot, a period or a
 	// hyphen ("conseiller·ère", "directeur·trice", "infirmier.ère",
 	// "étudiant-e"): the form before them is the one the index teaches,
 	// and the ending alone would be an unknown word ("trice") or another
 	// one ("rice").
 	inclusiveRe = regexp.MustCompile(`(?i)(\p{L})[·.‧-](?:e|fe|ne|le|se|te|ere|ère|iere|ière|euse|trice|rice|ice|ive|elle|lle|enne|ienne|esse)($|[^\p{L}])`)
-	payRe       = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
+	// pay in a title ("$18/hr", "$55K", "22,50 $/h", "up to $25 per hour"):
+	// its "/hr" would otherwise read as human resources.
+	payRe = regexp.MustCompile(`(?i)(?:up to |from |starting at |jusqu'à |à partir de )?(?:\$\s*\d[\d,.]*\s*k?|\d[\d,.]*\s*k?\s*\$)(?:\s*(?:-|to|à)\s*(?:\$\s*)?\d[\d,.]*\s*k?\s*\$?)?(?:\s*(?:/|per|an|a|de l'|par)\s*(?:hr|hour|h|heure|year|yr|an|année|annum|week|wk|semaine)\b)?`)
+	// hoursRe is the hours or rotation a title states: "20 hrs/wk",
+	// "40 h/semaine", "2 wks on/2 off".
+	hoursRe = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?\s*(?:hrs?|hours?|h|heures?)(?:\s*(?:/|per|par|a|an)\s*(?:wk|week|sem|semaine))?\b|\b\d+\s*(?:wks?|weeks?|days?)\s+on\s*/\s*\d+\s*(?:wks?|weeks?|days?)?\s*off\b`)
+	// "fin(s) de semaine" is a schedule; "fin" alone is not ("aliments
+	// fins", "fin de chaîne").
+	weekendRe = regexp.MustCompile(`\bfins? de semaines?\b`)
 )
 
 // noise words say nothing about the occupation: seniority, an
@@ -80,6 +86,16 @@ var expansions = map[string]string{
 	// (BSO)", "geographic information systems (GIS) technician").
 	"cbsa": "border services", "rcmp": "royal canadian mounted police", "gis": "geographic information systems",
 	"ohs": "occupational health and safety", "tcp": "flagperson", "lube": "lubrication",
+	// Health, finance and trades credentials people write as their job,
+	// spelled as the index spells the job ("occupational therapy
+	// assistant", "aircraft maintenance engineer (AME)").
+	"slpa": "speech language pathology assistant", "ota": "occupational therapy assistant",
+	"pta": "physiotherapy assistant", "acp": "advanced care paramedic", "pcp": "primary care paramedic",
+	"spd": "sterile processing", "moa": "medical office assistant", "rsw": "registered social worker",
+	"inhalo": "inhalotherapeute", "tts": "technicien travail social",
+	"cfp": "certified financial planner", "fsr": "financial services representative", "qs": "quantity surveyor",
+	"hrbp": "human resources business partner", "agm": "assistant general manager", "2ic": "assistant manager",
+	"sysadmin": "system administrator", "sys": "system", "rh": "ressources humaines", "sac": "service clientele",
 	// Quebec's everyday word for a labourer, which the index writes
 	// "manoeuvre" (it has "journalier" twice, beside "journaliste").
 	"journalier": "manoeuvre", "journaliere": "manoeuvre", "journaliers": "manoeuvre", "journalieres": "manoeuvre",
@@ -141,6 +157,10 @@ func fold(s string) string {
 	return b.String()
 }
 
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
 // cleanTitle lower-cases, drops accents, parenthesized notes, suffixes
 // after " - " (shift, place) and French gender alternatives, expands
 // abbreviations and removes noise words. Each regular expression runs only
@@ -156,6 +176,9 @@ func cleanNoting(s string) (clean string, droppedNoise bool) {
 	if strings.Contains(s, "$") {
 		s = payRe.ReplaceAllString(s, " ")
 	}
+	if hasDigit(s) {
+		s = hoursRe.ReplaceAllString(s, " ")
+	}
 	if mayBeInclusive(s) {
 		s = inclusiveRe.ReplaceAllString(s, "$1$2")
 	}
@@ -170,6 +193,9 @@ func cleanNoting(s string) (clean string, droppedNoise bool) {
 		s = firstAlternative(s)
 	}
 	s = fold(s)
+	if strings.Contains(s, "semaine") {
+		s = weekendRe.ReplaceAllString(s, " weekend ")
+	}
 	out := make([]string, 0, 8)
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	for i, w := range words {

@@ -242,6 +242,25 @@ func TestCanadianShortForms(t *testing.T) {
 		{"GIS technician", "22214"},
 		{"OHS coordinator", "22232"},
 		{"TCP", "75110"},
+		// Credentials and short forms a third probe found unread.
+		{"SLPA", "32109"},
+		{"OTA/PTA", "32109"},
+		{"ACP", "32102"},
+		{"PCP", "32102"},
+		{"SPD Technician", "33109"},
+		{"MOA", "14101"},
+		{"RSW", "41300"},
+		{"Inhalo", "32103"},
+		{"TTS", "42201"},
+		{"AME", "72404"},
+		{"CFP", "11102"},
+		{"FSR", "63102"},
+		{"QS", "22303"},
+		{"Linux Sys Admin", "22220"},
+		{"Technicienne RH", "12101"},
+		// Hours and rotations are no part of the job.
+		{"Sales Associate, 20 hrs/wk", "64100"},
+		{"Cook 40 h/semaine", "63200"},
 	})
 }
 
