@@ -185,12 +185,21 @@ func runSkillEval(cmd *cobra.Command, out io.Writer) error {
 		if repeats > 1 {
 			cvName = fmt.Sprintf("%s, %d-fold CV ×%d", label, folds, repeats)
 		}
+		// Which of the two `extract` runs by default (skilllink.DefaultLoose).
+		withLoose, noLoose := cvName+", loose", cvName+", no loose"
+		if mode == skilllink.Filter && rn.sem == nil {
+			if skilllink.DefaultLoose {
+				withLoose += " (default)"
+			} else {
+				noLoose += " (default)"
+			}
+		}
 		rows := []struct {
 			name   string
 			counts map[string]skilleval.Counts
 		}{
-			{cvName, cvCounts},
-			{cvName + ", no loose", cvExact},
+			{withLoose, cvCounts},
+			{noLoose, cvExact},
 		}
 		if weakRow {
 			rows = append(rows, struct {
