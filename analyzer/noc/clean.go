@@ -185,6 +185,9 @@ func cleanNoting(s string) (clean string, droppedNoise bool) {
 	if strings.ContainsAny(s, "-–—|") {
 		s = dropTails(s)
 	}
+	if strings.Contains(s, ",") {
+		s = dropCommaPlaces(s)
+	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "([") {
 		s = dropParens(s)

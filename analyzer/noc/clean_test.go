@@ -11,6 +11,15 @@ func TestCleanTitle(t *testing.T) {
 		{"Commis à l'archivage médical", "commis archivage medical"},
 		{"Technicien/Technicienne en gestion de l'information de santé (H/F)", "technicien gestion information sante"},
 		{"Préposé(e) aux bénéficiaires - temps plein", "prepose beneficiaires"},
+		// Hours, rotations, weekends and places after commas are no
+		// part of the job; "fin" alone and a qualifier after a comma are.
+		{"Sales Associate, 20 hrs/wk, St. John's NL", "sales associate"},
+		{"Deckhand – 2 wks on/2 off", "deckhand"},
+		{"Cook 40 h/semaine", "cook"},
+		{"Plongeur - Fin de semaine", "plongeur"},
+		{"Acheteur d'aliments fins", "acheteur aliments fins"},
+		{"Manager, Finance", "manager finance"},
+		{"911 dispatcher", "911 dispatcher"},
 		// Inclusive endings after a middle dot, a period or a hyphen.
 		{"Conseiller·ère en vente", "conseiller vente"},
 		{"DIRECTEUR·TRICE DES VENTES", "directeur ventes"},

@@ -34,6 +34,23 @@ func dropTails(s string) string {
 	return strings.Join(keep, " ")
 }
 
+// dropCommaPlaces drops the comma-separated parts at the end of a title
+// that name a place or only noise ("Sales Associate, 20 hrs/wk, St.
+// John's NL"); a qualifier after a comma ("Manager, Finance") stays.
+func dropCommaPlaces(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ',')
+		if i < 0 {
+			return s
+		}
+		p := strings.TrimSpace(s[i+1:])
+		if !(mayBePlace(p) && placeTail.MatchString(p)) && !allNoise(p) {
+			return s
+		}
+		s = s[:i]
+	}
+}
+
 // mayBePlace is a cheap test before placeTail: a place tail ends in an
 // upper-case province code (maybe in parentheses) or starts with
 // remote/hybrid.
