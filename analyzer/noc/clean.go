@@ -28,6 +28,9 @@ var (
 	// hoursRe is the hours or rotation a title states: "20 hrs/wk",
 	// "40 h/semaine", "2 wks on/2 off".
 	hoursRe = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?\s*(?:hrs?|hours?|h|heures?)(?:\s*(?:/|per|par|a|an)\s*(?:wk|week|sem|semaine))?\b|\b\d+\s*(?:wks?|weeks?|days?)\s+on\s*/\s*\d+\s*(?:wks?|weeks?|days?)?\s*off\b`)
+	// ampersandRe finds the short forms with "&" a title spells out
+	// (ampersands): split at "&", "F&B" would leave "f", a gender mark.
+	ampersandRe = regexp.MustCompile(`(?i)\b(?:f\s*&\s*b|r\s*&\s*d)\b`)
 	// "fin(s) de semaine" is a schedule; "fin" alone is not ("aliments
 	// fins", "fin de chaîne").
 	weekendRe = regexp.MustCompile(`\bfins? de semaines?\b`)
@@ -157,6 +160,8 @@ func fold(s string) string {
 	return b.String()
 }
 
+var ampersands = map[string]string{"f&b": " food beverage ", "r&d": " research development "}
+
 func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
@@ -187,6 +192,9 @@ func cleanNoting(s string) (clean string, droppedNoise bool) {
 	}
 	if strings.Contains(s, ",") {
 		s = dropCommaPlaces(s)
+	}
+	if strings.Contains(s, "&") {
+		s = ampersandRe.ReplaceAllStringFunc(s, func(m string) string { return ampersands[strings.ToLower(strings.Join(strings.Fields(m), ""))] })
 	}
 	s = strings.ToLower(s)
 	if strings.ContainsAny(s, "([") {

@@ -20,6 +20,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Acheteur d'aliments fins", "acheteur aliments fins"},
 		{"Manager, Finance", "manager finance"},
 		{"911 dispatcher", "911 dispatcher"},
+		{"F&B Supervisor", "food beverage supervisor"},
+		{"R & D Technician", "research development technician"},
 		// Inclusive endings after a middle dot, a period or a hyphen.
 		{"Conseiller·ère en vente", "conseiller vente"},
 		{"DIRECTEUR·TRICE DES VENTES", "directeur ventes"},
