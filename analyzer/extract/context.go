@@ -96,6 +96,10 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 				continue // "you will not only cook but also serve"
 			}
 			c.negClause[h.clause] = true
+			// "Anglais : non requis" negates what comes before the colon.
+			if sc.toks[h.first].brk == brkColon {
+				c.negClause[h.clause-1] = true
+			}
 			// "Not required: French, Spanish." negates what follows the colon.
 			if n := int(h.last) + 1; n < len(sc.toks) && sc.toks[n].brk == brkColon {
 				c.negFrom[h.sent] = h.clause + 1

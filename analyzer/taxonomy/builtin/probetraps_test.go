@@ -69,4 +69,17 @@ var probeTraps = []trap{
 	{name: "tâche principale closes the benefits FR", text: "Avantages : horaire flexible, assurance dentaire et formation payée. Tâche principale : balayer et laver le plancher de la salle à manger.", want: []string{"floor-care"}, absent: []string{"shift-availability"}},
 	{name: "appréciée is an asset FR", text: "Certification Smart Serve obligatoire. Connaissance d'un système de point de vente appréciée.", want: []string{"responsible-beverage-service", "pos-system"}, required: []string{"responsible-beverage-service"}, asset: []string{"pos-system"}},
 	{name: "a school service centre is no help desk FR", text: "Le Centre de services scolaire des Navigateurs recrute un concierge de soir pour nettoyer les classes et cirer les corridors.", want: []string{"commercial-cleaning", "floor-care"}, absent: []string{"help-desk-support"}},
+	// A fourth probe: variants of the issue's own traps.
+	{name: "meetings on Teams", text: "Weekly meetings on Teams.", want: []string{"ms-teams"}},
+	{name: "rencontres sur Teams FR", text: "Animer les rencontres hebdomadaires sur Teams.", want: []string{"ms-teams"}},
+	{name: "C and C++ are two languages", text: "Experience with C and C++ on embedded Linux.", want: []string{"c-language", "cpp"}},
+	{name: "C/C++ is two languages", text: "Strong C/C++ skills.", want: []string{"c-language", "cpp"}},
+	{name: "not required after a colon FR", text: "Maîtrise de l'anglais : non obligatoire.", absent: []string{"english"}},
+	{name: "not required after a colon", text: "French: not required. Forklift licence: required.", want: []string{"forklift-certification"}, absent: []string{"french"}, required: []string{"forklift-certification"}},
+	{name: "an employer recruiting is no recruitment", text: "Northern Health is recruiting registered nurses for its Prince George hospital.", absent: []string{"recruitment"}},
+	{name: "recruiting beside hiring words is", text: "Experience in recruiting and onboarding; screen candidates.", want: []string{"recruitment"}},
+	{name: "Job Bank cooking duty with mets FR", text: "Préparer et cuire des mets individuels ou des repas complets.", want: []string{"cooking"}},
+	{name: "lead a crew", text: "Lead a crew of five carpenters on residential sites.", want: []string{"leadership"}},
+	{name: "observe children", text: "Observe children and document their development.", want: []string{"child-observation-documentation"}},
+	{name: "confined space alone", text: "Training in Fall Protection and Confined Space.", want: []string{"confined-space"}},
 }
