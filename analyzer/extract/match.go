@@ -71,7 +71,12 @@ func (x *Extractor) scan(text string, sc *scratch) {
 				sc.hits = append(sc.hits, h)
 				if gapsT == 0 && lenT >= 2 {
 					x.ellipsis(sc, h)
-					x.overlap(sc, h)
+					// The scan goes on after the overlapping label, as
+					// after any: "Class 3 licence with air brakes" is the
+					// endorsement, not also the brakes inside it.
+					if end := x.overlap(sc, h); end > h.last {
+						lenT = int(end) - i + 1
+					}
 				}
 			}
 			if gapsT > 0 {
@@ -200,18 +205,20 @@ func (x *Extractor) sameEntry(a, b uint32) bool {
 // overlap finds a label of two or more words that starts on the last
 // word of hit h, which leftmost-longest matching would skip: "gestion des
 // comptes fournisseurs" is account management and accounts payable.
-func (x *Extractor) overlap(sc *scratch, h hit) {
+// It returns the last token of the label it found (-1: none).
+func (x *Extractor) overlap(sc *scratch, h hit) int32 {
 	i := int(h.last)
 	if !x.ix.tab.mayStart(sc.toks, i) {
-		return
+		return -1
 	}
 	t, end, gaps, _, _ := x.longest(sc.toks, i)
 	if t == 0 || end == i || gaps > 0 || x.sameEntry(t, h.tgt) {
-		return
+		return -1
 	}
 	o := hit{first: h.last, last: int32(end), sent: h.sent, line: h.line, clause: h.clause, tgt: t}
 	sc.hits = append(sc.hits, o)
 	x.ellipsis(sc, o)
+	return o.last
 }
 
 // conjoined adds the label that the words keyed by prefix (starting at

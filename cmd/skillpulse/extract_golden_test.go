@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "7d85c5c36427e78d250f0323f80edf62bc1a28b34e906fe6acc9d77df90738ff"},
-		{"skillspan/explain", ss, true, "9a85e4c6bb5188c467cde6b459ad914c50275c628b44f3b270f1f13b61995e6f"},
+		{"skillspan", ss, false, "792d0cdf69b6949072221a38492db6a5eec97b527bc60aebb0973fe981d2718f"},
+		{"skillspan/explain", ss, true, "4ec5f315b44ab2685aa2971052371274d0170e4c3c50a71619c447bd669b2d26"},
 		{"sample", sample, false, "122c8439e5feaf939dcc899ea135aec48f1dcad90595210059c81e8e46d698ad"},
 		{"sample/explain", sample, true, "19f040f51d7278e2d90717109c5862d46dfa178cdefa490f41feeca15a568198"},
 	} {

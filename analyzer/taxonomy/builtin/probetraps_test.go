@@ -82,4 +82,6 @@ var probeTraps = []trap{
 	{name: "lead a crew", text: "Lead a crew of five carpenters on residential sites.", want: []string{"leadership"}},
 	{name: "observe children", text: "Observe children and document their development.", want: []string{"child-observation-documentation"}},
 	{name: "confined space alone", text: "Training in Fall Protection and Confined Space.", want: []string{"confined-space"}},
+	{name: "a licence with air brakes is the endorsement", text: "Preferred: Class 3 licence with air brakes. Must have WHMIS.", want: []string{"class-3-licence", "air-brake-endorsement", "whmis"}, absent: []string{"brake-systems"}, asset: []string{"class-3-licence", "air-brake-endorsement"}, required: []string{"whmis"}},
+	{name: "repairing air brakes is brake work", text: "Repair air brakes and suspensions on heavy trucks.", want: []string{"brake-systems"}},
 }
