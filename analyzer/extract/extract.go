@@ -220,11 +220,34 @@ func (sc *scratch) inName(text string, h hit) bool {
 			return true
 		}
 		if !upperAt(text, int(toks[k].start)) {
-			return false
+			break
 		}
 	}
-	return false
+	return hiresAfter(text, toks, h)
 }
+
+// hiresAfter reports whether a capitalized name that h begins or ends is
+// the subject of a hiring verb: "Tri-City Plumbing & Drain is looking
+// for", "Statistics Canada is hiring", "Plomberie Brébeuf recrute".
+func hiresAfter(text string, toks []token, h hit) bool {
+	k := h.last + 1
+	for n := 0; n < 4 && int(k) < len(toks) && toks[k].brk == brkNone && upperAt(text, int(toks[k].start)); n++ {
+		k++ // the rest of the name
+	}
+	if int(k) < len(toks) && toks[k].brk == brkNone && auxHashes()[toks[k].hash] {
+		k++
+	}
+	return int(k) < len(toks) && toks[k].brk == brkNone && hiringHashes()[toks[k].hash]
+}
+
+// hiringVerbs follow an employer's name in the sentence that announces
+// the job; aux words may stand between ("is hiring").
+var (
+	hiringVerbs  = toSet(`hiring looking seeking recruiting seeks recrute recrutent embauche embauchent cherche recherche`)
+	auxWords     = toSet(`is are est sont`)
+	hiringHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(hiringVerbs) })
+	auxHashes    = sync.OnceValue(func() map[uint64]bool { return hashSet(auxWords) })
+)
 
 // resolve applies sections, sentence cues and the ambiguity guard, and
 // folds hits into one Match per skill.

@@ -334,13 +334,13 @@ func stem(b []byte) []byte {
 	n = len(b)
 	switch {
 	// French verbs as postings address the reader or name the holder:
-	// "vous superviserez", "vous préparez", "le titulaire supervisera"
-	// meet the infinitive of the label ("superviser"). English has
-	// surnames in -ez, "camera" and French "rendez", which the lengths
-	// leave alone.
-	case n >= 7 && hasSuffix(b, "erez"):
-		return b[:n-2]
-	case n >= 7 && hasSuffix(b, "era"):
+	// "vous superviserez", "vous conduirez", "vous préparez", "le
+	// titulaire supervisera" meet the infinitive of the label
+	// ("superviser", "conduire", stemmed "conduir"). English has surnames
+	// in -ez, "camera" and French "rendez", which the lengths leave alone.
+	case n >= 7 && (hasSuffix(b, "erez") || hasSuffix(b, "irez") || hasSuffix(b, "drez")):
+		return b[:n-2] // future: "superviserez", "conduirez", "prendrez"
+	case n >= 7 && (hasSuffix(b, "era") || hasSuffix(b, "ira") || hasSuffix(b, "dra")):
 		return b[:n-1]
 	case n >= 7 && hasSuffix(b, "ez"):
 		b[n-1] = 'r'

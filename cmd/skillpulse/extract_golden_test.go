@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "792d0cdf69b6949072221a38492db6a5eec97b527bc60aebb0973fe981d2718f"},
-		{"skillspan/explain", ss, true, "4ec5f315b44ab2685aa2971052371274d0170e4c3c50a71619c447bd669b2d26"},
-		{"sample", sample, false, "122c8439e5feaf939dcc899ea135aec48f1dcad90595210059c81e8e46d698ad"},
-		{"sample/explain", sample, true, "19f040f51d7278e2d90717109c5862d46dfa178cdefa490f41feeca15a568198"},
+		{"skillspan", ss, false, "7b506d0fb4663ebd46322600ab2feea92cb1bcfe4447fdebe4839d9aa0500803"},
+		{"skillspan/explain", ss, true, "f229b0a2a7098a1da89cf062e7cf55a54973e09b0d1d7021cb1091d750c70461"},
+		{"sample", sample, false, "44040a9b79e2dd52863eb10da5d43a7cbaffd0cbc5f97a005049238210ccb561"},
+		{"sample/explain", sample, true, "4b23f9f5bdb4b7e991dc1172ddfd7a978097473ed60ddcdd70dd29dd4d11847b"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer

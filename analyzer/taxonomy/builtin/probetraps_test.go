@@ -84,4 +84,10 @@ var probeTraps = []trap{
 	{name: "confined space alone", text: "Training in Fall Protection and Confined Space.", want: []string{"confined-space"}},
 	{name: "a licence with air brakes is the endorsement", text: "Preferred: Class 3 licence with air brakes. Must have WHMIS.", want: []string{"class-3-licence", "air-brake-endorsement", "whmis"}, absent: []string{"brake-systems"}, asset: []string{"class-3-licence", "air-brake-endorsement"}, required: []string{"whmis"}},
 	{name: "repairing air brakes is brake work", text: "Repair air brakes and suspensions on heavy trucks.", want: []string{"brake-systems"}},
+	// A fifth probe: employers announcing the job, irregular French futures.
+	{name: "an employer's name before is looking for", text: "Tri-City Plumbing & Drain is looking for a receptionist to answer phones and greet customers.", want: []string{"telephone-skills", "customer-service"}, absent: []string{"plumbing-basics"}},
+	{name: "an agency's name before is hiring", text: "Statistics Canada is hiring junior data analysts to produce tables using SAS and R.", want: []string{"statistical-software", "r-language"}, absent: []string{"statistics-knowledge"}},
+	{name: "an employer's name before recrute FR", text: "Boulangerie Saint-Méthode recrute un technicien à la paie; traiter la paie hebdomadaire.", want: []string{"payroll"}, absent: []string{"baking"}},
+	{name: "an employer's name before cherche FR", text: "Aménagement paysager Les Jardins du Nord cherche une adjointe pour rédiger la correspondance.", want: []string{"correspondence"}, absent: []string{"landscaping-labour"}},
+	{name: "irregular futures FR", text: "Vous conduirez un autobus urbain et prendrez les rendez-vous.", want: []string{"passenger-transport", "calendar-management"}},
 }
