@@ -99,6 +99,12 @@ var expansions = map[string]string{
 	"cfp": "certified financial planner", "fsr": "financial services representative", "qs": "quantity surveyor",
 	"hrbp": "human resources business partner", "agm": "assistant general manager", "2ic": "assistant manager",
 	"sysadmin": "system administrator", "sys": "system", "rh": "ressources humaines", "sac": "service clientele",
+	"emr": "emergency medical responder", "rna": "registered nursing assistant", "ohn": "occupational health nurse",
+	"hsw": "home support worker", "trp": "technicien readaptation physique", "rph": "registered pharmacist",
+	"sna": "special education assistant",
+	"asm": "assistant store manager", "pdg": "president directeur general", "drh": "directeur ressources humaines",
+	"lpo": "loss prevention officer", "amt": "aircraft maintenance technician",
+	"atc": "air traffic controller", "fss": "flight service specialist",
 	// Quebec's everyday word for a labourer, which the index writes
 	// "manoeuvre" (it has "journalier" twice, beside "journaliste").
 	"journalier": "manoeuvre", "journaliere": "manoeuvre", "journaliers": "manoeuvre", "journalieres": "manoeuvre",

@@ -258,6 +258,18 @@ func TestCanadianShortForms(t *testing.T) {
 		{"QS", "22303"},
 		{"Linux Sys Admin", "22220"},
 		{"Technicienne RH", "12101"},
+		// And a fourth probe's.
+		{"RNA", "32101"},
+		{"OHN", "31301"},
+		{"HSW", "44101"},
+		{"RPh", "31120"},
+		{"LPO", "64410"},
+		{"AMT", "72404"},
+		{"ATC", "72601"},
+		{"FSS", "72601"},
+		{"SNA", "43100"},
+		{"PDG", "00012"},
+		{"TRP", "32109"},
 		// Hours and rotations are no part of the job.
 		{"Sales Associate, 20 hrs/wk", "64100"},
 		{"Cook 40 h/semaine", "63200"},
