@@ -26,6 +26,10 @@ type docContext struct {
 	techCtx   uint8
 	techSkill bool // an unguarded software skill was found
 	headers   []header
+	// dutySents are the sentences that open with a skill's words
+	// ("Shape baguettes …"), ascending: they end an inline benefits
+	// header's scope (see sentenceScoped).
+	dutySents []int32
 }
 
 type reqCue struct {
@@ -47,7 +51,7 @@ type reqCue struct {
 // reset prepares c for the document in sc, reusing its maps.
 func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	c.ix, c.sc, c.techCtx, c.techSkill = ix, sc, 0, false
-	c.headers, c.reqCues = c.headers[:0], c.reqCues[:0]
+	c.headers, c.reqCues, c.dutySents = c.headers[:0], c.reqCues[:0], c.dutySents[:0]
 	if c.section == nil {
 		c.section = map[int32]cueKind{}
 		c.boilerSen, c.negClause = map[int32]bool{}, map[int32]bool{}
@@ -117,6 +121,13 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 	}
 	c.mapSections()
+	for _, h := range sc.hits {
+		// A sentence a benefit phrase marks ("Flexible schedule.") is no duty.
+		opens := h.first == 0 || sc.toks[h.first].brk >= brkSentence
+		if opens && !c.boilerSen[h.sent] && (len(c.dutySents) == 0 || c.dutySents[len(c.dutySents)-1] != h.sent) {
+			c.dutySents = append(c.dutySents, h.sent)
+		}
+	}
 	for _, h := range sc.hits {
 		tg := ix.targets[h.tgt-1]
 		if !tg.guarded && !tg.loose && ix.tax.Entries[tg.entry].Type == taxonomy.Software {

@@ -5,6 +5,11 @@ package extract
 // file finds the headers, maps each line (and, inside a line, each
 // sentence) to its section, and marks the boilerplate spans.
 
+import (
+	"math"
+	"slices"
+)
+
 type header struct {
 	line   int32
 	kind   cueKind
@@ -64,7 +69,9 @@ func (c *docContext) mapSections() {
 			continue
 		}
 		if h.inline {
-			c.section[h.line] = h.kind
+			if !sentenceScoped(h) {
+				c.section[h.line] = h.kind
+			}
 			continue
 		}
 		end := int32(len(c.sc.lineStarts))
@@ -85,11 +92,28 @@ func (c *docContext) mapSections() {
 func (c *docContext) sectionOf(line, sent int32) cueKind {
 	kind := c.section[line]
 	for _, hd := range c.headers {
-		if hd.mid && hd.line == line && hd.sent <= sent {
+		if hd.line == line && (hd.mid && hd.sent <= sent || sentenceScoped(hd) && hd.sent <= sent && sent < c.nextDuty(hd.sent)) {
 			kind = hd.kind
 		}
 	}
 	return kind
+}
+
+// sentenceScoped: an inline benefits or company header opening a line
+// covers its line only up to a sentence that opens with a skill's words,
+// a duty ("Perks: free bread and a staff discount. Shape baguettes and
+// load the ovens."); "Benefits: dental. Free first aid training." stays
+// benefits throughout.
+func sentenceScoped(h header) bool { return h.inline && !h.mid && h.kind == cueBoilerHeader }
+
+// nextDuty is the first sentence after sent that opens with a skill's
+// words (or past every sentence).
+func (c *docContext) nextDuty(sent int32) int32 {
+	i, _ := slices.BinarySearch(c.dutySents, sent+1)
+	if i < len(c.dutySents) {
+		return c.dutySents[i]
+	}
+	return math.MaxInt32
 }
 
 // boilerSpans are the byte ranges of the tokens the context finds

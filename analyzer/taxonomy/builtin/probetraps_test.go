@@ -90,4 +90,7 @@ var probeTraps = []trap{
 	{name: "an employer's name before recrute FR", text: "Boulangerie Saint-Méthode recrute un technicien à la paie; traiter la paie hebdomadaire.", want: []string{"payroll"}, absent: []string{"baking"}},
 	{name: "an employer's name before cherche FR", text: "Aménagement paysager Les Jardins du Nord cherche une adjointe pour rédiger la correspondance.", want: []string{"correspondence"}, absent: []string{"landscaping-labour"}},
 	{name: "irregular futures FR", text: "Vous conduirez un autobus urbain et prendrez les rendez-vous.", want: []string{"passenger-transport", "calendar-management"}},
+	{name: "an inline perks header ends at a duty", text: "Perks: free day-old bread, a staff discount and extended health benefits after three months. Shape baguettes and croissants and load the deck ovens starting at 5 a.m.", want: []string{"baking"}},
+	{name: "an inline avantages header ends at a duty FR", text: "Avantages : repas gratuits, uniformes fournis et assurances collectives. Faire les lits et nettoyer les chambres et les salles de bain des clients.", want: []string{"housekeeping", "washroom-sanitation"}},
+	{name: "an inline benefits header covers its list sentences", text: "Benefits: employee discount. Flexible schedule. Free first aid training.", absent: []string{"first-aid-cpr", "shift-availability"}},
 }
