@@ -8,11 +8,8 @@ package employer
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
 )
 
 // Name is a normalized employer: Key merges spellings, Display is what a
@@ -58,24 +55,14 @@ var display = map[string]string{
 
 var articles = map[string]bool{"the": true, "la": true, "le": true, "les": true}
 
-// newFold strips accents. A transformer keeps state between calls, so
-// each call makes its own: one shared across goroutines corrupts its
-// buffers (a slice-bounds panic in the indexer's concurrent batches).
-func newFold() transform.Transformer {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}
-
 // Normalize folds a raw employer name; an empty or meaningless name gives
 // a zero Name.
 func Normalize(raw string) Name {
 	// Most names are ASCII: nothing to fold, and no transformer to make
 	// for every posting the indexer writes.
-	s := raw
-	if !isASCII(raw) {
-		var err error
-		if s, _, err = transform.String(newFold(), strings.ToValidUTF8(raw, " ")); err != nil {
-			return Name{}
-		}
+	s, err := textnorm.StripAccents(raw)
+	if err != nil {
+		return Name{}
 	}
 	s = strings.ToLower(s)
 	// "&" reads as "and"; other punctuation separates words, but the
@@ -127,13 +114,4 @@ func Display(key string) string {
 		words[i] = string(r)
 	}
 	return strings.Join(words, " ")
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -6,9 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
 )
 
 var (
@@ -118,12 +116,6 @@ func set(s string) map[string]bool {
 	return m
 }
 
-// newFold strips accents. A transformer keeps state, so each call makes
-// its own: a shared one is a data race under concurrent coding.
-func newFold() transform.Transformer {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}
-
 // latin folds the accented letters of French titles without the cost of
 // a normalization chain; rarer letters take the slow path.
 var latin = map[rune]rune{
@@ -157,7 +149,7 @@ func fold(s string) string {
 		} else if l, ok := ligatures[r]; ok {
 			b.WriteString(l)
 		} else {
-			if f, _, err := transform.String(newFold(), s); err == nil {
+			if f, err := textnorm.StripAccents(s); err == nil {
 				return f
 			}
 			return s

@@ -1,6 +1,10 @@
 package taxonomy
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
+)
 
 // The ASCII fast paths must key and fold exactly as the general path
 // does, or an alias would stop finding (or start shadowing) the ESCO
@@ -10,7 +14,7 @@ func FuzzLabelKeyASCII(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !isASCII(s) {
+		if !textnorm.IsASCII(s) {
 			return
 		}
 		if got, want := asciiLabelKey(s), labelKeyFolded(s); got != want {

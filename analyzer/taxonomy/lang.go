@@ -5,11 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/skillpulse/skillpulse/analyzer/textnorm"
 )
 
 // LabelIn is the entry's preferred label in lang ("fr"), or its default
@@ -39,13 +36,7 @@ func (e *Entry) HasLabelIn(lang string) bool {
 // foldLabel lowercases and strips accents, so "competence" finds
 // "compétence".
 func foldLabel(s string) string {
-	if isASCII(s) {
-		// Nothing to decompose: the transform chain below, built per call,
-		// was most of loading ESCO when every label went through it.
-		return strings.ToLower(s)
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToValidUTF8(s, " "))
+	out, err := textnorm.StripAccents(s)
 	if err != nil {
 		out = s
 	}
@@ -56,7 +47,7 @@ func foldLabel(s string) string {
 // punctuation and spacing aside ("Customer-service" is "customer
 // service"), but not the signs that name languages (C, C++, C#).
 func LabelKey(s string) string {
-	if isASCII(s) {
+	if textnorm.IsASCII(s) {
 		return asciiLabelKey(s)
 	}
 	return labelKeyFolded(s)
@@ -158,13 +149,4 @@ func asciiLabelKey(s string) string {
 		b = b[:len(b)-1]
 	}
 	return string(b)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -14,7 +14,7 @@ func FuzzNormalASCIIFastPath(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !isASCII(s) {
+		if !IsASCII(s) {
 			return
 		}
 		if full := normalize(s); isNormalASCII(s) != (full == s) && s != "" {

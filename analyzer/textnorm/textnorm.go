@@ -75,7 +75,7 @@ func stripTokenizer(s string) string {
 func Normalize(s string) string {
 	// Invalid bytes first: NFKC does not compose across them, which would
 	// leave the output unstable under a second normalization.
-	if !isASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
+	if !IsASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
 		if !utf8.ValidString(s) { // ValidString is the faster test; ToValidUTF8 would decode every rune
 			s = strings.ToValidUTF8(s, " ")
 		}
@@ -197,15 +197,6 @@ func isNormalASCII(s string) bool {
 			return false
 		default:
 			prevSpace = false
-		}
-	}
-	return true
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
 		}
 	}
 	return true

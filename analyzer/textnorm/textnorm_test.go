@@ -83,7 +83,7 @@ func FuzzNormalizeRuns(f *testing.F) {
 func normalizeByRune(s string) string {
 	// Invalid bytes first: NFKC does not compose across them, which would
 	// leave the output unstable under a second normalization.
-	if !isASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
+	if !IsASCII(s) { // ASCII is its own NFKC form: most postings skip a costly pass
 		s = norm.NFKC.String(strings.ToValidUTF8(s, " "))
 	}
 	var b strings.Builder
