@@ -121,7 +121,7 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 	}
 	c.mapSections()
-	for _, h := range sc.hits {
+	for _, h := range c.scopedHits() {
 		// A sentence a benefit phrase marks ("Flexible schedule.") is no duty.
 		opens := h.first == 0 || sc.toks[h.first].brk >= brkSentence
 		if opens && !c.boilerSen[h.sent] && (len(c.dutySents) == 0 || c.dutySents[len(c.dutySents)-1] != h.sent) {
@@ -136,6 +136,18 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 	}
 	return c
+}
+
+// scopedHits are the hits dutySents is read from: all of them when a
+// header is sentence-scoped, else none (most postings have no such
+// header, and the map is then never asked).
+func (c *docContext) scopedHits() []hit {
+	for _, h := range c.headers {
+		if sentenceScoped(h) {
+			return c.sc.hits
+		}
+	}
+	return nil
 }
 
 // notOnly says whether the text at i goes on with "only" ("not only …

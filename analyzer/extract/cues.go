@@ -150,7 +150,7 @@ var cuePhrases = map[cueKind][]string{
 		"don't need", "do not need", "doesn't need", "does not need", "won't need", "will not need", "no need to",
 		// A duty the job does not have: "you will not be handling cash"
 		// ("you will not only cook but…" is left to docContext).
-		"you will not", "you won't", "you will never", "vous ne", "vous n'", "vous n'aurez pas à", "vous n'aurez jamais à",
+		"you will not", "you won't", "you will never", "vous ne", "vous n'",
 		// Training the employer gives is a skill the posting does not ask
 		// for: "we will train you on our POS system". A trainer's duty
 		// ("you will train new staff") says none of these. Not a bare
