@@ -267,6 +267,12 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		if tg.verbFirst && objectGoesOn(sc.toks, int(h.last)) {
 			continue
 		}
+		// The stem joins "received" to "receiving", but a participle names
+		// a state of something ("payments received", "orders shipped",
+		// "trained staff"), not the activity a one-word gerund label is.
+		if tg.gerund && h.first == h.last && participle(text, sc.toks[h.first]) {
+			continue
+		}
 		if h.first == h.last && (tax.Entries[tg.entry].Type == taxonomy.Transversal || traitWordHashes()[sc.toks[h.first].hash]) &&
 			describesThing(sc.toks, int(h.first)) {
 			continue

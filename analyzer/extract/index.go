@@ -25,6 +25,7 @@ type target struct {
 	derived   bool // the preferred label without a generic head ("cloud" of "cloud technologies")
 	verbFirst bool // derived verb-first form ("repair engines"): its object must end there (see verbFirst)
 	loose     bool // a loose set (loose.go), never in the table
+	gerund    bool // one-word English label in -ing ("receiving"): not met by a participle in -ed (see resolve)
 	numTokens uint8
 	// looseContent is a loose form's count of content words: its gaps
 	// may hold function words only (see looseTight).
@@ -126,7 +127,8 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if !ok {
 				continue
 			}
-			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst}
+			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst,
+				gerund: len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing")}
 			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
 				// "POS" is proof of stake to ESCO and a point of sale to a
 				// cashier: such an acronym needs a word of the concept's

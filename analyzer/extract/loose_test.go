@@ -58,7 +58,9 @@ func TestLooseMatches(t *testing.T) {
 		{"other words between", "Build relationships with your stakeholders.", []want{{"stakeholders", "relationships with your stakeholders", true}}},
 		{"generic tail dropped", "Knowledge of data warehousing.", []want{{"warehousing", "data warehousing", true}}},
 		{"A of B turned", "Responsible for animal health.", []want{{"animals", "animal health", true}}},
-		{"object of a tools skill", "Use of power tools and hand tools.", []want{{"handtools", "hand tools", true}}},
+		{"object of a tools skill", "Safe with power tools and hand tools.", []want{{"handtools", "hand tools", true}}},
+		// A clause's first word shared by its objects is the dictionary's.
+		{"a shared verb before the tools is the dictionary's", "Use of power tools and hand tools.", []want{{"handtools", "Use of power tools and hand tools", false}}},
 		{"the dictionary's own label is no loose match", "Conduct ICT code review weekly.", []want{{"review", "Conduct ICT code review", false}}},
 		{"inflected exact label stays the dictionary's", "Solving problems daily.", []want{{"problems", "Solving problems", false}}},
 		{"a final 'tools' is the object, not generic", "Operate hand trucks.", nil},

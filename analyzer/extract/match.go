@@ -24,6 +24,9 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			sc.lineStarts = append(sc.lineStarts, int32(i))
 		}
 		if !tab.mayStart(toks, i) {
+			// A verb whose next words make no label may still share a later
+			// object: "Disinfect patient rooms and operating rooms".
+			x.sharedVerb(sc, i, pos)
 			i++
 			continue
 		}
@@ -63,6 +66,9 @@ func (x *Extractor) scan(text string, sc *scratch) {
 				pos.clause++
 			}
 			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestC})
+		}
+		if lenT <= 1 {
+			x.sharedVerb(sc, i, pos)
 		}
 		switch {
 		case bestT != 0:
@@ -326,4 +332,55 @@ func (x *Extractor) headLast(sc *scratch, h hit) {
 			sc.hits = append(sc.hits, hit{first: p, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
 		}
 	}
+}
+
+// maxFirstObject is the most words the first of a verb's coordinated
+// objects may hold when only a later one makes a label with the verb:
+// "désinfecter les chambres d'isolement et les salles d'opération".
+const maxFirstObject = 4
+
+// sharedVerb repairs a verb shared by coordinated objects when the first
+// object makes no label with it, so ellipsis (which starts from a hit)
+// never sees the others: "Disinfect patient rooms and operating rooms" is
+// also disinfect operating rooms. Only a word opening a clause, as the
+// verb of a duty statement does, is taken for a verb: inside a phrase the
+// first word of a label is as often a noun that the conjunction does not
+// reach ("financial services providing advice and products" is no
+// financial products). The objects after a conjunction or a list comma
+// within the first object's reach are tried with the verb; as in
+// ellipsis, only labels the taxonomy has count.
+func (x *Extractor) sharedVerb(sc *scratch, i int, pos position) {
+	toks := sc.toks
+	// Most words open no clause nor have a conjunction after them: flags
+	// first, the table only then.
+	if i > 0 && toks[i].brk == brkNone || !conjunctAhead(toks, i) {
+		return
+	}
+	k := seqKey(0, toks[i].hash)
+	if v, ok := x.ix.tab.get(k); !ok || v&prefixBit == 0 {
+		return
+	}
+	h := hit{first: int32(i), last: int32(i), sent: pos.sent, line: pos.line, clause: pos.clause}
+	for j := i + 2; j < len(toks) && j <= i+1+maxFirstObject; j++ {
+		if toks[j].brk != brkNone && !toks[j].list {
+			return
+		}
+		if conjunct(toks[j]) {
+			x.conjoined(sc, h, h.first, k, int32(j))
+		}
+	}
+}
+
+// conjunctAhead: a conjunct starts within the first object's reach after
+// toks[i], inside its phrase.
+func conjunctAhead(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+1+maxFirstObject; j++ {
+		if toks[j].brk != brkNone && !toks[j].list {
+			return false
+		}
+		if j > i+1 && conjunct(toks[j]) {
+			return true
+		}
+	}
+	return false
 }

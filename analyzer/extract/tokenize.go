@@ -383,3 +383,11 @@ func undouble(b []byte) []byte {
 	}
 	return b
 }
+
+// participle reports whether the token is an English participle in -ed
+// ("received", "shipped"), by its text, not its stem, which the gerund
+// shares.
+func participle(text string, t token) bool {
+	w := text[t.start:t.end]
+	return len(w) >= 5 && (w[len(w)-2:] == "ed" || w[len(w)-2:] == "ED") && w[len(w)-3] != 'e' && w[len(w)-3] != 'E'
+}

@@ -93,4 +93,12 @@ var probeTraps = []trap{
 	{name: "an inline perks header ends at a duty", text: "Perks: free day-old bread, a staff discount and extended health benefits after three months. Shape baguettes and croissants and load the deck ovens starting at 5 a.m.", want: []string{"baking"}},
 	{name: "an inline avantages header ends at a duty FR", text: "Avantages : repas gratuits, uniformes fournis et assurances collectives. Faire les lits et nettoyer les chambres et les salles de bain des clients.", want: []string{"housekeeping", "washroom-sanitation"}},
 	{name: "an inline benefits header covers its list sentences", text: "Benefits: employee discount. Flexible schedule. Free first aid training.", absent: []string{"first-aid-cpr", "shift-availability"}},
+	// A participle is a state of something, not the activity of a
+	// one-word gerund label.
+	{name: "payments received are not receiving", text: "Record payments received and post them to customer accounts.", absent: []string{"shipping-and-receiving"}},
+	{name: "receiving is still receiving", text: "Receiving and shipping of goods at the warehouse dock.", want: []string{"shipping-and-receiving"}},
+	// A duty's verb shared by objects of which only a later one makes a
+	// label with it.
+	{name: "a verb shared by a later object", text: "Disinfect patient rooms and operating rooms.", want: []string{"hospital-cleaning"}},
+	{name: "a verb shared by a later object with articles FR", text: "Désinfecter les chambres d'isolement et les salles d'opération.", want: []string{"hospital-cleaning"}},
 }
