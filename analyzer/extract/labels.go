@@ -104,6 +104,27 @@ var actionVerbs = map[string][]string{
 	"monitoring": {"monitor"}, "administration": {"administer"}, "processing": {"process"},
 	"handling": {"handle"}, "evaluation": {"evaluate"}, "assessment": {"assess"},
 	"sales": {"sell"}, "care": {"care for"},
+	"supervision": {"supervise"}, "planning": {"plan"}, "coordination": {"coordinate"},
+	"delivery": {"deliver"}, "facilitation": {"facilitate"}, "disinfection": {"disinfect"},
+}
+
+// frenchActionVerbs maps the action noun that opens a French label
+// ("contrôle des entrées", "installation de solutés") to the infinitive
+// duty statements write ("contrôler les entrées", "installer les
+// solutés"); the articles and "de" between are function words the
+// tokenizer drops.
+var frenchActionVerbs = map[string]string{
+	"contrôle": "contrôler", "installation": "installer", "animation": "animer", "désinfection": "désinfecter",
+	"surveillance": "surveiller", "préparation": "préparer", "nettoyage": "nettoyer", "entretien": "entretenir",
+	"réparation": "réparer", "gestion": "gérer", "planification": "planifier", "supervision": "superviser",
+	"vérification": "vérifier", "inspection": "inspecter", "livraison": "livrer", "vente": "vendre",
+	"conduite": "conduire", "montage": "monter", "assemblage": "assembler", "tenue": "tenir",
+	"traitement": "traiter", "saisie": "saisir", "rédaction": "rédiger", "coordination": "coordonner",
+	"encadrement": "encadrer", "évaluation": "évaluer", "analyse": "analyser", "administration": "administrer",
+	"entreposage": "entreposer", "emballage": "emballer", "étiquetage": "étiqueter", "cuisson": "cuire",
+	"lavage": "laver", "tri": "trier", "pose": "poser", "réception": "recevoir", "organisation": "organiser",
+	"distribution": "distribuer", "manipulation": "manipuler", "réapprovisionnement": "réapprovisionner",
+	"accueil": "accueillir", "programmation": "programmer", "conception": "concevoir", "soudage": "souder",
 }
 
 // objectGoesOn says whether the word after toks[last] continues the noun
@@ -116,31 +137,60 @@ func objectGoesOn(toks []token, last int) bool {
 		return false
 	}
 	t := toks[n]
-	return t.brk == brkNone && !t.conj && !t.list && !functionWordHashes()[t.hash]
+	return t.brk == brkNone && !t.conj && !t.list && !functionWordHashes()[t.hash] && !genericHeadHashes()[t.hash]
 }
 
-// verbFirst derives, for an English label ending in an action noun, the
-// verb-first form ("heavy equipment repair" as "repair heavy equipment").
+// genericHeads are nouns after an object that name its kind, not another
+// thing: "monitor alarm systems" is alarm monitoring, as "repair engine
+// parts" is not engine repair.
+var genericHeadHashes = sync.OnceValue(func() map[uint64]bool {
+	return hashSet(toSet(`system systems equipment systèmes système équipement équipements`))
+})
+
+// verbFirst derives, for a label naming an action by its noun, the
+// verb-first form duty statements write: English "heavy equipment
+// repair" as "repair heavy equipment", French "contrôle des entrées" as
+// "contrôler les entrées".
 func verbFirst(labels []taxonomy.Label) []taxonomy.Label {
 	var out []taxonomy.Label
 	for _, l := range labels {
-		if l.Lang != "" && l.Lang != "en" || l.Kind == taxonomy.Hidden || strings.ContainsAny(l.Text, "(),/") {
+		if l.Kind == taxonomy.Hidden || strings.ContainsAny(l.Text, "(),/") {
 			continue
 		}
 		t := strings.TrimSpace(l.Text)
-		i := strings.LastIndexByte(t, ' ')
-		if i <= 0 {
-			continue
-		}
-		obj, noun := t[:i], strings.ToLower(t[i+1:])
-		if padded := " " + strings.ToLower(obj) + " "; strings.Contains(padded, " and ") || strings.Contains(padded, " or ") {
-			continue
-		}
-		for _, v := range actionVerbs[noun] {
-			out = append(out, taxonomy.Label{Text: v + " " + obj, Lang: l.Lang, Kind: taxonomy.Alternative})
+		switch l.Lang {
+		case "fr":
+			first, rest, ok := strings.Cut(t, " ")
+			if v := frenchActionVerbs[strings.ToLower(first)]; ok && v != "" && !coordinated(rest) {
+				out = append(out, taxonomy.Label{Text: v + " " + rest, Lang: l.Lang, Kind: taxonomy.Alternative})
+			}
+		case "", "en":
+			i := strings.LastIndexByte(t, ' ')
+			if i <= 0 {
+				continue
+			}
+			obj, noun := t[:i], strings.ToLower(t[i+1:])
+			if coordinated(obj) {
+				continue
+			}
+			for _, v := range actionVerbs[noun] {
+				out = append(out, taxonomy.Label{Text: v + " " + obj, Lang: l.Lang, Kind: taxonomy.Alternative})
+			}
 		}
 	}
 	return out
+}
+
+// coordinated: the words join two things, which one verb-first form would
+// not read as the label does.
+func coordinated(words string) bool {
+	padded := " " + strings.ToLower(words) + " "
+	for _, c := range []string{" and ", " or ", " et ", " ou "} {
+		if strings.Contains(padded, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // functionWordHashes are the words after which an object has ended: the

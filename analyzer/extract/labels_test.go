@@ -15,8 +15,11 @@ func TestVerbFirst(t *testing.T) {
 		{taxonomy.Label{Text: "heavy equipment repair", Lang: "en"}, []string{"repair heavy equipment"}},
 		{taxonomy.Label{Text: "data analysis"}, []string{"analyse data", "analyze data"}},
 		{taxonomy.Label{Text: "risk management", Kind: taxonomy.Preferred}, []string{"manage risk"}},
-		{taxonomy.Label{Text: "repair", Lang: "en"}, nil},                               // no object
-		{taxonomy.Label{Text: "gestion de projet management", Lang: "fr"}, nil},         // English only
+		{taxonomy.Label{Text: "repair", Lang: "en"}, nil}, // no object
+		{taxonomy.Label{Text: "contrôle des entrées", Lang: "fr"}, []string{"contrôler des entrées"}},
+		{taxonomy.Label{Text: "gestion de projet et de budget", Lang: "fr"}, nil}, // coordinated object
+		{taxonomy.Label{Text: "project management", Lang: "fr"}, nil},             // French labels open with their noun
+		{taxonomy.Label{Text: "staff supervision", Lang: "en"}, []string{"supervise staff"}},
 		{taxonomy.Label{Text: "sales and marketing management", Lang: "en"}, nil},       // coordinated object
 		{taxonomy.Label{Text: "quality assurance", Lang: "en"}, nil},                    // not an action noun
 		{taxonomy.Label{Text: "engine repair", Lang: "en", Kind: taxonomy.Hidden}, nil}, // hidden labels stay unmatched
@@ -50,6 +53,7 @@ func TestVerbFirstMatches(t *testing.T) {
 		{"Repair engines in the shop.", []string{"engine-repair"}},
 		{"Repair engine parts.", nil}, // the object goes on: not engine repair
 		{"Maintain web applications.", nil},
+		{"Repair engine systems.", []string{"engine-repair"}}, // a generic head names the object's kind
 	} {
 		var got []string
 		for _, m := range x.ExtractDoc(Doc{Text: c.text}).Skills {

@@ -101,4 +101,11 @@ var probeTraps = []trap{
 	// label with it.
 	{name: "a verb shared by a later object", text: "Disinfect patient rooms and operating rooms.", want: []string{"hospital-cleaning"}},
 	{name: "a verb shared by a later object with articles FR", text: "Désinfecter les chambres d'isolement et les salles d'opération.", want: []string{"hospital-cleaning"}},
+	// A duty's verb where the label names the action by its noun.
+	{name: "contrôler les entrées is contrôle des entrées FR", text: "Contrôler les entrées et surveiller les caméras.", want: []string{"access-control", "cctv-monitoring"}},
+	{name: "installer les solutés FR", text: "Installer et surveiller les solutés.", want: []string{"iv-therapy"}},
+	{name: "animer des ateliers FR", text: "Animer des ateliers pour les parents.", want: []string{"group-facilitation"}},
+	{name: "désinfecter les toilettes FR", text: "Désinfecter les toilettes.", want: []string{"washroom-sanitation"}},
+	{name: "monitor alarm systems", text: "Monitor alarm systems.", want: []string{"cctv-monitoring"}},
+	{name: "supervise outdoor play", text: "Supervise outdoor play.", want: []string{"child-safety-supervision"}},
 }
