@@ -264,13 +264,18 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		if tg.guarded && !ctx.supports(tg, h, hi, text) {
 			continue
 		}
-		if tg.verbFirst && objectGoesOn(sc.toks, int(h.last)) {
+		if tg.verbFirst && objectGoesOn(text, sc.toks, int(h.last)) {
 			continue
 		}
 		// The stem joins "received" to "receiving", but a participle names
 		// a state of something ("payments received", "orders shipped",
 		// "trained staff"), not the activity a one-word gerund label is.
 		if tg.gerund && h.first == h.last && participle(text, sc.toks[h.first]) {
+			continue
+		}
+		// After a determiner, a participle describes the noun: "a
+		// motivated team" does not motivate the team.
+		if !tg.edFirst && h.first < h.last && participle(text, sc.toks[h.first]) && determinerBefore(text, int(sc.toks[h.first].start)) {
 			continue
 		}
 		if h.first == h.last && (tax.Entries[tg.entry].Type == taxonomy.Transversal || traitWordHashes()[sc.toks[h.first].hash]) &&

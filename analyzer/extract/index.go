@@ -26,6 +26,7 @@ type target struct {
 	verbFirst bool // derived verb-first form ("repair engines"): its object must end there (see verbFirst)
 	loose     bool // a loose set (loose.go), never in the table
 	gerund    bool // one-word English label in -ing ("receiving"): not met by a participle in -ed (see resolve)
+	edFirst   bool // the label's first word ends in -ed ("advanced Excel")
 	numTokens uint8
 	// looseContent is a loose form's count of content words: its gaps
 	// may hold function words only (see looseTight).
@@ -46,6 +47,10 @@ type index struct {
 	loose      *table
 	looseWords *looseWords
 	looseOnce  sync.Once
+	// peopleVerbs: verbs of labels with a generic staff object, and
+	// their filter bits (see people.go).
+	peopleVerbs map[uint64]uint32
+	peopleBits  []uint64
 }
 
 // cueDef is what a cue phrase means as a header and inside a sentence.
@@ -128,7 +133,8 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				continue
 			}
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst,
-				gerund: len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing")}
+				gerund: len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing"),
+				edFirst: participle(l.Text, b.toks[0])}
 			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
 				// "POS" is proof of stake to ESCO and a point of sale to a
 				// cashier: such an acronym needs a word of the concept's
@@ -169,6 +175,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 		}
 	}
 	ix.addCues(b)
+	ix.addPeopleVerbs(b)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
 	ix.tab.conjAware = true
 	return ix

@@ -125,19 +125,30 @@ var frenchActionVerbs = map[string]string{
 	"lavage": "laver", "tri": "trier", "pose": "poser", "réception": "recevoir", "organisation": "organiser",
 	"distribution": "distribuer", "manipulation": "manipuler", "réapprovisionnement": "réapprovisionner",
 	"accueil": "accueillir", "programmation": "programmer", "conception": "concevoir", "soudage": "souder",
+	"accompagnement": "accompagner", "formation": "former", "embauche": "embaucher", "recrutement": "recruter",
 }
 
 // objectGoesOn says whether the word after toks[last] continues the noun
 // phrase a verb-first label ends ("maintain web applications" is not web
 // maintenance): a content word right after it, not a function word, a
-// conjunction or a boundary.
-func objectGoesOn(toks []token, last int) bool {
+// conjunction or a boundary. A French complement after a dropped "de" ends
+// the object: "planifier les horaires de la semaine".
+func objectGoesOn(text string, toks []token, last int) bool {
 	n := last + 1
 	if n >= len(toks) {
 		return false
 	}
 	t := toks[n]
-	return t.brk == brkNone && !t.conj && !t.list && !functionWordHashes()[t.hash] && !genericHeadHashes()[t.hash]
+	return t.brk == brkNone && !t.conj && !t.list && !functionWordHashes()[t.hash] && !genericHeadHashes()[t.hash] &&
+		!frenchComplement(text[toks[last].end:t.start])
+}
+
+// frenchComplement: the words between two tokens open a French complement
+// ("de la", "des", "du", "d'").
+func frenchComplement(gap string) bool {
+	g := strings.ToLower(gap)
+	return strings.HasPrefix(g, " de ") || strings.HasPrefix(g, " des ") || strings.HasPrefix(g, " du ") ||
+		strings.HasPrefix(g, " d'") || strings.HasPrefix(g, " d’")
 }
 
 // genericHeads are nouns after an object that name its kind, not another

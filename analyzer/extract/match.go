@@ -27,6 +27,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			// A verb whose next words make no label may still share a later
 			// object: "Disinfect patient rooms and operating rooms".
 			x.sharedVerb(sc, i, pos)
+			x.peopleObject(sc, text, i, pos)
 			i++
 			continue
 		}
@@ -69,6 +70,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 		}
 		if lenT <= 1 {
 			x.sharedVerb(sc, i, pos)
+			x.peopleObject(sc, text, i, pos)
 		}
 		switch {
 		case bestT != 0:

@@ -391,3 +391,21 @@ func participle(text string, t token) bool {
 	w := text[t.start:t.end]
 	return len(w) >= 5 && (w[len(w)-2:] == "ed" || w[len(w)-2:] == "ED") && w[len(w)-3] != 'e' && w[len(w)-3] != 'E'
 }
+
+// determinerBefore: the word before text[start:] is an English article or
+// possessive, as before a noun phrase.
+func determinerBefore(text string, start int) bool {
+	end := start
+	for end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	begin := end
+	for begin > 0 && text[begin-1] != ' ' {
+		begin--
+	}
+	switch w := text[begin:end]; w {
+	case "a", "A", "an", "An", "the", "The", "our", "Our", "your", "Your", "their", "highly", "well":
+		return true
+	}
+	return false
+}

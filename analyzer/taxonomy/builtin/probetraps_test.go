@@ -108,4 +108,13 @@ var probeTraps = []trap{
 	{name: "désinfecter les toilettes FR", text: "Désinfecter les toilettes.", want: []string{"washroom-sanitation"}},
 	{name: "monitor alarm systems", text: "Monitor alarm systems.", want: []string{"cctv-monitoring"}},
 	{name: "supervise outdoor play", text: "Supervise outdoor play.", want: []string{"child-safety-supervision"}},
+	// Verbs of managing people take any job noun as their object.
+	{name: "supervise and coach agents", text: "Supervise and coach 15 agents.", want: []string{"supervisory-skills", "coaching-and-mentoring"}},
+	{name: "train new cooks", text: "As sous-chef you will train new cooks.", want: []string{"hiring-and-training-staff"}},
+	{name: "superviser une équipe de préposés FR", text: "Superviser une équipe de 10 préposés.", want: []string{"supervisory-skills"}},
+	{name: "accompagner les stagiaires FR", text: "Accompagner les stagiaires.", want: []string{"coaching-and-mentoring"}},
+	{name: "diriger les machinistes, former les opérateurs FR", text: "Diriger les machinistes et former les nouveaux opérateurs.", want: []string{"leadership", "hiring-and-training-staff"}},
+	{name: "motiver les équipiers, planifier les horaires de la semaine FR", text: "Motiver les équipiers et planifier les horaires de la semaine.", want: []string{"leadership", "staff-scheduling"}},
+	{name: "a motivated team is no motivating", text: "Join a motivated team of cooks.", absent: []string{"leadership"}},
+	{name: "a job title is no leading", text: "Lead Developer wanted.", absent: []string{"leadership"}},
 }
