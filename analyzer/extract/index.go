@@ -133,7 +133,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				continue
 			}
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst,
-				gerund: len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing"),
+				gerund:  len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing"),
 				edFirst: participle(l.Text, b.toks[0])}
 			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
 				// "POS" is proof of stake to ESCO and a point of sale to a
