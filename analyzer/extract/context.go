@@ -69,6 +69,9 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	trainAt := int32(-1) // clause of the last training word ("formation")
 	for _, h := range sc.cues {
 		def := ix.cues[h.tgt-1]
+		if h.first == h.last && conjunctivePlus(text, sc.toks[h.first]) {
+			continue
+		}
 		if def.header != 0 {
 			if ok, inline, mid := c.isHeader(h, text); ok {
 				c.headers = append(c.headers, header{line: h.line, kind: def.header, inline: inline, mid: mid, sent: h.sent})
@@ -123,7 +126,7 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	c.mapSections()
 	for _, h := range c.scopedHits() {
 		// A sentence a benefit phrase marks ("Flexible schedule.") is no duty.
-		opens := h.first == 0 || sc.toks[h.first].brk >= brkSentence
+		opens := h.first == 0 || sc.toks[h.first].brk >= brkSentence || addressedDuty(text, sc.toks, h.first)
 		if opens && !c.boilerSen[h.sent] && (len(c.dutySents) == 0 || c.dutySents[len(c.dutySents)-1] != h.sent) {
 			c.dutySents = append(c.dutySents, h.sent)
 		}
@@ -349,4 +352,34 @@ func followedByColon(toks []token, i int32) bool {
 		n++
 	}
 	return n < len(toks) && toks[n].brk == brkColon
+}
+
+// addressedDuty: the sentence of toks[first] opens by addressing the
+// holder of the job right before it, as a duty does: "You will write unit
+// tests", "Vous préparerez les repas".
+func addressedDuty(text string, toks []token, first int32) bool {
+	s := first
+	for s > 0 && toks[s].brk < brkSentence && first-s < 3 {
+		s--
+	}
+	if s == first || s > 0 && toks[s].brk < brkSentence {
+		return false
+	}
+	lead := strings.ToLower(strings.TrimSpace(text[toks[s].start:toks[first].start]))
+	switch lead {
+	case "you will", "you'll", "you’ll", "you will also", "you will be", "vous", "vous allez", "you":
+		return true
+	}
+	return false
+}
+
+// conjunctivePlus: a bare "plus" without the article of "a plus" / "un
+// plus" adds an item ("Python and Go, plus PostgreSQL"); the cue "a plus"
+// is read without its article, which the tokenizer drops.
+func conjunctivePlus(text string, t token) bool {
+	if !strings.EqualFold(text[t.start:t.end], "plus") || strings.HasPrefix(strings.TrimLeft(text[t.end:], " "), ":") {
+		return false // "Plus: Docker" heads a list of assets
+	}
+	return !determinerBefore(text, int(t.start)) && !strings.HasSuffix(strings.TrimRight(text[:t.start], " "), " un") &&
+		!strings.HasSuffix(strings.TrimRight(text[:t.start], " "), " big") && !strings.HasSuffix(strings.TrimRight(text[:t.start], " "), " huge")
 }

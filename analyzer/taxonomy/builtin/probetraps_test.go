@@ -117,4 +117,9 @@ var probeTraps = []trap{
 	{name: "motiver les équipiers, planifier les horaires de la semaine FR", text: "Motiver les équipiers et planifier les horaires de la semaine.", want: []string{"leadership", "staff-scheduling"}},
 	{name: "a motivated team is no motivating", text: "Join a motivated team of cooks.", absent: []string{"leadership"}},
 	{name: "a job title is no leading", text: "Lead Developer wanted.", absent: []string{"leadership"}},
+	// An inline company header ends at a sentence addressing the holder.
+	{name: "an about-us header ends at you will", text: "About us: we build communication software for hospitals. You will write unit tests and review pull requests for our Kotlin Android app.", want: []string{"unit-testing", "code-review", "kotlin"}, absent: []string{"communication"}},
+	// A bare "plus" adds an item; "a plus" is the asset cue.
+	{name: "plus adds an item", text: "Strong knowledge of Python and Go, plus PostgreSQL and Redis.", want: []string{"postgresql", "redis"}, required: []string{"postgresql", "redis"}},
+	{name: "a plus and Plus: are assets", text: "Python developer wanted. Redis is a plus. Plus: Docker.", want: []string{"redis", "docker"}, asset: []string{"redis", "docker"}},
 }
