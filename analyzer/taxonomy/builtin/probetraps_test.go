@@ -122,4 +122,8 @@ var probeTraps = []trap{
 	// A bare "plus" adds an item; "a plus" is the asset cue.
 	{name: "plus adds an item", text: "Strong knowledge of Python and Go, plus PostgreSQL and Redis.", want: []string{"postgresql", "redis"}, required: []string{"postgresql", "redis"}},
 	{name: "a plus and Plus: are assets", text: "Python developer wanted. Redis is a plus. Plus: Docker.", want: []string{"redis", "docker"}, asset: []string{"redis", "docker"}},
+	// An everyday word spelling a label's acronym or name is not it.
+	{name: "fast-paced is no FAST card", text: "Our kitchen is fast-paced and fun. Cook and prepare meals.", want: []string{"cooking"}, absent: []string{"fast-card"}},
+	{name: "a rail yard is no Rails", text: "Haul containers between the rail yard and the port.", absent: []string{"ruby"}},
+	{name: "a FAST card is", text: "FAST card required for cross-border runs.", want: []string{"fast-card", "long-haul-driving"}},
 }
