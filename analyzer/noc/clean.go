@@ -103,6 +103,12 @@ var expansions = map[string]string{
 	"asm": "assistant store manager", "pdg": "president directeur general", "drh": "directeur ressources humaines",
 	"lpo": "loss prevention officer", "amt": "aircraft maintenance technician",
 	"atc": "air traffic controller", "fss": "flight service specialist",
+	// Clipped forms of the job people say for short.
+	"physio": "physiotherapist", "ergo": "ergotherapeute", "prof": "professor", "gr": "grade",
+	"practioner": "practitioner",
+	// "Sales lady", "parts guy": the informal head is the person doing
+	// the job, as "salesperson" and "parts person" write it.
+	"lady": "person", "guy": "person", "gal": "person",
 	// Quebec's everyday word for a labourer, which the index writes
 	// "manoeuvre" (it has "journalier" twice, beside "journaliste").
 	"journalier": "manoeuvre", "journaliere": "manoeuvre", "journaliers": "manoeuvre", "journalieres": "manoeuvre",
@@ -199,6 +205,8 @@ func cleanNoting(s string) (clean string, droppedNoise bool) {
 		s = dropParens(s)
 	}
 	if strings.Contains(s, "/") {
+		// "A/R clerk" is accounts receivable, not a choice of "a" or "r".
+		s = slashShortFormRe.ReplaceAllString(s, "a$1")
 		s = firstAlternative(s)
 	}
 	s = fold(s)
@@ -310,3 +318,5 @@ var feminine = map[string]string{
 	"waitress": "waiter", "waitresses": "waiter", "headwaitress": "headwaiter", "hostess": "host", "hostesses": "host",
 	"stewardess": "steward", "stewardesses": "steward", "actress": "actor", "actresses": "actor",
 }
+
+var slashShortFormRe = regexp.MustCompile(`\ba/([rp])\b`)

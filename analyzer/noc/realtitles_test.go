@@ -270,6 +270,14 @@ func TestCanadianShortForms(t *testing.T) {
 		{"SNA", "43100"},
 		{"PDG", "00012"},
 		{"TRP", "32109"},
+		// A fifth probe's clipped forms and informal heads.
+		{"physio", "31202"},
+		{"ergo", "31203"},
+		{"university prof", "41200"},
+		{"gr 3 teacher", "41221"},
+		{"A/R clerk", "14200"},
+		{"sales lady", "64100"},
+		{"nurse practioner", "31302"},
 		// Hours and rotations are no part of the job.
 		{"Sales Associate, 20 hrs/wk", "64100"},
 		{"Cook 40 h/semaine", "63200"},
