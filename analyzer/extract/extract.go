@@ -213,7 +213,7 @@ func (sc *scratch) inName(text string, h hit) bool {
 	}
 	toks := sc.toks
 	if !upperAt(text, int(toks[h.first].start)) {
-		return false
+		return inEmployerClause(text, toks, h)
 	}
 	for k := h.last + 1; int(k) < len(toks) && k <= h.last+3 && toks[k].brk <= brkClause; k++ {
 		if orgSuffixHashes()[toks[k].hash] {
@@ -234,16 +234,64 @@ func hiresAfter(text string, toks []token, h hit) bool {
 	for n := 0; n < 4 && int(k) < len(toks) && toks[k].brk == brkNone && upperAt(text, int(toks[k].start)); n++ {
 		k++ // the rest of the name
 	}
-	if int(k) < len(toks) && toks[k].brk == brkNone && auxHashes()[toks[k].hash] {
-		k++
+	brk := brkNone
+	if int(k) < len(toks) && toks[k].brk == brkClause && relativeAfter(text[toks[k-1].end:toks[k].start], text[toks[k].start:]) {
+		// "CWB Group, which certifies welding companies, needs": the
+		// verb comes after the relative clause's closing comma.
+		for n := 0; n < maxRelative && int(k+1) < len(toks) && toks[k+1].brk < brkSentence; n++ {
+			if k++; toks[k].brk == brkClause {
+				brk = brkClause
+				break
+			}
+		}
+		if brk != brkClause {
+			return false
+		}
 	}
-	return int(k) < len(toks) && toks[k].brk == brkNone && hiringHashes()[toks[k].hash]
+	if int(k) < len(toks) && toks[k].brk == brk && auxHashes()[toks[k].hash] {
+		k++
+		brk = brkNone
+	}
+	return int(k) < len(toks) && toks[k].brk == brk && hiringHashes()[toks[k].hash]
+}
+
+// inEmployerClause: the hit is inside a relative clause that describes
+// the employer named before it, as a blurb does ("CWB Group, which
+// certifies welding companies across Canada, needs").
+func inEmployerClause(text string, toks []token, h hit) bool {
+	c := h.first
+	for ; c > 0 && h.first-c < maxRelative && toks[c].brk == brkNone; c-- {
+	}
+	if c == 0 || toks[c].brk != brkClause || !upperAt(text, int(toks[c-1].start)) ||
+		!relativeAfter(text[toks[c-1].end:toks[c].start], text[toks[c].start:]) {
+		return false
+	}
+	return hiresAfter(text, toks, hit{first: c - 1, last: c - 1})
+}
+
+// maxRelative is the most words of a relative clause between an
+// employer's name and its hiring verb.
+const maxRelative = 15
+
+// relativeAfter: a comma and a relative pronoun open the words after a
+// name (gap is the text before the next token, rest the text from it).
+func relativeAfter(gap, rest string) bool {
+	if !strings.Contains(gap, ",") {
+		return false
+	}
+	g := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(gap), ",")))
+	switch g {
+	case "which", "who", "that", "qui":
+		return true
+	}
+	r := strings.ToLower(rest)
+	return g == "" && (strings.HasPrefix(r, "which ") || strings.HasPrefix(r, "who ") || strings.HasPrefix(r, "qui "))
 }
 
 // hiringVerbs follow an employer's name in the sentence that announces
 // the job; aux words may stand between ("is hiring").
 var (
-	hiringVerbs  = toSet(`hiring looking seeking recruiting seeks recrute recrutent embauche embauchent cherche recherche`)
+	hiringVerbs  = toSet(`hiring looking seeking recruiting seeks needs recrute recrutent embauche embauchent cherche recherche`)
 	auxWords     = toSet(`is are est sont`)
 	hiringHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(hiringVerbs) })
 	auxHashes    = sync.OnceValue(func() map[uint64]bool { return hashSet(auxWords) })

@@ -126,4 +126,8 @@ var probeTraps = []trap{
 	{name: "fast-paced is no FAST card", text: "Our kitchen is fast-paced and fun. Cook and prepare meals.", want: []string{"cooking"}, absent: []string{"fast-card"}},
 	{name: "a rail yard is no Rails", text: "Haul containers between the rail yard and the port.", absent: []string{"ruby"}},
 	{name: "a FAST card is", text: "FAST card required for cross-border runs.", want: []string{"fast-card", "long-haul-driving"}},
+	// A relative clause between an employer's name and its hiring verb
+	// describes the employer.
+	{name: "an employer's relative clause", text: "CWB Group, which certifies welding companies across Canada, needs an office clerk to answer phones.", want: []string{"telephone-skills"}, absent: []string{"welding-ticket", "welding-and-fabrication"}},
+	{name: "an employer's relative clause FR", text: "Plomberie Gagnon, qui répare les chauffe-eau depuis 1980, recrute une réceptionniste pour prendre les appels.", want: []string{"telephone-skills"}, absent: []string{"plumbing-basics"}},
 }
