@@ -109,9 +109,13 @@ type scratch struct {
 	title      []token
 	employer   []token
 	excluded   []span // token ranges of the employer's name
-	aggs       []agg
-	aggIndex   map[int32]int
-	order      []int32 // counted aggs by evidence offset
+	// people are the tokens of job nouns managed by a people verb
+	// ("train new cooks"): people, not the skill a one-word label of
+	// theirs names ("cook").
+	people   []int32
+	aggs     []agg
+	aggIndex map[int32]int
+	order    []int32 // counted aggs by evidence offset
 }
 
 // agg folds the hits of one skill.
@@ -331,6 +335,9 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 			continue
 		}
 		if sc.inName(text, h) {
+			continue
+		}
+		if h.first == h.last && slices.Contains(sc.people, h.first) {
 			continue
 		}
 		boiler, asset, negated := ctx.classify(h)

@@ -10,7 +10,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 	toks := tokenize(text, sc.toks[:0])
 	joinLists(text, toks)
 	sc.toks = toks
-	sc.hits, sc.cues = sc.hits[:0], sc.cues[:0]
+	sc.hits, sc.cues, sc.people = sc.hits[:0], sc.cues[:0], sc.people[:0]
 	sc.lineStarts = append(sc.lineStarts[:0], 0)
 	tab := x.ix.tab
 	var pos position

@@ -117,6 +117,7 @@ func (x *Extractor) peopleObject(sc *scratch, text string, i int, pos position) 
 				return // "our recruiting team" names the team
 			}
 			sc.hits = append(sc.hits, hit{first: int32(i), last: int32(j), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: tgt})
+			sc.people = append(sc.people, int32(j))
 			return
 		}
 		if skipped++; skipped > maxPeopleModifiers || !mods[toks[j].hash] && !digits(text[toks[j].start:toks[j].end]) {

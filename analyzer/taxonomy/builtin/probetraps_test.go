@@ -110,7 +110,7 @@ var probeTraps = []trap{
 	{name: "supervise outdoor play", text: "Supervise outdoor play.", want: []string{"child-safety-supervision"}},
 	// Verbs of managing people take any job noun as their object.
 	{name: "supervise and coach agents", text: "Supervise and coach 15 agents.", want: []string{"supervisory-skills", "coaching-and-mentoring"}},
-	{name: "train new cooks", text: "As sous-chef you will train new cooks.", want: []string{"hiring-and-training-staff"}},
+	{name: "train new cooks", text: "As sous-chef you will train new cooks.", want: []string{"hiring-and-training-staff"}, absent: []string{"cooking"}},
 	{name: "superviser une équipe de préposés FR", text: "Superviser une équipe de 10 préposés.", want: []string{"supervisory-skills"}},
 	{name: "accompagner les stagiaires FR", text: "Accompagner les stagiaires.", want: []string{"coaching-and-mentoring"}},
 	{name: "diriger les machinistes, former les opérateurs FR", text: "Diriger les machinistes et former les nouveaux opérateurs.", want: []string{"leadership", "hiring-and-training-staff"}},
