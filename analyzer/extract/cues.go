@@ -97,6 +97,10 @@ var cuePhrases = map[cueKind][]string{
 		"our company specializes", "our restaurant specializes", "our firm specializes", "our store specializes",
 		"our shop specializes", "our bakery specializes", "our clinic specializes", "we specialize in",
 		"se spécialise dans", "se spécialise en", "entreprise familiale",
+		// Longer than the header "notre entreprise", which would take
+		// their first words.
+		"notre entreprise familiale", "notre entreprise est reconnue", "notre entreprise valorise", "notre entreprise mise sur",
+		"est reconnue pour", "est reconnu pour", "nous valorisons", "nous misons sur",
 		"restaurant familial",
 		"en pleine croissance", "est un leader", "est une entreprise",
 		// Benefits written as a sentence, not under a header.
@@ -147,6 +151,9 @@ var cuePhrases = map[cueKind][]string{
 		"not required", "not needed", "not necessary", "not mandatory", "not a requirement", "not essential",
 		"non requis", "non requise", "non exigé", "non exigée", "non obligatoire", "pas obligatoire",
 		"pas besoin", "no need for", "not needed",
+		"unnecessary", "isn't required", "aren't required", "isn't needed", "aren't needed", "isn't necessary",
+		"isn't mandatory", "is not needed", "neither is", "nor is", "nor are", "neither are",
+		"pas requis", "pas requise", "pas exigé", "pas exigée", "pas nécessaire", "pas obligatoire",
 		"don't need", "do not need", "doesn't need", "does not need", "won't need", "will not need", "no need to",
 		// A duty the job does not have: "you will not be handling cash"
 		// ("you will not only cook but…" is left to docContext).

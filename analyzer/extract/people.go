@@ -19,8 +19,8 @@ import (
 // verbs of staff labels take other objects as often ("test developer",
 // "support engineers", "monitoring teams").
 var peopleVerbHashes = sync.OnceValue(func() map[uint64]bool {
-	return hashSet(toSet(`supervise oversee train coach mentor lead motivate recruit hire
-superviser encadrer former diriger motiver accompagner coacher recruter embaucher`))
+	return hashSet(toSet(`supervise oversee direct train coach mentor lead motivate recruit hire schedule
+superviser encadrer former diriger motiver mobiliser accompagner coacher recruter embaucher`))
 })
 
 // staffObjects are the generic objects of the labels peopleVerbs reads.
@@ -43,7 +43,7 @@ loaders sorters stockers dispatchers representatives reps advisors advisers cons
 engineers designers testers programmers accountants bookkeepers tellers receptionists coordinators specialists
 educators teachers tutors counsellors counselors caregivers psws therapists technologists pharmacists hygienists
 paramedics dishwashers bartenders baristas hosts hostesses bussers porters couriers movers foremen journeypersons
-tradespersons subcontractors supervisors leads mentees stylists hairdressers bakers butchers sellers salespeople
+tradespersons subcontractors supervisors leads mentees auditors group groups groupe stylists hairdressers bakers butchers sellers salespeople
 cuisiniers cuisinières cuisinier serveurs serveuses caissiers caissières commis infirmiers infirmières préposés
 préposées préposé aides agents agentes associés chauffeurs conducteurs conductrices opérateurs opératrices
 techniciens techniciennes mécaniciens manœuvres manoeuvres ouvriers ouvrières employées équipiers équipières
@@ -60,7 +60,9 @@ intervenantes thérapeutes hygiénistes ambulanciers boulangers bouchers plongeu
 // new cooks", "supervise 15 agents", "former les nouveaux opérateurs".
 var peopleModifierHashes = sync.OnceValue(func() map[uint64]bool {
 	return hashSet(toSet(`new junior senior all other fellow frontline front-line store kitchen shift part-time full-time
-seasonal our your their team nouveaux nouvelles nouveau nouvelle jeunes autres tous toutes`))
+seasonal our your their team night day evening weekend manual floor line front desk
+one two three four five six seven eight nine ten twelve fifteen twenty
+nouveaux nouvelles nouveau nouvelle jeunes autres tous toutes deux trois quatre cinq six sept huit dix douze quinze vingt`))
 })
 
 // maxPeopleModifiers is the most such words or numbers before the noun.
@@ -140,7 +142,7 @@ func digits(w string) bool {
 // usually a title ("Lead Developer").
 func people(w string) bool {
 	switch strings.ToLower(w) {
-	case "staff", "crew", "team", "personnel", "people", "équipe":
+	case "staff", "crew", "team", "personnel", "people", "équipe", "group", "groupe":
 		return true
 	}
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "S") || strings.HasSuffix(w, "x")

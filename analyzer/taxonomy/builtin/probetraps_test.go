@@ -130,4 +130,14 @@ var probeTraps = []trap{
 	// describes the employer.
 	{name: "an employer's relative clause", text: "CWB Group, which certifies welding companies across Canada, needs an office clerk to answer phones.", want: []string{"telephone-skills"}, absent: []string{"welding-ticket", "welding-and-fabrication"}},
 	{name: "an employer's relative clause FR", text: "Plomberie Gagnon, qui répare les chauffe-eau depuis 1980, recrute une réceptionniste pour prendre les appels.", want: []string{"telephone-skills"}, absent: []string{"plumbing-basics"}},
+	// A twelfth probe: negations, people verbs, French blurbs.
+	{name: "unnecessary negates", text: "A forklift licence is unnecessary. Load and unload trucks.", absent: []string{"forklift-certification"}},
+	{name: "isn't required after a list", text: "Knowledge of HTML or CSS isn't required. Retouch product photos in Photoshop.", want: []string{"adobe-photoshop"}, absent: []string{"html-css"}},
+	{name: "neither is negates", text: "Prior experience is not needed, and neither is WHMIS. Clean kennels daily.", absent: []string{"whmis"}},
+	{name: "n'est pas requis FR", text: "Parler espagnol n'est pas requis, mais l'anglais est essentiel.", want: []string{"english"}, absent: []string{"spanish"}},
+	{name: "direct three roofers", text: "Direct three roofers on residential jobs.", want: []string{"supervisory-skills"}},
+	{name: "schedule and oversee the night auditors", text: "Schedule and oversee the night auditors.", want: []string{"staff-scheduling", "supervisory-skills"}},
+	{name: "mobiliser une équipe FR", text: "Mobiliser et soutenir une équipe de 8 commis.", want: []string{"leadership"}},
+	{name: "notre entreprise familiale is a blurb FR", text: "Notre entreprise familiale mise sur le service à la clientèle et le travail d'équipe. Conduire le camion de déménagement.", absent: []string{"customer-service", "teamwork"}},
+	{name: "a name before needs", text: "Apex Heating & Air Conditioning needs a bookkeeper. Enter supplier invoices in QuickBooks.", want: []string{"quickbooks"}, absent: []string{"hvac-systems"}},
 }
