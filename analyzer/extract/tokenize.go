@@ -339,9 +339,9 @@ func stem(b []byte) []byte {
 	// ("superviser", "conduire", stemmed "conduir"). English has surnames
 	// in -ez, "camera" and French "rendez", which the lengths leave alone.
 	case n >= 7 && (hasSuffix(b, "erez") || hasSuffix(b, "irez") || hasSuffix(b, "drez")):
-		return b[:n-2] // future: "superviserez", "conduirez", "prendrez"
+		return yFuture(b[:n-2]) // future: "superviserez", "conduirez", "prendrez"
 	case n >= 7 && (hasSuffix(b, "era") || hasSuffix(b, "ira") || hasSuffix(b, "dra")):
-		return b[:n-1]
+		return yFuture(b[:n-1])
 	case n >= 7 && hasSuffix(b, "ez"):
 		b[n-1] = 'r'
 		return b
@@ -364,6 +364,15 @@ var keepWhole = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// yFuture restores the y of verbs in -oyer and -ayer that their future
+// spells with an i: "nettoierez" is nettoyer, "paiera" payer.
+func yFuture(b []byte) []byte {
+	if n := len(b); hasSuffix(b, "oier") || hasSuffix(b, "aier") {
+		b[n-3] = 'y'
+	}
+	return b
+}
 
 func hasSuffix(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s

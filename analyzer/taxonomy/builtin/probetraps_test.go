@@ -140,4 +140,5 @@ var probeTraps = []trap{
 	{name: "mobiliser une équipe FR", text: "Mobiliser et soutenir une équipe de 8 commis.", want: []string{"leadership"}},
 	{name: "notre entreprise familiale is a blurb FR", text: "Notre entreprise familiale mise sur le service à la clientèle et le travail d'équipe. Conduire le camion de déménagement.", absent: []string{"customer-service", "teamwork"}},
 	{name: "a name before needs", text: "Apex Heating & Air Conditioning needs a bookkeeper. Enter supplier invoices in QuickBooks.", want: []string{"quickbooks"}, absent: []string{"hvac-systems"}},
+	{name: "futures of -oyer verbs FR", text: "Vous nettoierez les salles de bain. Le titulaire nettoiera la cuisine.", want: []string{"washroom-sanitation", "kitchen-sanitation"}},
 }
