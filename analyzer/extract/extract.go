@@ -227,7 +227,45 @@ func (sc *scratch) inName(text string, h hit) bool {
 			break
 		}
 	}
-	return hiresAfter(text, toks, h)
+	return hiresAfter(text, toks, h) || introducedName(text, toks, h)
+}
+
+// introducedName reports whether a capitalized name that h is part of
+// opens its sentence after "At", "Chez" or "Join" and is closed by a
+// comma: "At Apex Heating & Cooling, we …", "Chez Plomberie Gagnon, …".
+func introducedName(text string, toks []token, h hit) bool {
+	intro := func(t token) bool {
+		switch text[t.start:t.end] {
+		case "At", "Chez", "Join", "Rejoignez":
+			return true
+		}
+		return false
+	}
+	s := h.first
+	for s > 0 && toks[s].brk == brkNone && upperAt(text, int(toks[s-1].start)) && !intro(toks[s-1]) {
+		s--
+	}
+	k := h.last
+	for int(k+1) < len(toks) && toks[k+1].brk == brkNone && upperAt(text, int(toks[k+1].start)) {
+		k++
+	}
+	if int(k+1) >= len(toks) || !strings.HasPrefix(strings.TrimLeft(text[toks[k].end:], " "), ",") {
+		return false
+	}
+	// The intro word is a token or, dropped as a function word, text.
+	start := toks[s].start
+	if s > 0 && intro(toks[s-1]) {
+		start = toks[s-1].start
+	} else {
+		before := strings.TrimRight(text[:start], " ")
+		i := strings.LastIndexByte(before, ' ') + 1
+		if !intro(token{start: int32(i), end: int32(len(before))}) {
+			return false
+		}
+		start = int32(i)
+	}
+	rest := strings.TrimRight(text[:start], " ")
+	return rest == "" || strings.ContainsAny(rest[len(rest)-1:], ".!?:\n")
 }
 
 // hiresAfter reports whether a capitalized name that h begins or ends is

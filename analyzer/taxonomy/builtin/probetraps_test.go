@@ -141,4 +141,7 @@ var probeTraps = []trap{
 	{name: "notre entreprise familiale is a blurb FR", text: "Notre entreprise familiale mise sur le service à la clientèle et le travail d'équipe. Conduire le camion de déménagement.", absent: []string{"customer-service", "teamwork"}},
 	{name: "a name before needs", text: "Apex Heating & Air Conditioning needs a bookkeeper. Enter supplier invoices in QuickBooks.", want: []string{"quickbooks"}, absent: []string{"hvac-systems"}},
 	{name: "futures of -oyer verbs FR", text: "Vous nettoierez les salles de bain. Le titulaire nettoiera la cuisine.", want: []string{"washroom-sanitation", "kitchen-sanitation"}},
+	// A name introduced by "At …," or "Chez …," is the employer.
+	{name: "at a name, comma", text: "At Lakeside Plumbing & Drains, you will answer phones and book appointments.", want: []string{"telephone-skills"}, absent: []string{"plumbing-basics"}},
+	{name: "chez a name, comma FR", text: "Chez Boulangerie Martel, vous répondrez au téléphone.", want: []string{"telephone-skills"}, absent: []string{"baking"}},
 }
