@@ -101,6 +101,7 @@ var cuePhrases = map[cueKind][]string{
 		// their first words.
 		"notre entreprise familiale", "notre entreprise est reconnue", "notre entreprise valorise", "notre entreprise mise sur",
 		"est reconnue pour", "est reconnu pour", "nous valorisons", "nous misons sur",
+		"built a reputation", "a reputation for", "has served", "have served",
 		"restaurant familial",
 		"en pleine croissance", "est un leader", "est une entreprise",
 		// Benefits written as a sentence, not under a header.

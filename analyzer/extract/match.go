@@ -321,17 +321,29 @@ func (x *Extractor) headFirst(sc *scratch, h hit) {
 // conjunct: a word after a conjunction, or the next item of a list.
 func conjunct(t token) bool { return t.conj && t.brk == brkNone || t.list }
 
-// headLast is ellipsis with the shared word last: the word before the
-// conjunction takes the hit's first word's place.
+// headLast is ellipsis with the shared words last: the one or two words
+// before the conjunction take the place of the hit's first one or two
+// ("written and verbal communication", "Class 5 or Class 3 licence").
 func (x *Extractor) headLast(sc *scratch, h hit) {
 	toks, tab := sc.toks, x.ix.tab
-	if p := h.first - 1; p >= 0 && toks[h.first].conj && toks[h.first].brk == brkNone {
-		k := seqKey(0, toks[p].hash)
-		for t := h.first + 1; t <= h.last; t++ {
+	p := h.first - 1
+	if p < 0 || !toks[h.first].conj || toks[h.first].brk != brkNone {
+		return
+	}
+	for n := int32(1); n <= 2 && h.first+n <= h.last && p-n+1 >= 0; n++ {
+		if n == 2 && (toks[p].brk != brkNone || toks[p].conj) {
+			break
+		}
+		k := uint64(0)
+		for t := p - n + 1; t <= p; t++ {
+			k = seqKey(k, toks[t].hash)
+		}
+		for t := h.first + n; t <= h.last; t++ {
 			k = seqKey(k, toks[t].hash)
 		}
 		if v, ok := tab.get(k); ok && v&targetMask != 0 {
-			sc.hits = append(sc.hits, hit{first: p, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
+			sc.hits = append(sc.hits, hit{first: p - n + 1, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
+			return
 		}
 	}
 }

@@ -60,7 +60,7 @@ intervenantes thérapeutes hygiénistes ambulanciers boulangers bouchers plongeu
 // new cooks", "supervise 15 agents", "former les nouveaux opérateurs".
 var peopleModifierHashes = sync.OnceValue(func() map[uint64]bool {
 	return hashSet(toSet(`new junior senior all other fellow frontline front-line store kitchen shift part-time full-time
-seasonal our your their team night day evening weekend manual floor line front desk
+seasonal our your their team night day evening weekend manual floor line front desk event events to
 one two three four five six seven eight nine ten twelve fifteen twenty
 nouveaux nouvelles nouveau nouvelle jeunes autres tous toutes deux trois quatre cinq six sept huit dix douze quinze vingt`))
 })
@@ -122,7 +122,10 @@ func (x *Extractor) peopleObject(sc *scratch, text string, i int, pos position) 
 			sc.people = append(sc.people, int32(j))
 			return
 		}
-		if skipped++; skipped > maxPeopleModifiers || !mods[toks[j].hash] && !digits(text[toks[j].start:toks[j].end]) {
+		if digits(text[toks[j].start:toks[j].end]) {
+			continue // "supervise 20 to 40 event staff"
+		}
+		if skipped++; skipped > maxPeopleModifiers || !mods[toks[j].hash] {
 			return
 		}
 	}

@@ -144,4 +144,9 @@ var probeTraps = []trap{
 	// A name introduced by "At …," or "Chez …," is the employer.
 	{name: "at a name, comma", text: "At Lakeside Plumbing & Drains, you will answer phones and book appointments.", want: []string{"telephone-skills"}, absent: []string{"plumbing-basics"}},
 	{name: "chez a name, comma FR", text: "Chez Boulangerie Martel, vous répondrez au téléphone.", want: []string{"telephone-skills"}, absent: []string{"baking"}},
+	// A thirteenth probe: two shared words last, numbers before the
+	// people managed, an employer's reputation.
+	{name: "Class 5 or Class 3 licence", text: "Valid Class 5 or Class 3 licence required.", want: []string{"class-5-licence", "class-3-licence"}},
+	{name: "supervise 20 to 40 event staff", text: "Supervise 20 to 40 event staff.", want: []string{"supervisory-skills"}},
+	{name: "a reputation is a blurb", text: "Over 30 years we have built a reputation for creativity, reliability and teamwork. Answer phones.", want: []string{"telephone-skills"}, absent: []string{"teamwork"}},
 }
