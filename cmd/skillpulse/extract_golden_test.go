@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "7b506d0fb4663ebd46322600ab2feea92cb1bcfe4447fdebe4839d9aa0500803"},
-		{"skillspan/explain", ss, true, "f229b0a2a7098a1da89cf062e7cf55a54973e09b0d1d7021cb1091d750c70461"},
-		{"sample", sample, false, "44040a9b79e2dd52863eb10da5d43a7cbaffd0cbc5f97a005049238210ccb561"},
-		{"sample/explain", sample, true, "4b23f9f5bdb4b7e991dc1172ddfd7a978097473ed60ddcdd70dd29dd4d11847b"},
+		{"skillspan", ss, false, "fc21b46400287345fc25e1fd2c7d92f47881b2bdf041d7a05236f5bc5fe290f9"},
+		{"skillspan/explain", ss, true, "bfe73ec0d6efe3adde4ca2286457e8acef4dbb801226c68da3b154af302cc4be"},
+		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
+		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
