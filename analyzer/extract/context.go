@@ -355,23 +355,41 @@ func followedByColon(toks []token, i int32) bool {
 }
 
 // addressedDuty: the sentence of toks[first] opens by addressing the
-// holder of the job right before it, as a duty does: "You will write unit
-// tests", "Vous préparerez les repas".
+// holder of the job a few words before it, as a duty does: "You will
+// write unit tests", "Vous ferez la fermeture de la caisse". "You will
+// receive paid first aid training" is a benefit, by its verb.
 func addressedDuty(text string, toks []token, first int32) bool {
 	s := first
-	for s > 0 && toks[s].brk < brkSentence && first-s < 3 {
+	for s > 0 && toks[s].brk < brkSentence && first-s < maxAddressLead {
 		s--
 	}
 	if s == first || s > 0 && toks[s].brk < brkSentence {
 		return false
 	}
-	lead := strings.ToLower(strings.TrimSpace(text[toks[s].start:toks[first].start]))
-	switch lead {
-	case "you will", "you'll", "you’ll", "you will also", "you will be", "vous", "vous allez", "you":
-		return true
+	lead := strings.Fields(strings.ToLower(text[toks[s].start:toks[first].start]))
+	if len(lead) == 0 || len(lead) > maxAddressLead+1 {
+		return false
 	}
-	return false
+	switch {
+	case lead[0] == "vous", lead[0] == "you'll", lead[0] == "you’ll":
+	case lead[0] == "you" && (len(lead) == 1 || lead[1] == "will"):
+	default:
+		return false
+	}
+	for _, w := range append(lead, strings.ToLower(text[toks[first].start:toks[first].end])) {
+		if benefitVerbs[w] {
+			return false
+		}
+	}
+	return true
 }
+
+// maxAddressLead is the most words between "you will" / "vous" and the
+// skill of the duty they open ("vous ferez la fermeture").
+const maxAddressLead = 3
+
+// benefitVerbs say what the holder gets, not what the job does.
+var benefitVerbs = toSet(`enjoy receive get have benefit earn access profiterez recevrez aurez bénéficierez obtiendrez profiter recevoir avoir bénéficier`)
 
 // conjunctivePlus: a bare "plus" without the article of "a plus" / "un
 // plus" adds an item ("Python and Go, plus PostgreSQL"); the cue "a plus"

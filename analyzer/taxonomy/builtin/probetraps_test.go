@@ -149,4 +149,6 @@ var probeTraps = []trap{
 	{name: "Class 5 or Class 3 licence", text: "Valid Class 5 or Class 3 licence required.", want: []string{"class-5-licence", "class-3-licence"}},
 	{name: "supervise 20 to 40 event staff", text: "Supervise 20 to 40 event staff.", want: []string{"supervisory-skills"}},
 	{name: "a reputation is a blurb", text: "Over 30 years we have built a reputation for creativity, reliability and teamwork. Answer phones.", want: []string{"telephone-skills"}, absent: []string{"teamwork"}},
+	{name: "you will receive training is a benefit", text: "Benefits: staff discount. You will receive paid first aid training.", absent: []string{"first-aid-cpr"}},
+	{name: "you will prepare after perks is a duty", text: "Perks: free meals and a dental plan. You will prepare and cook meals.", want: []string{"cooking"}},
 }
