@@ -100,6 +100,7 @@ const genericDF = 8
 
 func buildIndex(tax *taxonomy.Taxonomy) *index {
 	ix := &index{tax: tax, context: map[int32][]uint64{}}
+	var people []peopleLabel // labels of people verbs (see people.go)
 	b := &builder{vals: make(map[uint64]uint32, tax.LabelCount()*2)}
 	df := wordSpread(tax)
 	for ei := range tax.Entries {
@@ -132,6 +133,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if !ok {
 				continue
 			}
+			people = notePeopleLabel(people, b.toks, k)
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst,
 				gerund:  len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing"),
 				edFirst: participle(l.Text, b.toks[0])}
@@ -175,7 +177,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 		}
 	}
 	ix.addCues(b)
-	ix.addPeopleVerbs(b)
+	ix.addPeopleVerbs(b, people)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
 	ix.tab.conjAware = true
 	return ix

@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"sync"
-
-	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
 
 // Verbs of managing people take any job noun as their object: "train new
@@ -68,31 +66,33 @@ nouveaux nouvelles nouveau nouvelle jeunes autres tous toutes deux trois quatre 
 // maxPeopleModifiers is the most such words or numbers before the noun.
 const maxPeopleModifiers = 2
 
-// addPeopleVerbs records, for each label of a verb and a generic staff
-// object ("train staff"), the verb's hash and the label's target.
-func (ix *index) addPeopleVerbs(b *builder) {
-	staff, verbs := staffObjectHashes(), peopleVerbHashes()
-	var toks []token
-	for ei := range ix.tax.Entries {
-		e := &ix.tax.Entries[ei]
-		for _, l := range append(e.Labels[:len(e.Labels):len(e.Labels)], verbFirst(e.Labels)...) {
-			if l.Kind == taxonomy.Hidden {
-				continue
-			}
-			toks = tokenize(l.Text, toks[:0])
-			if len(toks) != 2 || !verbs[toks[0].hash] || !staff[toks[1].hash] || toks[1].conj {
-				continue
-			}
-			k := seqKey(seqKey(0, toks[0].hash), toks[1].hash)
-			v, ok := b.vals[k]
-			if t := v & targetMask; ok && t != 0 && ix.peopleVerbs[toks[0].hash] == 0 {
-				if ix.peopleVerbs == nil {
-					ix.peopleVerbs, ix.peopleBits = map[uint64]uint32{}, make([]uint64, 64)
-				}
-				ix.peopleVerbs[toks[0].hash] = t
-				setBit(ix.peopleBits, toks[0].hash)
-			}
+// peopleLabel is a label of a people verb and a generic staff object
+// ("train staff"), noted while the index is built: the verb's hash and
+// the label's key.
+type peopleLabel struct{ verb, key uint64 }
+
+// notePeopleLabel notes the label just added (toks, keyed k) when it is
+// one of a people verb and a staff object.
+func notePeopleLabel(pending []peopleLabel, toks []token, k uint64) []peopleLabel {
+	if len(toks) == 2 && !toks[1].conj && peopleVerbHashes()[toks[0].hash] && staffObjectHashes()[toks[1].hash] {
+		pending = append(pending, peopleLabel{toks[0].hash, k})
+	}
+	return pending
+}
+
+// addPeopleVerbs maps each noted verb to its label's target, the first
+// noted winning.
+func (ix *index) addPeopleVerbs(b *builder, pending []peopleLabel) {
+	for _, p := range pending {
+		t := b.vals[p.key] & targetMask
+		if t == 0 || ix.peopleVerbs[p.verb] != 0 {
+			continue
 		}
+		if ix.peopleVerbs == nil {
+			ix.peopleVerbs, ix.peopleBits = map[uint64]uint32{}, make([]uint64, 64)
+		}
+		ix.peopleVerbs[p.verb] = t
+		setBit(ix.peopleBits, p.verb)
 	}
 }
 
