@@ -49,6 +49,9 @@ func conjunctivePlus(text string, t token) bool {
 	if !strings.EqualFold(text[t.start:t.end], "plus") || strings.HasPrefix(strings.TrimLeft(text[t.end:], " "), ":") {
 		return false // "Plus: Docker" heads a list of assets
 	}
-	return !determinerBefore(text, int(t.start)) && !strings.HasSuffix(strings.TrimRight(text[:t.start], " "), " un") &&
-		!strings.HasSuffix(strings.TrimRight(text[:t.start], " "), " big") && !strings.HasSuffix(strings.TrimRight(text[:t.start], " "), " huge")
+	switch strings.ToLower(wordBefore(text, int(t.start))) {
+	case "a", "an", "un", "big", "huge", "great", "definite":
+		return false
+	}
+	return true
 }

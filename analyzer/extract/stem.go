@@ -98,6 +98,16 @@ func participle(text string, t token) bool {
 // determinerBefore: the word before text[start:] is an English article or
 // possessive, as before a noun phrase.
 func determinerBefore(text string, start int) bool {
+	switch wordBefore(text, start) {
+	case "a", "A", "an", "An", "the", "The", "our", "Our", "your", "Your", "their", "highly", "well":
+		return true
+	}
+	return false
+}
+
+// wordBefore is the space-separated word that ends right before
+// text[start:], past any spaces.
+func wordBefore(text string, start int) string {
 	end := start
 	for end > 0 && text[end-1] == ' ' {
 		end--
@@ -106,9 +116,5 @@ func determinerBefore(text string, start int) bool {
 	for begin > 0 && text[begin-1] != ' ' {
 		begin--
 	}
-	switch w := text[begin:end]; w {
-	case "a", "A", "an", "An", "the", "The", "our", "Our", "your", "Your", "their", "highly", "well":
-		return true
-	}
-	return false
+	return text[begin:end]
 }
