@@ -49,8 +49,11 @@ func conjunctivePlus(text string, t token) bool {
 	if !strings.EqualFold(text[t.start:t.end], "plus") || strings.HasPrefix(strings.TrimLeft(text[t.end:], " "), ":") {
 		return false // "Plus: Docker" heads a list of assets
 	}
-	switch strings.ToLower(wordBefore(text, int(t.start))) {
-	case "a", "an", "un", "big", "huge", "great", "definite":
+	if determinerBefore(text, int(t.start)) {
+		return false // "a plus", "a highly … plus"
+	}
+	switch wordBefore(text, int(t.start)) {
+	case "un", "big", "huge":
 		return false
 	}
 	return true
