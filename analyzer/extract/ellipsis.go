@@ -1,0 +1,176 @@
+package extract
+
+// Coordination repair: labels that share words across a conjunction or a
+// list ("accounts payable and receivable", "written and verbal
+// communication", "disinfect patient rooms and operating rooms"). A
+// repaired label counts only when the taxonomy has it.
+
+// conjoined adds the label that the words keyed by prefix (starting at
+// toks[first]) make with the conjunct starting at toks[k], one to three
+// words long ("clean kitchen and work areas"), and says whether the
+// taxonomy has one.
+func (x *Extractor) conjoined(sc *scratch, h hit, first int32, prefix uint64, k int32) bool {
+	toks, tab := sc.toks, x.ix.tab
+	key, best, end := prefix, uint32(0), k
+	for e := k; int(e) < len(toks) && e < k+3 && (e == k || toks[e].brk == brkNone); e++ {
+		key = seqKey(key, toks[e].hash)
+		v, ok := tab.get(key)
+		if !ok {
+			break
+		}
+		if v&targetMask != 0 {
+			best, end = v&targetMask, e
+		}
+		if v&prefixBit == 0 {
+			break
+		}
+	}
+	if best == 0 {
+		return false
+	}
+	if !x.longerFrom(toks, int(k), int(end)) {
+		sc.hits = append(sc.hits, hit{first: first, last: end, sent: h.sent, line: h.line, clause: h.clause, tgt: best})
+	}
+	return true
+}
+
+// longerFrom says whether a label of its own starts at toks[k] and runs
+// past end: then the conjunct is that phrase, not a word sharing the
+// head before the conjunction ("computer vision and machine learning" is
+// not computer machinery).
+func (x *Extractor) longerFrom(toks []token, k, end int) bool {
+	if !x.ix.tab.mayStart(toks, k) {
+		return false
+	}
+	t, e, gaps, _, _ := x.longest(toks, k)
+	return t != 0 && gaps == 0 && e > end
+}
+
+// ellipsis repairs coordination that shares a word between two labels:
+// "accounts payable and receivable" (head first: "accounts receivable"),
+// "comptes fournisseurs et clients", and "written and verbal
+// communication" (head last: "written communication"). A repaired label
+// counts only when the taxonomy has it, so nothing is invented.
+func (x *Extractor) ellipsis(sc *scratch, h hit) {
+	toks := sc.toks
+	// Only a conjunction or a list right after the hit can share its
+	// first words ("clean offices, boardrooms and washrooms").
+	if k := h.last + 1; int(k) < len(toks) && conjunct(toks[k]) {
+		x.headFirst(sc, h)
+	}
+	x.headLast(sc, h)
+}
+
+// headFirst is ellipsis with the shared words first: each conjunct after
+// the hit replaces its last word, keeping the words before it, or fewer of
+// them when the whole prefix makes no label ("safe food handling and
+// storage" is food storage), or its last two words.
+func (x *Extractor) headFirst(sc *scratch, h hit) {
+	toks := sc.toks
+	var prefixes [maxLabelTokens]uint64 // key of toks[s:h.last] at s-h.first
+	for s := h.first; s < h.last; s++ {
+		for t := s; t < h.last; t++ {
+			prefixes[s-h.first] = seqKey(prefixes[s-h.first], toks[t].hash)
+		}
+	}
+	// Or the last two words are what the conjunct replaces: "travailler en
+	// équipe et sous pression" is also travailler sous pression, and
+	// "capacité à travailler sous pression et en équipe" travailler en
+	// équipe (fewer words before, as above).
+	var shorter [maxLabelTokens]uint64 // key of toks[s:h.last-1] at s-h.first
+	for s := h.first; s < h.last-1; s++ {
+		for t := s; t < h.last-1; t++ {
+			shorter[s-h.first] = seqKey(shorter[s-h.first], toks[t].hash)
+		}
+	}
+	for k := h.last + 1; int(k) < len(toks) && conjunct(toks[k]); k++ {
+		found := false
+		for s := h.first; s < h.last && !found; s++ {
+			found = x.conjoined(sc, h, s, prefixes[s-h.first], k)
+		}
+		for s := h.first; s < h.last-1 && !found; s++ {
+			found = x.conjoined(sc, h, s, shorter[s-h.first], k)
+		}
+	}
+}
+
+// conjunct: a word after a conjunction, or the next item of a list.
+func conjunct(t token) bool { return t.conj && t.brk == brkNone || t.list }
+
+// headLast is ellipsis with the shared words last: the one or two words
+// before the conjunction take the place of the hit's first one or two
+// ("written and verbal communication", "Class 5 or Class 3 licence").
+func (x *Extractor) headLast(sc *scratch, h hit) {
+	toks, tab := sc.toks, x.ix.tab
+	p := h.first - 1
+	if p < 0 || !toks[h.first].conj || toks[h.first].brk != brkNone {
+		return
+	}
+	for n := int32(1); n <= 2 && h.first+n <= h.last && p-n+1 >= 0; n++ {
+		if n == 2 && (toks[p].brk != brkNone || toks[p].conj) {
+			break
+		}
+		k := uint64(0)
+		for t := p - n + 1; t <= p; t++ {
+			k = seqKey(k, toks[t].hash)
+		}
+		for t := h.first + n; t <= h.last; t++ {
+			k = seqKey(k, toks[t].hash)
+		}
+		if v, ok := tab.get(k); ok && v&targetMask != 0 {
+			sc.hits = append(sc.hits, hit{first: p - n + 1, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
+			return
+		}
+	}
+}
+
+// maxFirstObject is the most words the first of a verb's coordinated
+// objects may hold when only a later one makes a label with the verb:
+// "désinfecter les chambres d'isolement et les salles d'opération".
+const maxFirstObject = 4
+
+// sharedVerb repairs a verb shared by coordinated objects when the first
+// object makes no label with it, so ellipsis (which starts from a hit)
+// never sees the others: "Disinfect patient rooms and operating rooms" is
+// also disinfect operating rooms. Only a word opening a clause, as the
+// verb of a duty statement does, is taken for a verb: inside a phrase the
+// first word of a label is as often a noun that the conjunction does not
+// reach ("financial services providing advice and products" is no
+// financial products). The objects after a conjunction or a list comma
+// within the first object's reach are tried with the verb; as in
+// ellipsis, only labels the taxonomy has count.
+func (x *Extractor) sharedVerb(sc *scratch, i int, pos position) {
+	toks := sc.toks
+	// Most words open no clause nor have a conjunction after them: flags
+	// first, the table only then.
+	if i > 0 && toks[i].brk == brkNone || !conjunctAhead(toks, i) {
+		return
+	}
+	k := seqKey(0, toks[i].hash)
+	if v, ok := x.ix.tab.get(k); !ok || v&prefixBit == 0 {
+		return
+	}
+	h := hit{first: int32(i), last: int32(i), sent: pos.sent, line: pos.line, clause: pos.clause}
+	for j := i + 2; j < len(toks) && j <= i+1+maxFirstObject; j++ {
+		if toks[j].brk != brkNone && !toks[j].list {
+			return
+		}
+		if conjunct(toks[j]) {
+			x.conjoined(sc, h, h.first, k, int32(j))
+		}
+	}
+}
+
+// conjunctAhead: a conjunct starts within the first object's reach after
+// toks[i], inside its phrase.
+func conjunctAhead(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+1+maxFirstObject; j++ {
+		if toks[j].brk != brkNone && !toks[j].list {
+			return false
+		}
+		if j > i+1 && conjunct(toks[j]) {
+			return true
+		}
+	}
+	return false
+}
