@@ -126,6 +126,10 @@ var cuePhrases = map[cueKind][]string{
 		"company that values", "culture that values", "organization that values",
 		"organisation that values", "workplace that values", "employer that values", "environment that values",
 		"équipe qui valorise", "entreprise qui valorise", "culture qui valorise", "organisation qui valorise",
+		// The employer as subject: "Our company values teamwork and integrity".
+		"our company values", "our team values", "our organization values", "our organisation values",
+		"our firm values", "our store values", "our restaurant values", "our clinic values", "our culture values",
+		"notre équipe valorise", "notre organisation valorise", "notre culture valorise", "notre équipe mise sur",
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",
