@@ -87,8 +87,12 @@ func joinSerial(text string, toks []token, first int) int {
 	// washrooms", "nettoyer les bureaux, les salles et les toilettes"),
 	// which tells a list of objects from one of duties ("prepare food,
 	// clean and sanitize").
+	// Or a vendor's products, capitalized, the vendor's name before the
+	// first ("Adobe InDesign, Illustrator and Acrobat"), which ellipsis
+	// then lends to the others.
 	objects := toks[first-1].brk == brkNone
-	if objects && !(first >= 2 && toks[first-2].brk != brkNone && plural(text, toks[first-1])) {
+	products := objects && first >= 2 && capitalized(text, toks[first-2]) && capitalized(text, toks[first-1])
+	if objects && !products && !(first >= 2 && toks[first-2].brk != brkNone && plural(text, toks[first-1])) {
 		return first
 	}
 	k, last := first, first
@@ -116,11 +120,9 @@ func joinSerial(text string, toks []token, first int) int {
 			break
 		}
 	}
-	if objects {
-		for j := first; j <= last; j++ {
-			if !plural(text, toks[j]) {
-				return first
-			}
+	for j := first; objects && j <= last; j++ {
+		if products && !capitalized(text, toks[j]) || !products && !plural(text, toks[j]) {
+			return first
 		}
 	}
 	for j := first; j <= k; j++ {
@@ -128,6 +130,9 @@ func joinSerial(text string, toks []token, first int) int {
 	}
 	return k
 }
+
+// capitalized: the token starts with a capital letter.
+func capitalized(text string, t token) bool { return upperAt(text, int(t.start)) }
 
 // plural: the token ends as an English or French plural does.
 func plural(text string, t token) bool {
