@@ -11,19 +11,21 @@ import "strings"
 // receive paid first aid training" is a benefit, by its verb.
 func addressedDuty(text string, toks []token, first int32) bool {
 	s := first
-	for s > 0 && toks[s].brk < brkSentence && first-s < maxAddressLead {
+	for s > 0 && toks[s].brk < brkSentence && first-s < maxHolderLead {
 		s--
 	}
 	if s == first || s > 0 && toks[s].brk < brkSentence {
 		return false
 	}
 	lead := strings.Fields(strings.ToLower(text[toks[s].start:toks[first].start]))
-	if len(lead) == 0 || len(lead) > maxAddressLead+1 {
+	if len(lead) == 0 {
 		return false
 	}
+	short := len(lead) <= maxAddressLead+1
 	switch {
-	case lead[0] == "vous", lead[0] == "you'll", lead[0] == "you’ll":
-	case lead[0] == "you" && (len(lead) == 1 || lead[1] == "will"):
+	case short && (lead[0] == "vous" || lead[0] == "you'll" || lead[0] == "you’ll"):
+	case short && lead[0] == "you" && (len(lead) == 1 || lead[1] == "will"):
+	case len(lead) <= maxHolderLead+1 && holderSubject(append([]string{strings.ToLower(wordBefore(text, int(toks[s].start)))}, lead...)):
 	default:
 		return false
 	}
@@ -35,9 +37,41 @@ func addressedDuty(text string, toks []token, first int32) bool {
 	return true
 }
 
+// holderSubject: the lead names the job's holder in the third person and
+// its duty in the future: "The cook will handle …", "The successful
+// candidate will …", "Le cuisinier fera …", "La titulaire assurera …".
+func holderSubject(lead []string) bool {
+	if len(lead) < 3 {
+		return false
+	}
+	switch lead[0] {
+	case "the", "le", "la", "l'", "l’":
+	default:
+		if !strings.HasPrefix(lead[0], "l'") && !strings.HasPrefix(lead[0], "l’") {
+			return false
+		}
+	}
+	if employerNouns[lead[1]] {
+		return false // "The company will provide first aid training"
+	}
+	for _, w := range lead[1:] {
+		if w == "will" || len(w) > 3 && (strings.HasSuffix(w, "ra") || strings.HasSuffix(w, "ront")) {
+			return true
+		}
+	}
+	return false
+}
+
+// employerNouns name the employer, whose future is what it offers.
+var employerNouns = toSet(`company employer organization organisation firm team store restaurant clinic business entreprise employeur organisation organisme équipe société compagnie magasin clinique`)
+
 // maxAddressLead is the most words between "you will" / "vous" and the
 // skill of the duty they open ("vous ferez la fermeture").
 const maxAddressLead = 3
+
+// maxHolderLead is the same for a holder named in the third person
+// ("the successful candidate will handle").
+const maxHolderLead = 5
 
 // benefitVerbs say what the holder gets, not what the job does.
 var benefitVerbs = toSet(`enjoy receive get have benefit earn access profiterez recevrez aurez bénéficierez obtiendrez profiter recevoir avoir bénéficier`)

@@ -150,5 +150,10 @@ var probeTraps = []trap{
 	{name: "supervise 20 to 40 event staff", text: "Supervise 20 to 40 event staff.", want: []string{"supervisory-skills"}},
 	{name: "a reputation is a blurb", text: "Over 30 years we have built a reputation for creativity, reliability and teamwork. Answer phones.", want: []string{"telephone-skills"}, absent: []string{"teamwork"}},
 	{name: "you will receive training is a benefit", text: "Benefits: staff discount. You will receive paid first aid training.", absent: []string{"first-aid-cpr"}},
+	// The holder named in the third person opens a duty too; the employer
+	// so named offers a benefit.
+	{name: "the successful candidate will after benefits is a duty", text: "Benefits: dental plan, staff meals. The successful candidate will handle food preparation.", want: []string{"food-preparation"}},
+	{name: "le cuisinier fera après les avantages est une tâche", text: "Avantages : repas gratuits, assurances. Le cuisinier fera la préparation des aliments.", want: []string{"food-preparation"}},
+	{name: "the company will provide training is a benefit", text: "Benefits: dental plan. The company will provide first aid training.", absent: []string{"first-aid-cpr"}},
 	{name: "you will prepare after perks is a duty", text: "Perks: free meals and a dental plan. You will prepare and cook meals.", want: []string{"cooking"}},
 }
