@@ -54,7 +54,7 @@ func (sc *scratch) inName(text string, h hit) bool {
 	}
 	toks := sc.toks
 	if !upperAt(text, int(toks[h.first].start)) {
-		return inEmployerClause(text, toks, h)
+		return inEmployerClause(text, toks, h) || namedSubject(text, toks, h)
 	}
 	for k := h.last + 1; int(k) < len(toks) && k <= h.last+3 && toks[k].brk <= brkClause; k++ {
 		if orgSuffixHashes()[toks[k].hash] {
@@ -133,6 +133,43 @@ func hiresAfter(text string, toks []token, h hit) bool {
 	}
 	return int(k) < len(toks) && toks[k].brk == brk && hiringHashes()[toks[k].hash]
 }
+
+// namedSubject: the hit is inside the name that opens a sentence
+// announcing the job, lower-case words and all, as French names have them:
+// "La Maison de soins palliatifs du Littoral cherche", "Services de
+// comptabilité et paie Lavoie inc. recherche". The verb must be written
+// as a hiring verb (no stemming: "experience needed" asks).
+func namedSubject(text string, toks []token, h hit) bool {
+	s := h.first
+	for s > 0 && toks[s].brk == brkNone && h.first-s < maxSubjectName {
+		s--
+	}
+	if s > 0 && toks[s].brk < brkSentence {
+		return false
+	}
+	from := 0
+	if s > 0 {
+		from = int(toks[s-1].end)
+	}
+	lead := strings.TrimLeft(text[from:toks[s].start], " .!?:;\n\t•-*")
+	if !upperAt(lead+text[toks[s].start:], 0) {
+		return false
+	}
+	for k := h.last + 1; int(k) < len(toks) && k-s <= maxSubjectName; k++ {
+		if toks[k].brk != brkNone && !(toks[k].brk <= brkSentence && orgSuffixHashes()[toks[k-1].hash]) {
+			return false // a comma or a sentence's end, unless after "inc."
+		}
+		switch strings.ToLower(text[toks[k].start:toks[k].end]) {
+		case "recrute", "recrutent", "embauche", "embauchent", "cherche", "recherche", "hiring", "seeks", "seeking", "recruiting":
+			return true
+		}
+	}
+	return false
+}
+
+// maxSubjectName is the most words of an employer's name opening a
+// sentence before its hiring verb.
+const maxSubjectName = 9
 
 // inEmployerClause: the hit is inside a relative clause that describes
 // the employer named before it, as a blurb does ("CWB Group, which

@@ -144,7 +144,9 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 		var pv uint32
 		var pj, pg int
 		budget := maxGap - gaps
-		free := j == i && j+1 < len(toks) && toks[j+1].conj
+		// A capitalized word inside a sentence is a name, not a verb:
+		// "Shopify or Lightspeed is a plus" is no Shopify Plus.
+		free := j == i && j+1 < len(toks) && toks[j+1].conj && !toks[j+1].capital
 		if free {
 			// A coordinated verb after the first word is free: "prepare
 			// and cook meals", "supervise and co-ordinate staff".

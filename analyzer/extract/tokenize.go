@@ -19,6 +19,8 @@ type token struct {
 	// joinLists); it coordinates like conj, but the words on its two
 	// sides are two items, never one label.
 	list bool
+	// capital: the word starts with an ASCII capital letter.
+	capital bool
 }
 
 // Boundary levels. No label spans any boundary; sentences scope asset cues
@@ -266,7 +268,8 @@ func tokenize(s string, dst []token) []token {
 			}
 		}
 		h := fnv(form)
-		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone})
+		c0 := s[start]
+		dst = append(dst, token{start: int32(start), end: int32(i), hash: h, brk: brk, conj: conj && brk == brkNone, capital: c0 >= 'A' && c0 <= 'Z'})
 		brk, conj = brkNone, false
 	}
 	return dst

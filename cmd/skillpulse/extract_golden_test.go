@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "fc21b46400287345fc25e1fd2c7d92f47881b2bdf041d7a05236f5bc5fe290f9"},
-		{"skillspan/explain", ss, true, "bfe73ec0d6efe3adde4ca2286457e8acef4dbb801226c68da3b154af302cc4be"},
+		{"skillspan", ss, false, "6a0a005f94798885f99b38ef3ce174c2c39aeac810dee638ce524126a8218b28"},
+		{"skillspan/explain", ss, true, "388d12065175c57d191c825c8b285a8c79e372f25c2a0fdb6dfba400d4e04240"},
 		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
 		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
 	} {

@@ -156,4 +156,10 @@ var probeTraps = []trap{
 	{name: "le cuisinier fera après les avantages est une tâche", text: "Avantages : repas gratuits, assurances. Le cuisinier fera la préparation des aliments.", want: []string{"food-preparation"}},
 	{name: "the company will provide training is a benefit", text: "Benefits: dental plan. The company will provide first aid training.", absent: []string{"first-aid-cpr"}},
 	{name: "you will prepare after perks is a duty", text: "Perks: free meals and a dental plan. You will prepare and cook meals.", want: []string{"cooking"}},
+	// A fourteenth probe: French names with lower-case words before their
+	// hiring verb; a capitalized name after "or" is no coordinated verb.
+	{name: "a French name before cherche", text: "La Maison de soins palliatifs du Littoral cherche un cuisinier pour préparer des repas maison.", want: []string{"cooking"}, absent: []string{"palliative-care"}},
+	{name: "a French name with inc. before recherche", text: "Services de comptabilité et paie Lavoie inc. recherche une réceptionniste pour répondre au téléphone.", want: []string{"telephone-skills"}, absent: []string{"payroll"}},
+	{name: "needed is no hiring verb", text: "Line cook with food safety certification needed.", want: []string{"food-safety-certificate"}},
+	{name: "a name after or is no coordinated verb", text: "Weekend availability is required. Experience with Shopify or Lightspeed is a plus.", want: []string{"shopify"}, asset: []string{"shopify"}},
 }
