@@ -174,3 +174,31 @@ func conjunctAhead(toks []token, i int) bool {
 	}
 	return false
 }
+
+// numberedSeries repairs numbers coordinated inside a label: "Class 1 or 3
+// licence" is Class 1 licence and Class 3 licence, "niveau 2 ou 3". The
+// word before the numbers and the one or two after them are shared.
+func (x *Extractor) numberedSeries(sc *scratch, text string, i int, pos position) {
+	toks := sc.toks
+	if i+3 >= len(toks) || !toks[i+2].conj || toks[i+1].brk != brkNone || toks[i+3].brk != brkNone ||
+		!isDigit(text[toks[i+1].start]) || !isDigit(text[toks[i+2].start]) {
+		return
+	}
+	tab := x.ix.tab
+	for _, num := range [2]int{i + 1, i + 2} {
+		key := seqKey(seqKey(0, toks[i].hash), toks[num].hash)
+		for e := i + 3; e < len(toks) && e <= i+4 && toks[e].brk == brkNone; e++ {
+			key = seqKey(key, toks[e].hash)
+			v, ok := tab.get(key)
+			if !ok {
+				break
+			}
+			if t := v & targetMask; t != 0 {
+				sc.hits = append(sc.hits, hit{first: int32(i), last: int32(e), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: t})
+				break
+			}
+		}
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

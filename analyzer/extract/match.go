@@ -28,6 +28,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			// object: "Disinfect patient rooms and operating rooms".
 			x.sharedVerb(sc, i, pos)
 			x.peopleObject(sc, text, i, pos)
+			x.numberedSeries(sc, text, i, pos)
 			i++
 			continue
 		}
@@ -71,6 +72,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 		if lenT <= 1 {
 			x.sharedVerb(sc, i, pos)
 			x.peopleObject(sc, text, i, pos)
+			x.numberedSeries(sc, text, i, pos)
 		}
 		switch {
 		case bestT != 0:

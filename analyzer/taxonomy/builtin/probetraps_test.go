@@ -162,4 +162,6 @@ var probeTraps = []trap{
 	{name: "a French name with inc. before recherche", text: "Services de comptabilité et paie Lavoie inc. recherche une réceptionniste pour répondre au téléphone.", want: []string{"telephone-skills"}, absent: []string{"payroll"}},
 	{name: "needed is no hiring verb", text: "Line cook with food safety certification needed.", want: []string{"food-safety-certificate"}},
 	{name: "a name after or is no coordinated verb", text: "Weekend availability is required. Experience with Shopify or Lightspeed is a plus.", want: []string{"shopify"}, asset: []string{"shopify"}},
+	{name: "numbers coordinated inside a licence", text: "Drivers need a valid Class 1 or 3 licence.", want: []string{"class-1-licence", "class-3-licence"}},
+	{name: "numbers coordinated by a slash", text: "Valid Class 1/3 licence required.", want: []string{"class-1-licence", "class-3-licence"}, required: []string{"class-1-licence", "class-3-licence"}},
 }
