@@ -126,7 +126,9 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			if l.Kind == taxonomy.Hidden {
 				continue
 			}
-			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && !l.Authored && df[b.toks[0].hash] > genericDF {
+			// A skill with context words guards its one-word names itself
+			// ("Windows" beside "install windows"; "Teams").
+			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && !l.Authored && len(e.Context) == 0 && df[b.toks[0].hash] > genericDF {
 				continue
 			}
 			k, ok := b.add(l.Text)
