@@ -164,4 +164,11 @@ var probeTraps = []trap{
 	{name: "a name after or is no coordinated verb", text: "Weekend availability is required. Experience with Shopify or Lightspeed is a plus.", want: []string{"shopify"}, asset: []string{"shopify"}},
 	{name: "numbers coordinated inside a licence", text: "Drivers need a valid Class 1 or 3 licence.", want: []string{"class-1-licence", "class-3-licence"}},
 	{name: "numbers coordinated by a slash", text: "Valid Class 1/3 licence required.", want: []string{"class-1-licence", "class-3-licence"}, required: []string{"class-1-licence", "class-3-licence"}},
+	// Its vocabulary gaps, as duty lines of common occupations write them.
+	{name: "assign daily tasks, build the weekly schedule", text: "Lead a team of 12 sales associates, assign daily tasks and build the weekly schedule.", want: []string{"delegation", "staff-scheduling"}},
+	{name: "clean grills and work stations", text: "Cook meals to order and clean grills and work stations after each shift.", want: []string{"cooking", "kitchen-sanitation"}},
+	{name: "load, unload and move goods", text: "Load, unload and move goods by hand or with pallet jacks.", want: []string{"loading-and-unloading", "material-handling"}},
+	{name: "tâches d'éducatrice", text: "Noter les progrès de chaque enfant, en informer les parents et surveiller les enfants à l'extérieur.", want: []string{"child-observation-documentation", "family-communication", "child-safety-supervision"}},
+	{name: "tâches de camionneur", text: "Inspecter le véhicule avant et après chaque voyage et remplir les documents de livraison.", want: []string{"safety-inspections-vehicles", "bills-of-lading"}},
+	{name: "tâches de cuisinier", text: "Cuire les viandes et les légumes selon les recettes de la maison et désinfecter les plans de travail.", want: []string{"cooking", "recipe-following", "kitchen-sanitation"}},
 }
