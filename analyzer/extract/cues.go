@@ -130,6 +130,9 @@ var cuePhrases = map[cueKind][]string{
 		"our company values", "our team values", "our organization values", "our organisation values",
 		"our firm values", "our store values", "our restaurant values", "our clinic values", "our culture values",
 		"notre équipe valorise", "notre organisation valorise", "notre culture valorise", "notre équipe mise sur",
+		// Whom the employer serves: "Notre cabinet accompagne les PME … en fiscalité".
+		"notre cabinet accompagne", "notre firme accompagne", "notre entreprise accompagne", "notre équipe accompagne",
+		"nous accompagnons", "our firm helps", "our firm supports", "our company helps",
 	},
 	cueAssetSentence: {
 		"asset", "assets", "an asset", "would be an asset", "considered an asset", "nice to have", "preferred",

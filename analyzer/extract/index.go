@@ -181,6 +181,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	ix.addCues(b)
 	ix.addPeopleVerbs(b, people)
 	ix.tab = newFrozenTable(b.vals, b.singles, b.multi)
+	ix.tab.verbPairs = !tax.Reference()
 	ix.tab.conjAware = true
 	return ix
 }

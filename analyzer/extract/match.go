@@ -128,6 +128,12 @@ func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int,
 // k, value v).
 func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
 	ok := true
+	// alt: when a coordinated verb continues a label of two verbs
+	// ("réceptionner et vérifier les livraisons") that then leads nowhere,
+	// the label the first verb makes past it ("Réceptionner et vérifier
+	// la marchandise" is réceptionner la marchandise).
+	var altT uint32
+	var altEnd, altGaps int
 	for j, gaps := i, 0; ok; {
 		if t := v & targetMask; t != 0 {
 			bestT, endT, gapsT = t, j, gaps
@@ -183,6 +189,9 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 					pk, pv, pj, pg = nk, nv, nj, min(gaps+g, maxGap)
 					ok = true
 				}
+				if g == 0 && free && altT == 0 && tab.verbPairs {
+					altT, altEnd, altGaps = freeTarget(tab, toks, k, j, budget)
+				}
 				if g == 0 || nv&targetMask != 0 {
 					break // the next word itself always wins
 				}
@@ -192,7 +201,30 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 			k, v, j, gaps = pk, pv, pj, pg
 		}
 	}
+	if altT != 0 && bestT == 0 {
+		bestT, endT, gapsT = altT, altEnd, altGaps
+	}
 	return bestT, endT, gapsT, bestC, endC
+}
+
+// freeTarget is the label that the first word (key k, at toks[j]) makes
+// with a word past its coordinated verbs, within budget, as the free gap
+// would have found it; 0 when none.
+func freeTarget(tab *table, toks []token, k uint64, j, budget int) (uint32, int, int) {
+	for g := 1; g <= budget; g++ {
+		nj := j + 1 + g
+		if nj >= len(toks) || toks[nj].brk != brkNone || crossesConj(toks, nj, j, true) || crossesConj(toks, nj-1, j, true) {
+			break
+		}
+		nk := seqKey(k, tab.keyHash(toks[nj]))
+		if !hasBit(tab.multi, nk) {
+			continue
+		}
+		if nv, found := tab.get(nk); found && nv&targetMask != 0 {
+			return nv & targetMask, nj, min(g, maxGap)
+		}
+	}
+	return 0, 0, 0
 }
 
 // crossesConj says whether token k, reached from label word j past a

@@ -75,6 +75,11 @@ type Taxonomy struct {
 	byID    map[string]int
 }
 
+// Reference reports whether t is one of the large public reference
+// taxonomies the loaders read (ESCO, O*NET), rather than an authored one
+// (built-in, custom), whose labels are written for the matcher's rules.
+func (t *Taxonomy) Reference() bool { return t.Name == "esco" || t.Name == "onet" }
+
 // New builds a taxonomy and checks ids are unique and labels present.
 func New(name, version string, entries []Entry) (*Taxonomy, error) {
 	t := &Taxonomy{Name: name, Version: version, Entries: entries, byID: make(map[string]int, len(entries))}

@@ -171,4 +171,11 @@ var probeTraps = []trap{
 	{name: "tâches d'éducatrice", text: "Noter les progrès de chaque enfant, en informer les parents et surveiller les enfants à l'extérieur.", want: []string{"child-observation-documentation", "family-communication", "child-safety-supervision"}},
 	{name: "tâches de camionneur", text: "Inspecter le véhicule avant et après chaque voyage et remplir les documents de livraison.", want: []string{"safety-inspections-vehicles", "bills-of-lading"}},
 	{name: "tâches de cuisinier", text: "Cuire les viandes et les légumes selon les recettes de la maison et désinfecter les plans de travail.", want: []string{"cooking", "recipe-following", "kitchen-sanitation"}},
+	// A fifteenth probe: a label of two verbs no longer blocks the first
+	// verb's own label; whom the employer serves is a blurb; Slack in French.
+	{name: "réceptionner et vérifier la marchandise", text: "Réceptionner et vérifier la marchandise.", want: []string{"shipping-and-receiving"}},
+	{name: "préparer et cuire des plats", text: "Préparer et cuire des plats du jour.", want: []string{"cooking"}},
+	{name: "whom the firm serves is a blurb", text: "Notre cabinet accompagne les PME de la région en fiscalité. Vous ferez la tenue de livres.", want: []string{"bookkeeping"}, absent: []string{"taxation"}},
+	{name: "our firm helps is a blurb", text: "Our firm helps small businesses with bookkeeping and payroll. You will process payroll.", want: []string{"payroll"}, absent: []string{"bookkeeping"}},
+	{name: "Slack en français", text: "Communiquer avec l'équipe sur Slack.", want: []string{"slack"}},
 }
