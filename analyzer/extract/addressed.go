@@ -92,3 +92,14 @@ func conjunctivePlus(text string, t token) bool {
 	}
 	return true
 }
+
+// deniedBefore: the word right before the skill denies it, as a job's
+// conditions do: "no cross-border trips", "No heavy lifting", "aucun
+// travail de nuit".
+func deniedBefore(text string, t token) bool {
+	switch strings.ToLower(wordBefore(text, int(t.start))) {
+	case "no", "aucun", "aucune":
+		return true
+	}
+	return false
+}

@@ -211,7 +211,7 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 			continue
 		}
 		boiler, asset, negated := ctx.classify(h)
-		if negated {
+		if negated || deniedBefore(text, sc.toks[h.first]) {
 			continue
 		}
 		ai, ok := sc.aggIndex[tg.entry]

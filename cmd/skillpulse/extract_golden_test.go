@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "6a0a005f94798885f99b38ef3ce174c2c39aeac810dee638ce524126a8218b28"},
-		{"skillspan/explain", ss, true, "388d12065175c57d191c825c8b285a8c79e372f25c2a0fdb6dfba400d4e04240"},
+		{"skillspan", ss, false, "ec54882592188aa0fb269e3e1d931832c6a76d953a8e178606db7e4610aacf24"},
+		{"skillspan/explain", ss, true, "ede9875291f4aa0704f5fcd8177a65740edd0c43af081dc0f5f223fa3d3ea58c"},
 		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
 		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
 	} {

@@ -178,4 +178,6 @@ var probeTraps = []trap{
 	{name: "whom the firm serves is a blurb", text: "Notre cabinet accompagne les PME de la région en fiscalité. Vous ferez la tenue de livres.", want: []string{"bookkeeping"}, absent: []string{"taxation"}},
 	{name: "our firm helps is a blurb", text: "Our firm helps small businesses with bookkeeping and payroll. You will process payroll.", want: []string{"payroll"}, absent: []string{"bookkeeping"}},
 	{name: "Slack en français", text: "Communiquer avec l'équipe sur Slack.", want: []string{"slack"}},
+	{name: "no right before a skill denies it", text: "Local day runs only - no cross-border trips and no overnight stays. A Class 1 licence is a must.", want: []string{"class-1-licence"}, absent: []string{"long-haul-driving"}},
+	{name: "aucun devant une compétence la nie", text: "Aucune manipulation d'argent. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"cash-handling"}},
 }
