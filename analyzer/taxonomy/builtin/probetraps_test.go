@@ -180,4 +180,5 @@ var probeTraps = []trap{
 	{name: "Slack en français", text: "Communiquer avec l'équipe sur Slack.", want: []string{"slack"}},
 	{name: "no right before a skill denies it", text: "Local day runs only - no cross-border trips and no overnight stays. A Class 1 licence is a must.", want: []string{"class-1-licence"}, absent: []string{"long-haul-driving"}},
 	{name: "aucun devant une compétence la nie", text: "Aucune manipulation d'argent. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"cash-handling"}},
+	{name: "le travail de l'équipe n'est pas le travail d'équipe", text: "Coordonner le travail de l'équipe de cuisine et former les commis.", want: []string{"supervisory-skills"}, absent: []string{"teamwork"}},
 }
