@@ -97,9 +97,6 @@ func conjunctivePlus(text string, t token) bool {
 // conditions do: "no cross-border trips", "No heavy lifting", "aucun
 // travail de nuit".
 func deniedBefore(text string, t token) bool {
-	switch strings.ToLower(wordBefore(text, int(t.start))) {
-	case "no", "aucun", "aucune":
-		return true
-	}
-	return false
+	w := wordBefore(text, int(t.start))
+	return strings.EqualFold(w, "no") || strings.EqualFold(w, "aucun") || strings.EqualFold(w, "aucune")
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Organization names: the employer's, and the capitalized names a
@@ -147,25 +148,45 @@ func namedSubject(text string, toks []token, h hit) bool {
 	if s > 0 && toks[s].brk < brkSentence {
 		return false
 	}
-	from := 0
-	if s > 0 {
-		from = int(toks[s-1].end)
-	}
-	lead := strings.TrimLeft(text[from:toks[s].start], " .!?:;\n\t•-*")
-	if !upperAt(lead+text[toks[s].start:], 0) {
-		return false
-	}
 	for k := h.last + 1; int(k) < len(toks) && k-s <= maxSubjectName; k++ {
 		if toks[k].brk != brkNone && !(toks[k].brk <= brkSentence && orgSuffixHashes()[toks[k-1].hash]) {
 			return false // a comma or a sentence's end, unless after "inc."
 		}
-		switch strings.ToLower(text[toks[k].start:toks[k].end]) {
-		case "recrute", "recrutent", "embauche", "embauchent", "cherche", "recherche", "hiring", "seeks", "seeking", "recruiting":
-			return true
+		if !namedHiringHashes()[toks[k].hash] {
+			continue // the stemmed form first: most words are no such verb
+		}
+		if namedHiringVerbs[strings.ToLower(text[toks[k].start:toks[k].end])] {
+			return sentenceOpensCapitalized(text, toks, s)
 		}
 	}
 	return false
 }
+
+// sentenceOpensCapitalized: the first word of the sentence whose first
+// token is toks[s] (a dropped article included) is capitalized.
+func sentenceOpensCapitalized(text string, toks []token, s int32) bool {
+	i := 0
+	if s > 0 {
+		i = int(toks[s-1].end)
+	}
+	for ; i < int(toks[s].start); i++ {
+		if strings.HasPrefix(text[i:], "•") {
+			i += len("•") - 1
+			continue
+		}
+		if isWordByte(text[i]) || text[i] >= utf8.RuneSelf {
+			break
+		}
+	}
+	return upperAt(text, i)
+}
+
+// namedHiringVerbs are the hiring verbs as namedSubject needs them
+// written.
+var (
+	namedHiringVerbs  = toSet(`recrute recrutent embauche embauchent cherche recherche hiring seeks seeking recruiting`)
+	namedHiringHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(namedHiringVerbs) })
+)
 
 // maxSubjectName is the most words of an employer's name opening a
 // sentence before its hiring verb.

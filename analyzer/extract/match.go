@@ -28,7 +28,9 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			// object: "Disinfect patient rooms and operating rooms".
 			x.sharedVerb(sc, i, pos)
 			x.peopleObject(sc, text, i, pos)
-			x.numberedSeries(sc, text, i, pos)
+			if i+3 < len(toks) && toks[i+2].conj { // most words: no call
+				x.numberedSeries(sc, text, i, pos)
+			}
 			i++
 			continue
 		}
@@ -72,7 +74,9 @@ func (x *Extractor) scan(text string, sc *scratch) {
 		if lenT <= 1 {
 			x.sharedVerb(sc, i, pos)
 			x.peopleObject(sc, text, i, pos)
-			x.numberedSeries(sc, text, i, pos)
+			if i+3 < len(toks) && toks[i+2].conj {
+				x.numberedSeries(sc, text, i, pos)
+			}
 		}
 		switch {
 		case bestT != 0:
