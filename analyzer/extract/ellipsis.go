@@ -180,7 +180,8 @@ func conjunctAhead(toks []token, i int) bool {
 // word before the numbers and the one or two after them are shared.
 func (x *Extractor) numberedSeries(sc *scratch, text string, i int, pos position) {
 	toks := sc.toks
-	if i+3 >= len(toks) || !toks[i+2].conj || toks[i+1].brk != brkNone || toks[i+3].brk != brkNone ||
+	// The caller checked toks[i+2] (a conjunction) exists.
+	if toks[i+1].brk != brkNone || toks[i+3].brk != brkNone ||
 		!isDigit(text[toks[i+1].start]) || !isDigit(text[toks[i+2].start]) {
 		return
 	}

@@ -152,7 +152,7 @@ func namedSubject(text string, toks []token, h hit) bool {
 		if toks[k].brk != brkNone && !(toks[k].brk <= brkSentence && orgSuffixHashes()[toks[k-1].hash]) {
 			return false // a comma or a sentence's end, unless after "inc."
 		}
-		if !namedHiringHashes()[toks[k].hash] {
+		if !hiringHashes()[toks[k].hash] {
 			continue // the stemmed form first: most words are no such verb
 		}
 		if namedHiringVerbs[strings.ToLower(text[toks[k].start:toks[k].end])] {
@@ -181,12 +181,9 @@ func sentenceOpensCapitalized(text string, toks []token, s int32) bool {
 	return upperAt(text, i)
 }
 
-// namedHiringVerbs are the hiring verbs as namedSubject needs them
-// written.
-var (
-	namedHiringVerbs  = toSet(`recrute recrutent embauche embauchent cherche recherche hiring seeks seeking recruiting`)
-	namedHiringHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(namedHiringVerbs) })
-)
+// namedHiringVerbs are the hiring verbs (a subset of hiringVerbs, whose
+// stemmed hashes filter first) as namedSubject needs them written.
+var namedHiringVerbs = toSet(`recrute recrutent embauche embauchent cherche recherche hiring seeks seeking recruiting`)
 
 // maxSubjectName is the most words of an employer's name opening a
 // sentence before its hiring verb.

@@ -26,11 +26,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 		if !tab.mayStart(toks, i) {
 			// A verb whose next words make no label may still share a later
 			// object: "Disinfect patient rooms and operating rooms".
-			x.sharedVerb(sc, i, pos)
-			x.peopleObject(sc, text, i, pos)
-			if i+3 < len(toks) && toks[i+2].conj { // most words: no call
-				x.numberedSeries(sc, text, i, pos)
-			}
+			x.repairAt(sc, text, i, pos)
 			i++
 			continue
 		}
@@ -72,11 +68,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			sc.cues = append(sc.cues, hit{first: int32(i), last: int32(i + lenC - 1), sent: pos.sent, line: pos.line, clause: pos.clause, tgt: bestC})
 		}
 		if lenT <= 1 {
-			x.sharedVerb(sc, i, pos)
-			x.peopleObject(sc, text, i, pos)
-			if i+3 < len(toks) && toks[i+2].conj {
-				x.numberedSeries(sc, text, i, pos)
-			}
+			x.repairAt(sc, text, i, pos)
 		}
 		switch {
 		case bestT != 0:
@@ -104,6 +96,17 @@ func (x *Extractor) scan(text string, sc *scratch) {
 		default:
 			i++
 		}
+	}
+}
+
+// repairAt tries the repairs that start at a word no label of more than
+// one word starts from: a verb shared by a later object, the people a
+// verb manages, numbers coordinated inside a label.
+func (x *Extractor) repairAt(sc *scratch, text string, i int, pos position) {
+	x.sharedVerb(sc, i, pos)
+	x.peopleObject(sc, text, i, pos)
+	if i+3 < len(sc.toks) && sc.toks[i+2].conj { // most words: no call
+		x.numberedSeries(sc, text, i, pos)
 	}
 }
 

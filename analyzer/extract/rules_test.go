@@ -81,3 +81,15 @@ func TestPostingAcronymsNeedTheirConcept(t *testing.T) {
 		{"Experience with a CRM.", []string{"crm"}},
 	})
 }
+
+// namedSubject filters tokens by hiringVerbs' stemmed hashes before it
+// reads the written verb: every written verb must pass that filter.
+func TestNamedHiringVerbsPassTheHashFilter(t *testing.T) {
+	for w := range namedHiringVerbs {
+		for _, tk := range tokenize(w, nil) {
+			if !hiringHashes()[tk.hash] {
+				t.Errorf("%q is not among hiringVerbs: namedSubject would never see it", w)
+			}
+		}
+	}
+}
