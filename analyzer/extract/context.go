@@ -30,6 +30,12 @@ type docContext struct {
 	// ("Shape baguettes …"), ascending: they end an inline benefits
 	// header's scope (see sentenceScoped).
 	dutySents []int32
+	// langSent (sentence + 1) and langVal cache the last sentence's
+	// function-word balance; docLang the document's: 0 unknown, 1 not
+	// English, 2 English (see englishAt).
+	langSent int32
+	langVal  int
+	docLang  uint8
 }
 
 type reqCue struct {
@@ -51,6 +57,7 @@ type reqCue struct {
 // reset prepares c for the document in sc, reusing its maps.
 func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 	c.ix, c.sc, c.techCtx, c.techSkill = ix, sc, 0, false
+	c.langSent, c.docLang = 0, 0
 	c.headers, c.reqCues, c.dutySents = c.headers[:0], c.reqCues[:0], c.dutySents[:0]
 	if c.section == nil {
 		c.section = map[int32]cueKind{}

@@ -186,6 +186,9 @@ func (x *Extractor) resolve(text string, sc *scratch) Result {
 		if tg.guarded && !ctx.supports(tg, h, hi, text) {
 			continue
 		}
+		if tg.french && ctx.englishAt(text, h.sent, int(sc.toks[h.first].start)) {
+			continue
+		}
 		if tg.verbFirst && objectGoesOn(text, sc.toks, int(h.last)) {
 			continue
 		}

@@ -27,6 +27,7 @@ type target struct {
 	loose     bool // a loose set (loose.go), never in the table
 	gerund    bool // one-word English label in -ing ("receiving"): not met by a participle in -ed (see resolve)
 	edFirst   bool // the label's first word ends in -ed ("advanced Excel")
+	french    bool // only French labels give this form: not in English text (language.go)
 	numTokens uint8
 	// looseContent is a loose form's count of content words: its gaps
 	// may hold function words only (see looseTight).
@@ -138,7 +139,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 			people = notePeopleLabel(people, b.toks, k)
 			tg := target{entry: int32(ei), kind: l.Kind, numTokens: uint8(len(b.toks)), guarded: needsGuard(l.Text, b.toks, e), bare: isBareName(l.Text, e.Label), derived: li >= nReal, verbFirst: li >= nVerbFirst,
 				gerund:  len(b.toks) == 1 && len(l.Text) > 5 && strings.EqualFold(l.Text[len(l.Text)-3:], "ing"),
-				edFirst: participle(l.Text, b.toks[0])}
+				edFirst: participle(l.Text, b.toks[0]), french: l.Lang == "fr"}
 			if len(b.toks) == 1 && l.Kind == taxonomy.Alternative && postingAcronyms[strings.TrimSpace(l.Text)] && len(e.Context) == 0 {
 				// "POS" is proof of stake to ESCO and a point of sale to a
 				// cashier: such an acronym needs a word of the concept's
@@ -163,11 +164,16 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				if old.entry == tg.entry && !tg.capital {
 					old.capital = false // also written lower case ("ojibwé")
 				}
+				if old.entry == tg.entry && !tg.french {
+					old.french = false // an English label of the concept too
+				}
 				// A concept's own name, qualifier dropped, beats another's
 				// alternative label: "SaaS" is SaaS (service-oriented
 				// modelling), not service-oriented modelling.
 				if tg.rank() < old.rank() {
+					french := old.french && tg.french || old.entry != tg.entry && tg.french
 					*old = tg
+					old.french = french
 				}
 				continue
 			}
