@@ -43,7 +43,7 @@ func TestFunctionWordBalance(t *testing.T) {
 		{"Vous assurez une expérience client de qualité", 3},
 		{"We deliver the best experience for our clients", -4},
 		{"l'équipe et d'autres", 3}, // "l", "et", "d" past the apostrophes
-		{"The AND", -2},              // case-folded
+		{"The AND", -2},             // case-folded
 		{"Gestion projet", 0},
 		{"à la", 2},
 	} {
