@@ -299,7 +299,7 @@ func (x *Extractor) scanLoose(sc *scratch) {
 		if !ok || v&prefixBit == 0 {
 			continue
 		}
-		t, end, _, _, _ := longestFrom(tab, toks, i, k, v)
+		t, end, _, _, _ := longestFrom(tab, toks, i, k, v, false)
 		if t == 0 || !x.looseTight(toks, i, end, t) || x.looseKnown(sc, nExact, i, end, t) {
 			continue
 		}

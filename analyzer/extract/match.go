@@ -46,14 +46,19 @@ func (x *Extractor) scan(text string, sc *scratch) {
 				bestC, endC = c, i
 			}
 		} else {
-			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0)
+			bestT, endT, gapsT, bestC, endC = longestFrom(tab, toks, i, k0, v0, true)
 		}
-		if bestT != 0 && gapsT > 0 && x.ix.tax.Entries[x.ix.targets[bestT-1].entry].Type == taxonomy.Knowledge {
+		if bestT != 0 && gapsT > 0 && x.knowledge(bestT) {
 			// Words inside a field's name make another field ("modern
 			// programming languages" is not modern languages); only a
 			// skill's verb and object stand apart ("solving business
-			// problems").
+			// problems"). Past modifiers of another head ("communication,
+			// presentation and organizational skills") the field's own
+			// name stays.
 			bestT = 0
+			if t, e, g, _, _ := longestFrom(tab, toks, i, k0, v0, false); t != 0 && (g == 0 || !x.knowledge(t)) {
+				bestT, endT, gapsT = t, e, g
+			}
 		}
 		lenT, lenC := endT-i+1, endC-i+1
 		if bestT == 0 {
@@ -128,12 +133,16 @@ func (x *Extractor) longest(toks []token, i int) (bestT uint32, endT, gapsT int,
 	if !ok {
 		return 0, 0, 0, 0, 0
 	}
-	return longestFrom(x.ix.tab, toks, i, k, v)
+	return longestFrom(x.ix.tab, toks, i, k, v, true)
+}
+
+func (x *Extractor) knowledge(t uint32) bool {
+	return x.ix.tax.Entries[x.ix.targets[t-1].entry].Type == taxonomy.Knowledge
 }
 
 // longestFrom is longest in tab given the lookup of toks[i] alone (key
-// k, value v).
-func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
+// k, value v); runs lets labels go on past coordinated modifiers.
+func longestFrom(tab *table, toks []token, i int, k uint64, v uint32, runs bool) (bestT uint32, endT, gapsT int, bestC uint32, endC int) {
 	ok := true
 	// alt: when a coordinated verb continues a label of two verbs
 	// ("réceptionner et vérifier les livraisons") that then leads nowhere,
@@ -204,6 +213,10 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 				}
 			}
 		}
+		if !ok && runs {
+			pk, pv, pj, ok = modifierRun(tab, toks, k, j, free)
+			pg = maxGap
+		}
 		if ok {
 			k, v, j, gaps = pk, pv, pj, pg
 		}
@@ -212,6 +225,39 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32) (bestT uin
 		bestT, endT, gapsT = altT, altEnd, altGaps
 	}
 	return bestT, endT, gapsT, bestC, endC
+}
+
+// modifierRun continues a label past the coordinated modifiers of its
+// object: "install residential and commercial wiring" installs wiring,
+// as "residential and commercial wiring" is both kinds of it. Either way
+// the words are bracketed, the verb governs the head. The run is a word
+// and one or two more joined to it by a conjunction or a list's comma;
+// past free coordinated verbs ("install, troubleshoot and repair
+// residential and commercial wiring") it starts after them.
+func modifierRun(tab *table, toks []token, k uint64, j int, free bool) (uint64, uint32, int, bool) {
+	p := j + 1
+	if free {
+		for p < len(toks) && toks[p].conj && toks[p].brk == brkNone {
+			p++
+		}
+	}
+	if p+2 >= len(toks) || toks[p].conj || toks[p].brk != brkNone || !toks[p+1].conj || toks[p+1].brk != brkNone {
+		return 0, 0, 0, false
+	}
+	q := p + 1
+	for q+1 < len(toks) && q-p < 2 && toks[q+1].conj && toks[q+1].brk == brkNone {
+		q++
+	}
+	next := q + 1
+	if next >= len(toks) || toks[next].conj || toks[next].brk != brkNone {
+		return 0, 0, 0, false
+	}
+	nk := seqKey(k, tab.keyHash(toks[next]))
+	if !hasBit(tab.multi, nk) {
+		return 0, 0, 0, false
+	}
+	nv, found := tab.get(nk)
+	return nk, nv, next, found
 }
 
 // freeTarget is the label that the first word (key k, at toks[j]) makes

@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "ec54882592188aa0fb269e3e1d931832c6a76d953a8e178606db7e4610aacf24"},
-		{"skillspan/explain", ss, true, "ede9875291f4aa0704f5fcd8177a65740edd0c43af081dc0f5f223fa3d3ea58c"},
+		{"skillspan", ss, false, "b0997baa174986f73887c2dbcdba4b0f4422db1750f9d043240cd7269c7ac991"},
+		{"skillspan/explain", ss, true, "7dd413372fd98d94d8b50288c0ad324e6a50a5d632ba359db74456cfbbdf3693"},
 		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
 		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
 	} {

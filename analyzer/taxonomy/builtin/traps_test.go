@@ -45,6 +45,8 @@ var traps = []trap{
 	{name: "brakes, steering and suspension", text: "Repair or replace parts of the brakes, steering and suspension.", want: []string{"brake-systems", "steering-and-suspension"}},
 	{name: "comptes payables et recevables", text: "Comptes payables et recevables.", want: []string{"accounts-payable", "accounts-receivable"}},
 	{name: "heating and air conditioning FR", text: "Installer et entretenir des fournaises, des thermopompes et des climatiseurs.", want: []string{"hvac-systems"}},
+	{name: "verbs sharing an object past its coordinated modifiers", text: "Install, troubleshoot and repair residential and commercial wiring.", want: []string{"electrical-installation", "electrical-troubleshooting", "residential-electrical", "commercial-electrical"}},
+	{name: "a verb past coordinated modifiers", text: "Install residential and commercial wiring.", want: []string{"electrical-installation", "residential-electrical", "commercial-electrical"}},
 	{name: "digging and concrete FR", text: "Creuser des tranchées et mélanger, verser et étendre le béton.", want: []string{"excavation-and-trenching", "concrete-work"}},
 
 	// Morphology.
