@@ -87,6 +87,9 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 		}
 		switch def.sentence {
 		case cueBoilerSentence:
+			if administered(sc.toks, int(h.first)) {
+				continue // "administer group benefits" is the job, not a perk
+			}
 			c.boilerSen[h.sent] = true
 		case cueAssetSentence:
 			c.reqCues = append(c.reqCues, reqCue{tok: h.first, last: h.last, sent: h.sent, clause: h.clause, asset: true, aside: parenthesized(text, sc.toks, h)})
@@ -96,6 +99,14 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 			// "No forklift experience required", "L'anglais n'est pas requis".
 			if negAt == h.clause {
 				c.negClause[h.clause] = true
+			}
+		case cueLikewiseWord:
+			if n := len(c.reqCues); n > 0 && c.reqCues[n-1].sent == h.sent && c.reqCues[n-1].clause < h.clause {
+				prev := c.reqCues[n-1]
+				c.reqCues = append(c.reqCues, reqCue{tok: h.first, last: h.last, sent: h.sent, clause: h.clause, asset: prev.asset, own: true})
+				if prev.asset {
+					c.assetClause[h.clause] = true
+				}
 			}
 		case cueNegationWord:
 			negAt = h.clause

@@ -1,5 +1,7 @@
 package extract
 
+import "sync"
+
 // cueKind says what a cue phrase tells about the text around it.
 type cueKind uint8
 
@@ -37,6 +39,10 @@ const (
 	// cueProgramName is a public programme whose name holds a benefits
 	// cue ("Canada Pension Plan"): it masks the cue and says nothing.
 	cueProgramName
+	// cueLikewiseWord ("as would", "tout comme") gives its clause the
+	// requirement of the sentence's cue before it: "X would be an asset,
+	// as would Y".
+	cueLikewiseWord
 	// cueKindEnd follows the last kind.
 	cueKindEnd
 )
@@ -104,6 +110,10 @@ var cuePhrases = map[cueKind][]string{
 		"built a reputation", "a reputation for", "has served", "have served",
 		"restaurant familial",
 		"en pleine croissance", "est un leader", "est une entreprise",
+		// Where the employer ranks and what it has won.
+		"we are one of", "is one of canada's", "one of the largest", "one of the fastest", "fastest-growing", "fastest growing",
+		"award-winning", "award winning", "has won", "have won", "nous sommes l'un des", "nous sommes l'une des",
+		"l'un des plus importants", "l'une des plus importantes", "l'un des chefs de file",
 		// Benefits written as a sentence, not under a header.
 		"we offer", "we provide", "what we offer", "benefits include", "perks include", "in return",
 		"nous offrons", "nous vous offrons", "on vous offre", "on offre", "nous proposons", "en retour",
@@ -176,7 +186,32 @@ var cuePhrases = map[cueKind][]string{
 		"formation sur place", "formation fournie", "formation offerte", "formation payée", "formation rémunérée",
 	},
 	cueTrainingWord: {"formation"},
+	cueLikewiseWord: {"as would", "as would be", "as would a", "tout comme", "de même que", "de même qu'"},
 	cueProgramName: {"canada pension plan", "quebec pension plan", "régime de pensions du canada", "régime de rentes du québec",
 		"employment insurance", "assurance-emploi"},
 	cueOfferedWord: {"offerte", "offert", "offertes", "offerts", "fournie", "fourni", "fournies", "fournis"},
+}
+
+// administeringVerbs make the benefits or policies a sentence cue names
+// the object of a duty: HR staff "administer group benefits", "gèrent
+// les avantages sociaux".
+var (
+	administeringVerbs = toSet(`administer administering administration manage process coordinate handle oversee explain enrol enroll
+administrer gérer traiter coordonner expliquer gestion administration`)
+	administeringHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(administeringVerbs) })
+)
+
+// administered says whether one of the two words before toks[i], in its
+// clause, is an administering verb.
+func administered(toks []token, i int) bool {
+	verbs := administeringHashes()
+	for j := i; j > 0 && j >= i-1; j-- {
+		if toks[j].brk != brkNone {
+			return false
+		}
+		if verbs[toks[j-1].hash] {
+			return true
+		}
+	}
+	return false
 }

@@ -90,10 +90,16 @@ func (x *Extractor) scan(text string, sc *scratch) {
 					}
 				}
 			}
-			if gapsT > 0 {
+			switch {
+			case gapsT > 0:
 				gapLast, gapTgt = h.last, bestT
 				i++
-			} else {
+			case x.ix.targets[bestT-1].verbFirst && objectGoesOn(text, toks, endT):
+				// resolve drops it ("administer Exchange" of Exchange
+				// administration, its object going on): the words inside it
+				// may still make a label ("Exchange Online").
+				i++
+			default:
 				i += lenT
 			}
 		case bestC != 0:

@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "b0997baa174986f73887c2dbcdba4b0f4422db1750f9d043240cd7269c7ac991"},
-		{"skillspan/explain", ss, true, "7dd413372fd98d94d8b50288c0ad324e6a50a5d632ba359db74456cfbbdf3693"},
+		{"skillspan", ss, false, "0c27f07cac9cec114eb0fc99b221bf522c698eafe569db039c0a46c6d9c226a2"},
+		{"skillspan/explain", ss, true, "46864ae40e6978daac955e83c6aac69e5fe50cfaf6db740471c7a549246797bb"},
 		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
 		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
 	} {

@@ -47,6 +47,14 @@ var traps = []trap{
 	{name: "heating and air conditioning FR", text: "Installer et entretenir des fournaises, des thermopompes et des climatiseurs.", want: []string{"hvac-systems"}},
 	{name: "verbs sharing an object past its coordinated modifiers", text: "Install, troubleshoot and repair residential and commercial wiring.", want: []string{"electrical-installation", "electrical-troubleshooting", "residential-electrical", "commercial-electrical"}},
 	{name: "a verb past coordinated modifiers", text: "Install residential and commercial wiring.", want: []string{"electrical-installation", "residential-electrical", "commercial-electrical"}},
+	{name: "benefits an HR duty administers are the job", text: "Coordinate onboarding, and administer group benefits and payroll changes in Workday.", want: []string{"payroll", "workday"}},
+	{name: "where the employer ranks is a blurb", text: "We are one of Canada's fastest-growing retailers, and our marketing team has won national awards for its social media campaigns.", absent: []string{"marketing", "social-media"}},
+	{name: "an award-winning company is a blurb", text: "We are an award-winning company who provide world-class customer service.", absent: []string{"customer-service"}},
+	{name: "as would: an asset like the one before", text: "Knowledge of Dentrix would be an asset, as would experience with infection control.", want: []string{"dental-software", "infection-control"}, asset: []string{"dental-software", "infection-control"}},
+	{name: "tout comme : un atout comme le précédent", text: "Une expérience en soins de longue durée serait un atout, tout comme une formation PDSB à jour.", want: []string{"long-term-care", "safe-patient-handling"}, asset: []string{"long-term-care", "safe-patient-handling"}},
+	{name: "as is: required like the one before", text: "Infection control training is required, as is knowledge of Dentrix.", want: []string{"infection-control", "dental-software"}, required: []string{"infection-control", "dental-software"}},
+	{name: "a verb-first form whose object goes on leaves the name inside", text: "Administer Exchange Online for 300 users.", want: []string{"ms-365-administration"}},
+	{name: "interns in a software team are mentored, not precepted", text: "Encadrer les stagiaires de l'équipe de développement logiciel.", want: []string{"coaching-and-mentoring"}, absent: []string{"preceptorship"}},
 	{name: "digging and concrete FR", text: "Creuser des tranchées et mélanger, verser et étendre le béton.", want: []string{"excavation-and-trenching", "concrete-work"}},
 
 	// Morphology.
