@@ -104,6 +104,7 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 	var people []peopleLabel // labels of people verbs (see people.go)
 	b := &builder{vals: make(map[uint64]uint32, tax.LabelCount()*2)}
 	df := wordSpread(tax)
+	reference := tax.Reference()
 	for ei := range tax.Entries {
 		e := &tax.Entries[ei]
 		for _, c := range e.Context {
@@ -128,8 +129,10 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				continue
 			}
 			// A skill with context words guards its one-word names itself
-			// ("Windows" beside "install windows"; "Teams").
-			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && !l.Authored && len(e.Context) == 0 && df[b.toks[0].hash] > genericDF {
+			// ("Windows" beside "install windows"; "Teams"). An authored
+			// taxonomy's labels are all written for the matcher: a label
+			// is not switched off because other skills came to use its word.
+			if len(b.toks) == 1 && l.Kind != taxonomy.Preferred && !l.Authored && reference && len(e.Context) == 0 && df[b.toks[0].hash] > genericDF {
 				continue
 			}
 			k, ok := b.add(l.Text)

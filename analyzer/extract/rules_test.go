@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -90,6 +91,32 @@ func TestNamedHiringVerbsPassTheHashFilter(t *testing.T) {
 			if !hiringHashes()[tk.hash] {
 				t.Errorf("%q is not among hiringVerbs: namedSubject would never see it", w)
 			}
+		}
+	}
+}
+
+// An authored taxonomy keeps a one-word label however many skills come
+// to use its word; a reference taxonomy (ESCO) treats such a word as
+// too generic to name one of them.
+func TestAuthoredOneWordLabelsStay(t *testing.T) {
+	entries := []taxonomy.Entry{entry("communication-skills", taxonomy.Transversal, "communication skills", "communication")}
+	for i := 0; i <= genericDF; i++ {
+		entries = append(entries, entry(fmt.Sprintf("other-%d", i), taxonomy.Skill, fmt.Sprintf("communication tool %d", i)))
+	}
+	for _, c := range []struct {
+		name string
+		want []string
+	}{{"custom", []string{"communication-skills"}}, {"esco", nil}} {
+		tax, err := taxonomy.New(c.name, "1", entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range New(tax).Extract("Good communication.").Skills {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
 		}
 	}
 }
