@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/skillpulse/skillpulse/analyzer/taxonomy"
 )
@@ -261,6 +262,11 @@ func (c *docContext) supports(tg target, h hit, hi int, text string) bool {
 	if tg.capital && !upperAt(text, int(toks[h.first].start)) {
 		return false
 	}
+	// "Teams of three drivers", "word of mouth": an everyday word heading
+	// an "of" phrase is that word, not the product.
+	if n := int(h.last) + 1; tg.verbish && n < len(toks) && toks[n].brk == brkNone && toks[n].hash == ofHash() {
+		return false
+	}
 	// "Use Excel", "experience with Access": the word before names a tool.
 	asTool := h.first > 0 && toks[h.first].brk == brkNone && toolBeforeHashes()[toks[h.first-1].hash]
 	if tg.verbish && !asTool {
@@ -371,3 +377,5 @@ func followedByColon(toks []token, i int32) bool {
 	}
 	return n < len(toks) && toks[n].brk == brkColon
 }
+
+var ofHash = sync.OnceValue(func() uint64 { return tokenize("of", nil)[0].hash })

@@ -55,6 +55,7 @@ var traps = []trap{
 	{name: "as is: required like the one before", text: "Infection control training is required, as is knowledge of Dentrix.", want: []string{"infection-control", "dental-software"}, required: []string{"infection-control", "dental-software"}},
 	{name: "a verb-first form whose object goes on leaves the name inside", text: "Administer Exchange Online for 300 users.", want: []string{"ms-365-administration"}},
 	{name: "interns in a software team are mentored, not precepted", text: "Encadrer les stagiaires de l'équipe de développement logiciel.", want: []string{"coaching-and-mentoring"}, absent: []string{"preceptorship"}},
+	{name: "an everyday word heading an of-phrase is no product", text: "Log every call by radio. Teams of three drivers rotate weekends, and word of mouth brings our clients.", absent: []string{"ms-teams", "ms-word"}},
 	{name: "digging and concrete FR", text: "Creuser des tranchées et mélanger, verser et étendre le béton.", want: []string{"excavation-and-trenching", "concrete-work"}},
 
 	// Morphology.
