@@ -168,7 +168,7 @@ var cuePhrases = map[cueKind][]string{
 	cueNegatedSentence: {
 		"not required", "not needed", "not necessary", "not mandatory", "not a requirement", "not essential",
 		"non requis", "non requise", "non exigé", "non exigée", "non obligatoire", "pas obligatoire",
-		"pas besoin", "no need for", "not needed",
+		"pas besoin", "nul besoin", "aucun besoin", "no need for", "not needed",
 		"unnecessary", "isn't required", "aren't required", "isn't needed", "aren't needed", "isn't necessary",
 		"isn't mandatory", "is not needed", "neither is", "nor is", "nor are", "neither are",
 		"pas requis", "pas requise", "pas exigé", "pas exigée", "pas nécessaire", "pas obligatoire",

@@ -78,7 +78,7 @@ var verbFollowHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(ve
 // toolBefore are words after which such a word is the tool, whatever
 // follows it: "use Excel to track inventory", "experience with Access to
 // build reports".
-var toolBefore = toSet(`use using uses used with knowledge proficiency proficient experience utiliser utilisation avec maîtrise connaissance connaissances`)
+var toolBefore = toSet(`use using uses used with via knowledge proficiency proficient experience utiliser utilisation avec sur maîtrise connaissance connaissances`)
 
 var toolBeforeHashes = sync.OnceValue(func() map[uint64]bool { return hashSet(toolBefore) })
 

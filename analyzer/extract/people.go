@@ -51,6 +51,7 @@ plombiers soudeurs machinistes installateurs peintres couvreurs manutentionnaire
 répartiteurs représentants conseillers conseillères analystes développeurs ingénieurs programmeurs comptables
 réceptionnistes coordonnateurs spécialistes éducateurs éducatrices enseignants tuteurs intervenants
 intervenantes thérapeutes hygiénistes ambulanciers boulangers bouchers plongeurs vendeurs vendeuses
+moniteurs monitrices animateurs animatrices surveillants surveillantes sauveteurs instructors instructeurs lifeguards counsellors
 `))
 })
 
@@ -59,8 +60,9 @@ intervenantes thérapeutes hygiénistes ambulanciers boulangers bouchers plongeu
 var peopleModifierHashes = sync.OnceValue(func() map[uint64]bool {
 	return hashSet(toSet(`new junior senior all other fellow frontline front-line store kitchen shift part-time full-time
 seasonal our your their team night day evening weekend manual floor line front desk event events to
-one two three four five six seven eight nine ten twelve fifteen twenty
-nouveaux nouvelles nouveau nouvelle jeunes autres tous toutes deux trois quatre cinq six sept huit dix douze quinze vingt`))
+one two three four five six seven eight nine ten twelve fifteen twenty dozen
+nouveaux nouvelles nouveau nouvelle jeunes autres tous toutes deux trois quatre cinq six sept huit dix douze quinze vingt
+dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine`))
 })
 
 // maxPeopleModifiers is the most such words or numbers before the noun.

@@ -56,6 +56,9 @@ var traps = []trap{
 	{name: "a verb-first form whose object goes on leaves the name inside", text: "Administer Exchange Online for 300 users.", want: []string{"ms-365-administration"}},
 	{name: "interns in a software team are mentored, not precepted", text: "Encadrer les stagiaires de l'équipe de développement logiciel.", want: []string{"coaching-and-mentoring"}, absent: []string{"preceptorship"}},
 	{name: "an everyday word heading an of-phrase is no product", text: "Log every call by radio. Teams of three drivers rotate weekends, and word of mouth brings our clients.", absent: []string{"ms-teams", "ms-word"}},
+	{name: "people counted roughly (une trentaine de)", text: "Former et superviser une trentaine de moniteurs.", want: []string{"hiring-and-training-staff", "supervisory-skills"}},
+	{name: "a product after sur", text: "Faire le suivi quotidien avec l'équipe sur Teams.", want: []string{"ms-teams"}},
+	{name: "nul besoin negates", text: "Nul besoin de connaître Java : notre pile est en PHP avec MySQL.", want: []string{"php", "mysql"}, absent: []string{"java"}},
 	{name: "digging and concrete FR", text: "Creuser des tranchées et mélanger, verser et étendre le béton.", want: []string{"excavation-and-trenching", "concrete-work"}},
 
 	// Morphology.
