@@ -28,7 +28,7 @@ var (
 	hoursRe = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)?\s*(?:hrs?|hours?|h|heures?)(?:\s*(?:/|per|par|a|an)\s*(?:wk|week|sem|semaine))?\b|\b\d+\s*(?:wks?|weeks?|days?)\s+on\s*/\s*\d+\s*(?:wks?|weeks?|days?)?\s*off\b`)
 	// ampersandRe finds the short forms with "&" a title spells out
 	// (ampersands): split at "&", "F&B" would leave "f", a gender mark.
-	ampersandRe = regexp.MustCompile(`(?i)\b(?:f\s*&\s*b|r\s*&\s*d)\b`)
+	ampersandRe = regexp.MustCompile(`(?i)\b(?:f\s*&\s*b|r\s*&\s*d|i\s*&\s*c)\b`)
 	// "fin(s) de semaine" is a schedule; "fin" alone is not ("aliments
 	// fins", "fin de chaîne").
 	weekendRe = regexp.MustCompile(`\bfins? de semaines?\b`)
@@ -105,7 +105,7 @@ var expansions = map[string]string{
 	"atc": "air traffic controller", "fss": "flight service specialist",
 	// Clipped forms of the job people say for short.
 	"physio": "physiotherapist", "ergo": "ergotherapeute", "prof": "professor", "gr": "grade",
-	"practioner": "practitioner",
+	"practioner": "practitioner", "nuc": "nuclear",
 	// "Sales lady", "parts guy": the informal head is the person doing
 	// the job, as "salesperson" and "parts person" write it.
 	"lady": "person", "guy": "person", "gal": "person",
@@ -164,7 +164,7 @@ func fold(s string) string {
 	return b.String()
 }
 
-var ampersands = map[string]string{"f&b": " food beverage ", "r&d": " research development "}
+var ampersands = map[string]string{"f&b": " food beverage ", "r&d": " research development ", "i&c": " instrumentation control "}
 
 func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
@@ -231,6 +231,9 @@ func cleanNoting(s string) (clean string, droppedNoise bool) {
 			// production heads would otherwise outvote the cooks for
 			// the English title "Chef".
 			w = "chefde"
+		case w == "op" && !(i > 0 && words[i-1] == "co"):
+			// "Extrusion Op" is an operator; "co-op" is a placement.
+			w = "operator"
 		case w == "employed" && len(out) > 0 && out[len(out)-1] == "self":
 			// "Self-employed" is how someone works, not what they do.
 			out = out[:len(out)-1]

@@ -266,6 +266,11 @@ func TestCanadianShortForms(t *testing.T) {
 		{"LPO", "64410"},
 		{"AMT", "72404"},
 		{"ATC", "72601"},
+		// A sixth probe's (posting titles).
+		{"Extrusion Op", "94111"},
+		{"I&C Technician", "22312"},
+		{"Nuc Med Technologist", "32121"},
+		{"Co-op officer", "41320"},
 		{"FSS", "72601"},
 		{"SNA", "43100"},
 		{"PDG", "00012"},
