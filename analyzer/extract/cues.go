@@ -157,7 +157,8 @@ var cuePhrases = map[cueKind][]string{
 		"considered an advantage", "is a great advantage", "is a big advantage", "is a large advantage",
 		"is a strong advantage", "are strong advantages", "are advantages", "advantageous", "would be nice",
 		"nice-to-have", "is beneficial",
-		"serait un avantage", "est un avantage", "un avantage certain",
+		"serait un avantage", "est un avantage", "un avantage certain", "constitue un avantage", "constituerait un avantage",
+		"constituent un avantage", "constituent un atout", "constituerait un atout",
 	},
 	cueRequiredSentence: {
 		"required", "requirement", "is required", "are required", "must", "must have", "mandatory", "essential",
@@ -173,6 +174,7 @@ var cuePhrases = map[cueKind][]string{
 		"isn't mandatory", "is not needed", "neither is", "nor is", "nor are", "neither are",
 		"pas requis", "pas requise", "pas exigé", "pas exigée", "pas nécessaire", "pas obligatoire",
 		"don't need", "do not need", "doesn't need", "does not need", "won't need", "will not need", "no need to",
+		"don't expect you", "do not expect you", "we don't expect", "we do not expect", "not expected to",
 		// A duty the job does not have: "you will not be handling cash"
 		// ("you will not only cook but…" is left to docContext).
 		"you will not", "you won't", "you will never", "vous ne", "vous n'",

@@ -176,6 +176,9 @@ func tokenize(s string, dst []token) []token {
 			leadingDot := c == '.' && i+1 < n && isASCIILetter(s[i+1]) && (i == 0 || !isWordByte(s[i-1]))
 			if cls != clsWord && !leadingDot {
 				b := asciiBreak[c]
+				if c == '-' && i > 0 && s[i-1] == ' ' && i+1 < n && s[i+1] == ' ' {
+					b = brkClause // a spaced dash sets a clause apart, as a comma does
+				}
 				if b&conjFlag != 0 {
 					conj = true
 					b &^= conjFlag
@@ -191,6 +194,9 @@ func tokenize(s string, dst []token) []token {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				if r == '\u2026' && brk < brkSentence { // ellipsis
 					brk = brkSentence
+				}
+				if (r == '\u2013' || r == '\u2014') && brk < brkClause { // en and em dashes
+					brk = brkClause
 				}
 				i += size
 				continue

@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "0c27f07cac9cec114eb0fc99b221bf522c698eafe569db039c0a46c6d9c226a2"},
-		{"skillspan/explain", ss, true, "46864ae40e6978daac955e83c6aac69e5fe50cfaf6db740471c7a549246797bb"},
+		{"skillspan", ss, false, "95ea414ad54a506a9c2db06abe0a36e2a9f5c8ff276853d7610e9eb90b1ea922"},
+		{"skillspan/explain", ss, true, "a7589031a1e917a0fe3a1981cfb994c3d3124e42ae0ab7a38f4eeb870d9af893"},
 		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
 		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
 	} {

@@ -59,6 +59,11 @@ var traps = []trap{
 	{name: "people counted roughly (une trentaine de)", text: "Former et superviser une trentaine de moniteurs.", want: []string{"hiring-and-training-staff", "supervisory-skills"}},
 	{name: "a product after sur", text: "Faire le suivi quotidien avec l'équipe sur Teams.", want: []string{"ms-teams"}},
 	{name: "nul besoin negates", text: "Nul besoin de connaître Java : notre pile est en PHP avec MySQL.", want: []string{"php", "mysql"}, absent: []string{"java"}},
+	{name: "a spaced dash ends a negation's clause", text: "No farm background necessary - we'll teach you to milk cows.", want: []string{"agriculture"}},
+	{name: "a spaced dash ends an asset cue's reach", text: "Knowledge of English - French would be a plus.", want: []string{"english", "french"}, required: []string{"english"}, asset: []string{"french"}},
+	{name: "what the employer does not expect is not asked", text: "We don't expect you to build back-end services in PHP or Java.", absent: []string{"php", "java"}},
+	{name: "constitue un avantage", text: "La maîtrise de Progident constitue un avantage.", want: []string{"dental-software"}, asset: []string{"dental-software"}},
+	{name: "Access among Word and Excel, French", text: "Former les usagers sur Word, Excel et Access.", want: []string{"ms-word", "ms-excel", "ms-access"}},
 	{name: "digging and concrete FR", text: "Creuser des tranchées et mélanger, verser et étendre le béton.", want: []string{"excavation-and-trenching", "concrete-work"}},
 
 	// Morphology.
