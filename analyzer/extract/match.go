@@ -94,7 +94,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			case gapsT > 0:
 				gapLast, gapTgt = h.last, bestT
 				i++
-			case x.ix.targets[bestT-1].verbFirst && objectGoesOn(text, toks, endT):
+			case lenT >= 2 && x.ix.targets[bestT-1].verbFirst && objectGoesOn(text, toks, endT):
 				// resolve drops it ("administer Exchange" of Exchange
 				// administration, its object going on): the words inside it
 				// may still make a label ("Exchange Online").
