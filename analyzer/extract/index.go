@@ -174,7 +174,11 @@ func buildIndex(tax *taxonomy.Taxonomy) *index {
 				// alternative label: "SaaS" is SaaS (service-oriented
 				// modelling), not service-oriented modelling.
 				if tg.rank() < old.rank() {
-					french := old.french && tg.french || old.entry != tg.entry && tg.french
+					// The same concept's forms stay English if any of them is.
+					french := tg.french
+					if old.entry == tg.entry {
+						french = old.french && tg.french
+					}
 					*old = tg
 					old.french = french
 				}

@@ -220,8 +220,9 @@ func longestFrom(tab *table, toks []token, i int, k uint64, v uint32, runs bool)
 			}
 		}
 		if !ok && runs {
-			pk, pv, pj, ok = modifierRun(tab, toks, k, j, free)
-			pg = maxGap
+			if pk, pv, pj, ok = modifierRun(tab, toks, k, j, free); ok {
+				pg = maxGap
+			}
 		}
 		if ok {
 			k, v, j, gaps = pk, pv, pj, pg

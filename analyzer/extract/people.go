@@ -51,7 +51,7 @@ plombiers soudeurs machinistes installateurs peintres couvreurs manutentionnaire
 répartiteurs représentants conseillers conseillères analystes développeurs ingénieurs programmeurs comptables
 réceptionnistes coordonnateurs spécialistes éducateurs éducatrices enseignants tuteurs intervenants
 intervenantes thérapeutes hygiénistes ambulanciers boulangers bouchers plongeurs vendeurs vendeuses
-moniteurs monitrices animateurs animatrices surveillants surveillantes sauveteurs instructors instructeurs lifeguards counsellors
+moniteurs monitrices animateurs animatrices surveillants surveillantes sauveteurs instructors instructeurs lifeguards
 `))
 })
 
