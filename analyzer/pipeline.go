@@ -9,6 +9,7 @@ import (
 
 	"github.com/skillpulse/skillpulse/analyzer/extract"
 	"github.com/skillpulse/skillpulse/analyzer/geo"
+	"github.com/skillpulse/skillpulse/analyzer/lang"
 	"github.com/skillpulse/skillpulse/analyzer/noc"
 	"github.com/skillpulse/skillpulse/analyzer/posting"
 	"github.com/skillpulse/skillpulse/analyzer/repost"
@@ -151,7 +152,7 @@ func (p *Pipeline) Describe(post *posting.Posting, received time.Time) *Analysis
 		a.DateGuessed = true
 	}
 	if a.Language == "" {
-		a.Language = Language(title + "\n" + text)
+		a.Language = lang.Of(title + "\n" + text)
 	}
 	res := p.st.Extractor.ExtractDoc(extract.Doc{Text: text, Title: title, Employer: post.Employer, BoilerSpans: true})
 	a.Skills = res.Skills

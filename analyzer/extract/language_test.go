@@ -34,21 +34,3 @@ func TestFrenchLabelsMatchFrenchText(t *testing.T) {
 		{"You will work with the team and you are reliable.\n- Experience client onboarding\n- Cash", nil},
 	})
 }
-
-func TestFunctionWordBalance(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want int
-	}{
-		{"Vous assurez une expérience client de qualité", 3},
-		{"We deliver the best experience for our clients", -4},
-		{"l'équipe et d'autres", 3}, // "l", "et", "d" past the apostrophes
-		{"The AND", -2},             // case-folded
-		{"Gestion projet", 0},
-		{"à la", 2},
-	} {
-		if got := functionWordBalance(c.text); got != c.want {
-			t.Errorf("functionWordBalance(%q) = %d, want %d", c.text, got, c.want)
-		}
-	}
-}
