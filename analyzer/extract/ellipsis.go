@@ -51,21 +51,67 @@ func (x *Extractor) longerFrom(toks []token, k, end int) bool {
 // "comptes fournisseurs et clients", and "written and verbal
 // communication" (head last: "written communication"). A repaired label
 // counts only when the taxonomy has it, so nothing is invented.
-func (x *Extractor) ellipsis(sc *scratch, h hit) {
+func (x *Extractor) ellipsis(sc *scratch, text string, h hit) {
 	toks := sc.toks
 	// Only a conjunction or a list right after the hit can share its
-	// first words ("clean offices, boardrooms and washrooms").
-	if k := h.last + 1; int(k) < len(toks) && conjunct(toks[k]) {
-		x.headFirst(sc, h)
+	// first words ("clean offices, boardrooms and washrooms"), or the
+	// single words of a list the tokenizer kept apart because its first
+	// item is longer ("accounts payable, receivable and payroll").
+	if k := h.last + 1; int(k) < len(toks) {
+		if conjunct(toks[k]) {
+			x.headFirst(sc, h, k)
+		} else if last := serialItems(text, toks, int(k)); last > 0 {
+			x.headFirst(sc, h, int32(last))
+		}
 	}
-	x.headLast(sc, h)
+	x.headLast(sc, text, h)
+}
+
+// serialItems is the last item of a list of single words starting at
+// toks[k] after a comma and ending in a conjoined one ("…, B, C and D"),
+// or -1. Ellipsis reads it as the tokenizer's lists are read; the clause
+// boundaries stay, so requirement cues keep their scope.
+func serialItems(text string, toks []token, k int) int {
+	for n := 0; n < maxSerialItems && k < len(toks); n++ {
+		if toks[k].brk != brkClause {
+			return -1
+		}
+		kind, conj := gapKind(text, toks[k-1].end, toks[k].start)
+		if kind != gapComma {
+			return -1
+		}
+		if conj {
+			return k
+		}
+		if k+1 < len(toks) && toks[k+1].brk == brkNone && toks[k+1].conj {
+			return k + 1
+		}
+		k++
+	}
+	return -1
+}
+
+// maxSerialItems bounds the single-word items ellipsis reads past a comma.
+const maxSerialItems = 4
+
+// commaBefore: a single comma stands between toks[k-1] and toks[k], or
+// the tokenizer joined them as a list's items.
+func commaBefore(text string, toks []token, k int) bool {
+	if toks[k].list {
+		return true
+	}
+	if toks[k].brk != brkClause {
+		return false
+	}
+	kind, _ := gapKind(text, toks[k-1].end, toks[k].start)
+	return kind == gapComma
 }
 
 // headFirst is ellipsis with the shared words first: each conjunct after
 // the hit replaces its last word, keeping the words before it, or fewer of
 // them when the whole prefix makes no label ("safe food handling and
 // storage" is food storage), or its last two words.
-func (x *Extractor) headFirst(sc *scratch, h hit) {
+func (x *Extractor) headFirst(sc *scratch, h hit, until int32) {
 	toks := sc.toks
 	var prefixes [maxLabelTokens]uint64 // key of toks[s:h.last] at s-h.first
 	for s := h.first; s < h.last; s++ {
@@ -83,7 +129,7 @@ func (x *Extractor) headFirst(sc *scratch, h hit) {
 			shorter[s-h.first] = seqKey(shorter[s-h.first], toks[t].hash)
 		}
 	}
-	for k := h.last + 1; int(k) < len(toks) && conjunct(toks[k]); k++ {
+	for k := h.last + 1; int(k) < len(toks) && (k <= until || conjunct(toks[k])); k++ {
 		found := false
 		for s := h.first; s < h.last && !found; s++ {
 			found = x.conjoined(sc, h, s, prefixes[s-h.first], k)
@@ -100,12 +146,13 @@ func conjunct(t token) bool { return t.conj && t.brk == brkNone || t.list }
 // headLast is ellipsis with the shared words last: the one or two words
 // before the conjunction take the place of the hit's first one or two
 // ("written and verbal communication", "Class 5 or Class 3 licence").
-func (x *Extractor) headLast(sc *scratch, h hit) {
+func (x *Extractor) headLast(sc *scratch, text string, h hit) {
 	toks, tab := sc.toks, x.ix.tab
 	p := h.first - 1
-	if p < 0 || !toks[h.first].conj || toks[h.first].brk != brkNone {
+	if p < 0 || !conjoinedBefore(text, toks, int(h.first)) {
 		return
 	}
+	defer x.headLastList(sc, text, h, p)
 	for n := int32(1); n <= 2 && h.first+n <= h.last && p-n+1 >= 0; n++ {
 		if n == 2 && (toks[p].brk != brkNone || toks[p].conj) {
 			break
@@ -122,6 +169,55 @@ func (x *Extractor) headLast(sc *scratch, h hit) {
 			return
 		}
 	}
+}
+
+// conjoinedBefore: a conjunction stands right before toks[k], alone,
+// after a list's comma (", and") or as the tokenizer's list.
+func conjoinedBefore(text string, toks []token, k int) bool {
+	t := toks[k]
+	if t.conj && t.brk == brkNone || t.list && t.conj {
+		return true
+	}
+	if t.brk != brkClause {
+		return false
+	}
+	kind, conj := gapKind(text, toks[k-1].end, t.start)
+	return kind == gapComma && conj
+}
+
+// headLastList goes on with headLast through the earlier items of a
+// list, each one word after a comma: "residential, commercial and
+// industrial wiring" is residential wiring too. An item that ends a
+// label of its own ("customer service, sales and inventory management")
+// is that label's, not a modifier.
+func (x *Extractor) headLastList(sc *scratch, text string, h hit, p int32) {
+	toks, tab := sc.toks, x.ix.tab
+	if h.first+1 > h.last {
+		return
+	}
+	for q, n := p, 0; q > 0 && n < maxSerialItems && commaBefore(text, toks, int(q)); n++ {
+		q--
+		if endsLabel(sc.hits, q) {
+			return
+		}
+		k := seqKey(0, toks[q].hash)
+		for t := h.first + 1; t <= h.last; t++ {
+			k = seqKey(k, toks[t].hash)
+		}
+		if v, ok := tab.get(k); ok && v&targetMask != 0 {
+			sc.hits = append(sc.hits, hit{first: q, last: h.last, sent: h.sent, line: h.line, clause: h.clause, tgt: v & targetMask})
+		}
+	}
+}
+
+// endsLabel: a hit of two or more words ends on toks[q].
+func endsLabel(hits []hit, q int32) bool {
+	for i := len(hits) - 1; i >= 0 && i >= len(hits)-8; i-- {
+		if hits[i].last == q && hits[i].first < q {
+			return true
+		}
+	}
+	return false
 }
 
 // maxFirstObject is the most words the first of a verb's coordinated

@@ -81,11 +81,11 @@ func (x *Extractor) scan(text string, sc *scratch) {
 			if !(h.last <= gapLast && x.sameEntry(bestT, gapTgt)) {
 				sc.hits = append(sc.hits, h)
 				if gapsT == 0 && lenT >= 2 {
-					x.ellipsis(sc, h)
+					x.ellipsis(sc, text, h)
 					// The scan goes on after the overlapping label, as
 					// after any: "Class 3 licence with air brakes" is the
 					// endorsement, not also the brakes inside it.
-					if end := x.overlap(sc, h); end > h.last {
+					if end := x.overlap(sc, text, h); end > h.last {
 						lenT = int(end) - i + 1
 					}
 				}
@@ -310,7 +310,7 @@ func (x *Extractor) sameEntry(a, b uint32) bool {
 // word of hit h, which leftmost-longest matching would skip: "gestion des
 // comptes fournisseurs" is account management and accounts payable.
 // It returns the last token of the label it found (-1: none).
-func (x *Extractor) overlap(sc *scratch, h hit) int32 {
+func (x *Extractor) overlap(sc *scratch, text string, h hit) int32 {
 	i := int(h.last)
 	if !x.ix.tab.mayStart(sc.toks, i) {
 		return -1
@@ -321,6 +321,6 @@ func (x *Extractor) overlap(sc *scratch, h hit) int32 {
 	}
 	o := hit{first: h.last, last: int32(end), sent: h.sent, line: h.line, clause: h.clause, tgt: t}
 	sc.hits = append(sc.hits, o)
-	x.ellipsis(sc, o)
+	x.ellipsis(sc, text, o)
 	return o.last
 }

@@ -120,3 +120,46 @@ func TestAuthoredOneWordLabelsStay(t *testing.T) {
 		}
 	}
 }
+
+// A head after a list of modifiers is each one's ("residential,
+// commercial and industrial wiring"), and the first words of a label
+// before a list of single words are each item's ("accounts payable,
+// receivable and payroll"); an item that ends a label of its own is that
+// label's, not a modifier of the head.
+func TestListsShareTheirHead(t *testing.T) {
+	checkIDs(t, []taxonomy.Entry{
+		entry("res", taxonomy.Skill, "residential wiring"),
+		entry("com", taxonomy.Skill, "commercial wiring"),
+		entry("ind", taxonomy.Skill, "industrial wiring"),
+		entry("ap", taxonomy.Skill, "accounts payable"),
+		entry("ar", taxonomy.Skill, "accounts receivable"),
+		entry("cs", taxonomy.Skill, "customer service"),
+		entry("inv", taxonomy.Skill, "inventory management"),
+		entry("svc", taxonomy.Skill, "service management"),
+	}, []idCase{
+		{"Install residential, commercial and industrial wiring.", []string{"res", "com", "ind"}},
+		{"Install residential, commercial, and industrial wiring.", []string{"res", "com", "ind"}},
+		{"Install residential wiring, commercial and industrial.", []string{"res"}},
+		{"Accounts payable, receivable and payroll.", []string{"ap", "ar"}},
+		{"Accounts payable, receivable, and payroll.", []string{"ap", "ar"}},
+		// Two-word items are no list of single words.
+		{"Accounts payable, office receivable and payroll.", []string{"ap"}},
+		{"Customer service, sales and inventory management.", []string{"cs", "inv"}},
+	})
+}
+
+// FuzzSerialItems: any text's list reading stays within its tokens.
+func FuzzSerialItems(f *testing.F) {
+	for _, s := range []string{"a b, c and d", "x, y, z", ", ,", "a,b,", "é, ü et ô e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokenize(s, nil)
+		for k := 1; k < len(toks); k++ {
+			if last := serialItems(s, toks, k); last != -1 && (last < k || last >= len(toks)) {
+				t.Fatalf("%q from %d: last item %d", s, k, last)
+			}
+			commaBefore(s, toks, k)
+		}
+	})
+}
