@@ -40,9 +40,9 @@ func stem(b []byte) []byte {
 		b[n-1] = 'r'
 		return b
 	case n >= 6 && hasSuffix(b, "ing"):
-		b = undouble(b[:n-3])
+		b = restoreE(b[:n-3])
 	case n >= 5 && hasSuffix(b, "ed") && !hasSuffix(b, "eed"):
-		b = undouble(b[:n-2])
+		b = restoreE(b[:n-2])
 	}
 	if n = len(b); n >= 5 && b[n-1] == 'e' {
 		b = b[:n-1]
@@ -70,6 +70,23 @@ func yFuture(b []byte) []byte {
 
 func hasSuffix(b []byte, s string) bool {
 	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
+
+// restoreE undoubles a stem, or gives back the e that a short everyday
+// verb drops before -ing and -ed, which its base form keeps: "make
+// decisions" meets "making decisions", "move furniture" "moving
+// furniture". Only verbs whose -ing form names no skill of its own:
+// "typing" is not "type", "coding" not "code", "filing" not a "file",
+// "wiring" not a "wire"; and "take", whose "take orders from a
+// supervisor" is not taking orders.
+func restoreE(b []byte) []byte {
+	if len(b) == 3 {
+		switch string(b) {
+		case "mak", "bak", "giv", "hav", "mov", "hir", "wip", "sav":
+			return append(b, 'e')
+		}
+	}
+	return undouble(b)
 }
 
 // undouble turns "programm" (from "programming") into "program".

@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "95ea414ad54a506a9c2db06abe0a36e2a9f5c8ff276853d7610e9eb90b1ea922"},
-		{"skillspan/explain", ss, true, "a7589031a1e917a0fe3a1981cfb994c3d3124e42ae0ab7a38f4eeb870d9af893"},
-		{"sample", sample, false, "609e87a2e5ed93c79235fc9eec97d5632e041391cba9bb98b561d66c7340d9cb"},
-		{"sample/explain", sample, true, "c50e00278104636cc2b8896ebed2f4740a08c2351b64ee6eaa69605b554c5a65"},
+		{"skillspan", ss, false, "563a98be414cced00b027fc576cbd97ed0bdd7aaed4d298acf1a1b079b30363f"},
+		{"skillspan/explain", ss, true, "abad286576f118064f1ed1639dcfb2536ac918929b3f853932eb813d9fb8a7f4"},
+		{"sample", sample, false, "6d5c42ae4f7a947751be6d50163cd3d9e0988221293e5827ac1eee5baab2fbf7"},
+		{"sample/explain", sample, true, "62d0554e4dbb6a8797d264c7a20fad1607a14cb53dff6dda6e380221e383b191"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
