@@ -109,6 +109,8 @@ var cuePhrases = map[cueKind][]string{
 		"est reconnue pour", "est reconnu pour", "nous valorisons", "nous misons sur",
 		"built a reputation", "a reputation for", "has served", "have served",
 		"restaurant familial",
+		"industry leader", "market leader", "we are a leader in", "leader de l'industrie", "leader du marché", "leader de l'innovation",
+		"leader dans son domaine", "leader mondial", "leader canadien", "leader québécois",
 		"en pleine croissance", "est un leader", "est une entreprise",
 		// Where the employer ranks and what it has won.
 		"we are one of", "is one of canada's", "one of the largest", "one of the fastest", "fastest-growing", "fastest growing",
@@ -178,6 +180,8 @@ var cuePhrases = map[cueKind][]string{
 		// A duty the job does not have: "you will not be handling cash"
 		// ("you will not only cook but…" is left to docContext).
 		"you will not", "you won't", "you will never", "vous ne", "vous n'",
+		// What the site or the employer does without: "we do not use forklifts".
+		"we do not use", "we don't use", "we do not require", "we don't require", "nous n'utilisons pas", "nous n'exigeons pas",
 		// Training the employer gives is a skill the posting does not ask
 		// for: "we will train you on our POS system". A trainer's duty
 		// ("you will train new staff") says none of these. Not a bare

@@ -64,6 +64,10 @@ func gapKind(text string, from, to int32) (kind int, conj bool) {
 			case "and", "or", "et", "ou":
 				conj = true
 			}
+			// An elided French word keeps its apostrophe: "à s'habiller".
+			if j < len(gap) && gap[j] == '\'' {
+				j++
+			}
 			i = j - 1
 			continue
 		default:

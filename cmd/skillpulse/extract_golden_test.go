@@ -41,8 +41,8 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "563a98be414cced00b027fc576cbd97ed0bdd7aaed4d298acf1a1b079b30363f"},
-		{"skillspan/explain", ss, true, "abad286576f118064f1ed1639dcfb2536ac918929b3f853932eb813d9fb8a7f4"},
+		{"skillspan", ss, false, "2a9a7307c418e0cc038b36a59306a3576cdf368b4e771f8e26edf266ad6dbf02"},
+		{"skillspan/explain", ss, true, "6b972a0f1bc72d2d3d3c5e1e874213969c6980f41e008215d9d8af584a778e50"},
 		{"sample", sample, false, "6d5c42ae4f7a947751be6d50163cd3d9e0988221293e5827ac1eee5baab2fbf7"},
 		{"sample/explain", sample, true, "62d0554e4dbb6a8797d264c7a20fad1607a14cb53dff6dda6e380221e383b191"},
 	} {
