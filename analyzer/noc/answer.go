@@ -75,6 +75,14 @@ type assessment struct {
 	scores    []float32
 }
 
+// verbatimMargin is what a verbatim title that stands against the
+// model's best group scores above it: odds of 2 to 1 in the tempered
+// posterior (temperature × ln 2). Raised only to a tie, the title's own
+// group and the one an industry lifted ("soudeur" in metal fabrication:
+// welders and metal labourers) came out at 0.5 each before calibration,
+// unclassified, and in an arbitrary order among the candidates.
+const verbatimMargin = temperature * 0.6931
+
 // rawTemperature is the posterior's temperature in the raw score; 5 and
 // 10 calibrated no better on the held-out O*NET titles (ECE 0.024 and
 // 0.033 against 0.031) and classified fewer.
@@ -111,10 +119,21 @@ func (c *Coder) assessEvidence(e Evidence) assessment {
 		// far more often, so its posterior would leave the title's own
 		// group next to nothing and the answer unclassified.
 		if top := scores[argmax(scores)]; scores[k] < top {
-			scores[k] = top
+			scores[k] = top + verbatimMargin
+			// Displaced only by the evidence beside the title (an industry
+			// lifting its sector's other groups), not by the title's own
+			// words: the title is as sure as it is alone. Calibrated as a
+			// tie with the group the industry lifted, "soudeur" in metal
+			// fabrication or "mayor" in municipal government came out
+			// unclassified.
+			if alone, s := c.scores(query, "", namedSectors{}); alone != nil && argmax(alone) == k {
+				a.raw = s * posteriorAt(alone, k, rawTemperature)
+			}
 		}
 	}
-	a.raw = share * posteriorAt(scores, a.best, rawTemperature)
+	if a.raw == 0 {
+		a.raw = share * posteriorAt(scores, a.best, rawTemperature)
+	}
 	curve := c.calib.Model
 	if a.exact && len(c.calib.Exact.Raw) > 0 {
 		curve = c.calib.Exact

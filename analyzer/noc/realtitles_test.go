@@ -301,3 +301,35 @@ func wantCodes(t *testing.T, c *Coder, cases []titleCode) {
 		}
 	}
 }
+
+// A verbatim index title that an industry contests stands, classified and
+// first among the candidates: the industry lifting the sector's other
+// groups (metal labourers beside welders) used to leave the title's own
+// group tied with one of them, unclassified.
+func TestVerbatimTitleStandsAgainstTheIndustry(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, e := range []Evidence{
+		{Title: "soudeur", Industry: "Fabrication de produits métalliques"},
+		{Title: "software developer", Industry: "Computer systems design"},
+	} {
+		e.Description = e.Industry // as GET /api/v1/occupations/code passes it
+		want, ok := c.exact[cleanTitle(e.Title)]
+		if !ok {
+			t.Fatalf("%q is no verbatim index title", e.Title)
+		}
+		r := c.CodeEvidence(e, nil)
+		if r.Code != c.codes[want] {
+			t.Errorf("%+v: coded %s (%.2f), want %s", e, r.Code, r.Confidence, c.codes[want])
+		}
+		if cs := c.CandidatesEvidence(e, 2); len(cs) < 2 || cs[0].Code != c.codes[want] {
+			t.Errorf("%+v: candidates %+v, want %s first", e, cs, c.codes[want])
+		}
+		// Ahead of the runner-up, not tied with it.
+		a := c.assessEvidence(e)
+		for k, s := range a.scores {
+			if int32(k) != want && s >= a.scores[want] {
+				t.Errorf("%+v: %s scores %.2f, the verbatim title's %s %.2f", e, c.codes[k], s, c.codes[want], a.scores[want])
+			}
+		}
+	}
+}
