@@ -111,7 +111,7 @@ func (c *Coder) assessEvidence(e Evidence) assessment {
 	// "contract manager") is decided by the description. One the title's
 	// words alone place beyond an industry's reach stands too: a cook in
 	// health care is still a cook (see sectorCannotMove).
-	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k) || c.sectorCannotMove(query, sectors, k)) {
+	if k, ok := c.exact[clean]; ok && (description == "" || k == a.best || !c.descriptionAgainst(description, k, !namesLead(query) && industryLike(description)) || c.sectorCannotMove(query, sectors, k)) {
 		a.best, a.exact = k, true
 		// A verbatim title is at least as likely as the model's best: the
 		// model scores the words, which for a generic title ("personal

@@ -56,6 +56,7 @@ type Coder struct {
 	describe   *describer // see addDescription
 	prior      []float32  // per class, see newPrior
 	sectors    [][]bool   // per sector, per class: works in it (see sectors.go)
+	inCharge   []bool     // per class: managers or supervisors (see leads.go)
 	version    string     // see Version
 }
 
@@ -171,6 +172,7 @@ func NewCoder(titles []Title, opts Options) *Coder {
 	// follow the index's group sizes, not the workforce's.
 	c.prior = newPrior(c.codes)
 	c.sectors = newSectorGroups(c.codes)
+	c.inCharge = inCharge(c.codes)
 	c.describe = newDescriber(c.codes, titles, opts.Descriptions)
 	c.describe.linkTitles(c.feat)
 	if opts.Calibration != nil {

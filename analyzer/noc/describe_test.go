@@ -263,7 +263,7 @@ func TestWeakDescriptionWeighsLess(t *testing.T) {
 			top = max(top, s)
 		}
 		scores := make([]float32, len(c.codes))
-		c.addDescription(scores, d)
+		c.addDescription(scores, d, false)
 		// What the word evidence adds is the same with and without the
 		// similarity's weight: take it out by scoring the words alone.
 		words := make([]float32, len(c.codes))

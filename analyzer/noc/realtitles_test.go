@@ -333,3 +333,22 @@ func TestVerbatimTitleStandsAgainstTheIndustry(t *testing.T) {
 		}
 	}
 }
+
+// An industry beside a worker's title does not make the worker whoever
+// directs the trade; beside a title naming someone in charge it decides
+// which manager.
+func TestIndustryLiftsThoseInChargeOnlyForTheirTitles(t *testing.T) {
+	c := referenceCoderTB(t)
+	for _, tc := range []struct{ title, industry, want string }{
+		{"framer", "Residential building construction", "72310"},
+		{"pompier", "Services d'incendie municipaux", "42101"},
+		{"retail", "Retail trade - electronics store", "64100"},
+		{"manager", "Retail trade", "60020"},
+	} {
+		// As GET /api/v1/occupations/code passes them.
+		r := c.CodeEvidence(Evidence{Title: tc.title, Description: tc.industry, Industry: tc.industry}, nil)
+		if r.Code != tc.want {
+			t.Errorf("%q in %q: coded %s (%.2f), want %s", tc.title, tc.industry, r.Code, r.Confidence, tc.want)
+		}
+	}
+}

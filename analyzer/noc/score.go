@@ -27,9 +27,10 @@ func (c *Coder) scores(clean, description string, sectors namedSectors) ([]float
 	c.naiveBayes(ids, mass, -1, scores, c.groupScratch())
 	c.addCorrection(scores, ids)
 	c.addPrior(scores)
-	c.addSectors(scores, sectors.named)
+	lead := namesLead(clean)
+	c.addSectors(scores, sectors.named, lead)
 	if description != "" {
-		c.addDescription(scores, description)
+		c.addDescription(scores, description, !lead && industryLike(description))
 	}
 	return scores, share
 }
@@ -210,12 +211,13 @@ const maxDescriptionWords = 200
 // scores: DescriptionWeight times the square of each group's similarity to
 // it relative to the most similar group's (see describer), and the title
 // evidence of its words (addWordEvidence).
-func (c *Coder) addDescription(scores []float32, description string) {
+func (c *Coder) addDescription(scores []float32, description string, noneInCharge bool) {
 	if c.describe == nil {
 		return
 	}
 	sim, words := c.describe.similarity(truncateDescription(description), len(scores))
 	c.addWordEvidence(scores, words)
+	c.dropInCharge(sim, noneInCharge)
 	var top float32
 	for _, s := range sim {
 		top = max(top, s)
@@ -235,11 +237,12 @@ func (c *Coder) addDescription(scores []float32, description string) {
 
 // descriptionAgainst: the description resembles class k less than half
 // as much as the group it resembles most.
-func (c *Coder) descriptionAgainst(description string, k int32) bool {
+func (c *Coder) descriptionAgainst(description string, k int32, noneInCharge bool) bool {
 	if c.describe == nil {
 		return false
 	}
 	sim, _ := c.describe.similarity(truncateDescription(description), len(c.codes))
+	c.dropInCharge(sim, noneInCharge)
 	var top float32
 	for _, s := range sim {
 		top = max(top, s)
@@ -342,4 +345,25 @@ func appendWord(out []string, w string) []string {
 		return out
 	}
 	return append(out, stem(w))
+}
+
+// dropInCharge leaves the managers' and supervisors' groups out of what
+// an industry given as the description resembles, as the sector lift
+// does (see leads.go): "Residential building construction" reads most
+// like the contractors who direct it, not the framer beside it.
+func (c *Coder) dropInCharge(sim []float32, drop bool) {
+	if !drop {
+		return
+	}
+	for k := range sim {
+		if c.inCharge[k] {
+			sim[k] = 0
+		}
+	}
+}
+
+// industryLike: a description short enough to be an industry (see
+// maxSectorWords), not a posting body.
+func industryLike(description string) bool {
+	return wordCount(description, maxSectorWords+1) <= maxSectorWords
 }

@@ -214,12 +214,17 @@ func (e Evidence) sectors() namedSectors {
 	return out
 }
 
-// addSectors lifts the groups that work in any of the named sectors.
-func (c *Coder) addSectors(scores []float32, named []int) {
+// addSectors lifts the groups that work in any of the named sectors
+// (those in charge only for a title that names someone in charge, see
+// leads.go).
+func (c *Coder) addSectors(scores []float32, named []int, lead bool) {
 	if len(named) == 0 {
 		return
 	}
 	for k := range scores {
+		if !lead && c.inCharge[k] {
+			continue
+		}
 		for _, i := range named {
 			if c.sectors[i][k] {
 				scores[k] += sectorWeight
@@ -244,7 +249,11 @@ func (c *Coder) sectorCannotMove(query string, sectors namedSectors, k int32) bo
 	if !sectors.broad {
 		return false
 	}
+	lead := namesLead(query)
 	inSector := func(j int) bool {
+		if !lead && c.inCharge[j] {
+			return false
+		}
 		for _, i := range named {
 			if c.sectors[i][j] {
 				return true
