@@ -181,4 +181,20 @@ var probeTraps = []trap{
 	{name: "no right before a skill denies it", text: "Local day runs only - no cross-border trips and no overnight stays. A Class 1 licence is a must.", want: []string{"class-1-licence"}, absent: []string{"long-haul-driving"}},
 	{name: "aucun devant une compétence la nie", text: "Aucune manipulation d'argent. Service à la clientèle requis.", want: []string{"customer-service"}, absent: []string{"cash-handling"}},
 	{name: "le travail de l'équipe n'est pas le travail d'équipe", text: "Coordonner le travail de l'équipe de cuisine et former les commis.", want: []string{"supervisory-skills"}, absent: []string{"teamwork"}},
+	// An eighteenth probe (2026-12-08): everyday wordings of skills the
+	// taxonomy had only in other words.
+	{name: "take minutes and log incidents", text: "Take minutes at meetings and log all incidents in the security log.", want: []string{"meeting-coordination", "incident-reporting"}},
+	{name: "repair minor dents", text: "Repair minor dents and scratches on customer vehicles.", want: []string{"auto-body-repair"}},
+	{name: "write content for the website", text: "Write content for our website and newsletter.", want: []string{"content-creation"}},
+	{name: "keep the kitchen clean", text: "Keep the kitchen clean and organized at all times.", want: []string{"kitchen-sanitation"}},
+	{name: "prepare month-end entries", text: "Prepare month-end entries and reconcile bank accounts.", want: []string{"month-end-close", "bank-reconciliation"}},
+	{name: "good with people and numbers", text: "You are good with people, comfortable with computers and good with numbers.", want: []string{"interpersonal-skills", "digital-literacy", "numeracy"}},
+	{name: "show up on time, type quickly", text: "Show up on time for every shift and be able to type quickly.", want: []string{"punctuality", "typing"}},
+	{name: "home support in everyday words", text: "Do light cleaning, keep them company and drive them to doctor's appointments.", want: []string{"light-housekeeping", "companionship", "client-transportation"}},
+	{name: "co-ordinate the activities of sales staff", text: "Supervise and co-ordinate the activities of sales staff.", want: []string{"team-supervision-retail"}},
+	{name: "soutenir les utilisateurs", text: "Soutenir les utilisateurs au téléphone et en personne.", want: []string{"help-desk-support"}},
+	{name: "commander des provisions", text: "Commander des provisions et de l'équipement.", want: []string{"ordering-and-purchasing"}},
+	{name: "discuter avec les parents", text: "Discuter avec les parents des progrès de leur enfant.", want: []string{"family-communication"}},
+	{name: "membre en règle de l'OIIAQ", text: "Être membre en règle de l'OIIAQ.", want: []string{"lpn-registration"}},
+	{name: "bien connaître les produits, bon avec les chiffres", text: "Bien connaître les produits et être bon avec les chiffres.", want: []string{"product-knowledge", "numeracy"}},
 }
