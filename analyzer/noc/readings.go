@@ -54,3 +54,57 @@ func noiseBefore(w string, words []string, i int) bool {
 func headOf(next string) bool {
 	return next == "de" || next == "du" || next == "des" || strings.HasPrefix(next, "d'")
 }
+
+// workerNouns are the heads the index puts after an activity to name
+// the person doing it ("data entry clerk", "construction labourer").
+var workerNouns = [...]string{"worker", "clerk", "labourer", "attendant", "helper", "agent", "operator",
+	"technician", "assistant", "guard", "representative", "associate"}
+
+// personEndings are the endings of English and French words for people
+// ("owner", "surveyor", "dentist", "technician", "serveur", "caissière").
+var personEndings = [...]string{"er", "or", "ist", "ian", "ant", "ent", "man", "men", "eur", "euse", "ier", "iere", "rice", "iste", "aire", "ee", "ic"}
+
+// namesPerson: the title's last word ends as words for people do, so it
+// is no bare activity ("driver" is no "driver helper").
+func namesPerson(clean string) bool {
+	w := clean[strings.LastIndexByte(clean, ' ')+1:]
+	for _, e := range personEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// activityWorker reads a title that names only an activity, as survey
+// answers often do ("data entry", "construction", "landscaping"), as the
+// person doing it: the index's title of the activity with a worker's
+// head, when every such title it has names one unit group (not a title
+// whose last word names a person already). Scored on its
+// words alone, "data entry" was a database analyst, "reception" a
+// shipper and receiver. A title that is itself an index title, or whose
+// activity the index gives to several groups ("warehouse worker",
+// "warehouse clerk"), stays as it is.
+func (c *Coder) activityWorker(clean string) string {
+	if _, ok := c.exact[clean]; ok || clean == "" || strings.Count(clean, " ") > 1 || namesPerson(clean) {
+		return clean
+	}
+	found, group := "", int32(-1)
+	for _, n := range workerNouns {
+		t := clean + " " + n
+		k, ok := c.exact[t]
+		if !ok {
+			continue
+		}
+		if group >= 0 && k != group {
+			return clean
+		}
+		if group < 0 {
+			found, group = t, k
+		}
+	}
+	if group < 0 {
+		return clean
+	}
+	return found
+}

@@ -352,3 +352,23 @@ func TestIndustryLiftsThoseInChargeOnlyForTheirTitles(t *testing.T) {
 		}
 	}
 }
+
+// A title naming only an activity, as survey answers write them, is the
+// person doing it; a word for a person is never given a helper's head.
+func TestActivityTitlesAreTheirWorkers(t *testing.T) {
+	c := referenceCoderTB(t)
+	wantCodes(t, c, []titleCode{
+		{"reception", "14101"},
+		{"retail", "64100"},
+		{"landscaping", "85121"},
+		{"warehouse", "75101"},
+	})
+	for _, clean := range []string{"driver", "surveyor", "owner", "caissiere"} {
+		if got := c.activityWorker(clean); got != clean {
+			t.Errorf("activityWorker(%q) = %q, want it unchanged", clean, got)
+		}
+	}
+	if got := c.activityWorker("landscaping"); got == "landscaping" {
+		t.Errorf("activityWorker(%q) unchanged, want a worker's title", got)
+	}
+}
