@@ -91,6 +91,9 @@ func (c *docContext) reset(ix *index, sc *scratch, text string) *docContext {
 			if administered(sc.toks, int(h.first)) {
 				continue // "administer group benefits" is the job, not a perk
 			}
+			if valuedInCandidates(text, sc.toks, h) {
+				continue // "we value teamwork in every candidate" asks
+			}
 			c.boilerSen[h.sent] = true
 		case cueAssetSentence:
 			c.reqCues = append(c.reqCues, reqCue{tok: h.first, last: h.last, sent: h.sent, clause: h.clause, asset: true, aside: parenthesized(text, sc.toks, h)})

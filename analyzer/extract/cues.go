@@ -1,6 +1,9 @@
 package extract
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // cueKind says what a cue phrase tells about the text around it.
 type cueKind uint8
@@ -36,9 +39,11 @@ const (
 	// trainer's duty.
 	cueTrainingWord
 	cueOfferedWord
-	// cueProgramName is a public programme whose name holds a benefits
-	// cue ("Canada Pension Plan"): it masks the cue and says nothing.
-	cueProgramName
+	// cueMasking is a phrase that holds a shorter cue and says nothing: a
+	// public programme's name holds a benefits cue ("Canada Pension
+	// Plan"); an employer valuing its candidates or their experience asks
+	// ("we value candidates who …"), where valuing a trait is a blurb.
+	cueMasking
 	// cueLikewiseWord ("as would", "tout comme") gives its clause the
 	// requirement of the sentence's cue before it: "X would be an asset,
 	// as would Y".
@@ -130,11 +135,13 @@ var cuePhrases = map[cueKind][]string{
 		"values diversity", "value diversity", "celebrates diversity", "celebrate diversity", "embraces diversity",
 		"embrace diversity", "valorise la diversité", "valorisons la diversité",
 		// What the employer values is its culture, not what the job asks:
-		// "join a company that values teamwork, innovation and integrity".
-		// Not a bare "we value": "we value candidates who …" asks. Not "team
+		// "join a company that values teamwork, innovation and integrity",
+		// "At Maple Co. we value communication" (but "we value candidates
+		// who …" asks: a masking cue, below). Not "team
 		// that values": cue phrases share the label table, and a cue that
 		// starts with a label's first word ("team") takes the walk the
 		// label's gapped form needs ("team that is working").
+		"we value", "we truly value", "we deeply value", "we highly value",
 		"company that values", "culture that values", "organization that values",
 		"organisation that values", "workplace that values", "employer that values", "environment that values",
 		"équipe qui valorise", "entreprise qui valorise", "culture qui valorise", "organisation qui valorise",
@@ -193,8 +200,12 @@ var cuePhrases = map[cueKind][]string{
 	},
 	cueTrainingWord: {"formation"},
 	cueLikewiseWord: {"as would", "as would be", "as would a", "tout comme", "de même que", "de même qu'"},
-	cueProgramName: {"canada pension plan", "quebec pension plan", "régime de pensions du canada", "régime de rentes du québec",
-		"employment insurance", "assurance-emploi"},
+	cueMasking: {"canada pension plan", "quebec pension plan", "régime de pensions du canada", "régime de rentes du québec",
+		"employment insurance", "assurance-emploi",
+		"we value candidates", "we value applicants", "we value individuals", "we value people", "we value those",
+		"we value someone", "we value anyone", "we value experience", "we value your", "we value prior",
+		"we value and expect", "we value and appreciate", "we value and respect",
+		"nous valorisons les candidats", "nous valorisons les candidatures", "nous valorisons l'expérience"},
 	cueOfferedWord: {"offerte", "offert", "offertes", "offerts", "fournie", "fourni", "fournies", "fournis"},
 }
 
@@ -216,6 +227,24 @@ func administered(toks []token, i int) bool {
 			return false
 		}
 		if verbs[toks[j-1].hash] {
+			return true
+		}
+	}
+	return false
+}
+
+// valuedInCandidates: a cue of what the employer values ("we value",
+// "nous valorisons") whose sentence goes on to the candidate ("… in every
+// candidate", "… chez nos candidats", "… that you bring"): what it values
+// is then asked of the applicant, not its culture.
+func valuedInCandidates(text string, toks []token, h hit) bool {
+	w := strings.ToLower(text[toks[h.last].start:toks[h.last].end])
+	if !strings.HasPrefix(w, "valu") && !strings.HasPrefix(w, "valoris") {
+		return false
+	}
+	for k := int(h.last) + 1; k < len(toks) && toks[k].brk < brkSentence; k++ {
+		switch strings.ToLower(text[toks[k].start:toks[k].end]) {
+		case "candidate", "candidates", "applicant", "applicants", "you", "your", "candidat", "candidats", "candidate(s)", "vous", "votre":
 			return true
 		}
 	}

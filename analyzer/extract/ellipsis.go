@@ -235,11 +235,11 @@ const maxFirstObject = 4
 // financial products). The objects after a conjunction or a list comma
 // within the first object's reach are tried with the verb; as in
 // ellipsis, only labels the taxonomy has count.
-func (x *Extractor) sharedVerb(sc *scratch, i int, pos position) {
+func (x *Extractor) sharedVerb(sc *scratch, text string, i int, pos position) {
 	toks := sc.toks
 	// Most words open no clause nor have a conjunction after them: flags
 	// first, the table only then.
-	if i > 0 && toks[i].brk == brkNone || !conjunctAhead(toks, i) {
+	if i > 0 && toks[i].brk == brkNone || !conjunctAhead(text, toks, i) {
 		return
 	}
 	k := seqKey(0, toks[i].hash)
@@ -248,23 +248,32 @@ func (x *Extractor) sharedVerb(sc *scratch, i int, pos position) {
 	}
 	h := hit{first: int32(i), last: int32(i), sent: pos.sent, line: pos.line, clause: pos.clause}
 	for j := i + 2; j < len(toks) && j <= i+1+maxFirstObject; j++ {
-		if toks[j].brk != brkNone && !toks[j].list {
+		item := listItem(text, toks, j)
+		if toks[j].brk != brkNone && !item {
 			return
 		}
-		if conjunct(toks[j]) {
+		if item || conjunct(toks[j]) {
 			x.conjoined(sc, h, h.first, k, int32(j))
 		}
 	}
 }
 
+// listItem: toks[j] is an item of a list, joined by the tokenizer or of
+// single words after a longer first object ("Design print ads, flyers
+// and social posts").
+func listItem(text string, toks []token, j int) bool {
+	return toks[j].list || toks[j].brk == brkClause && serialItems(text, toks, j) > 0
+}
+
 // conjunctAhead: a conjunct starts within the first object's reach after
 // toks[i], inside its phrase.
-func conjunctAhead(toks []token, i int) bool {
+func conjunctAhead(text string, toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+1+maxFirstObject; j++ {
-		if toks[j].brk != brkNone && !toks[j].list {
+		item := listItem(text, toks, j)
+		if toks[j].brk != brkNone && !item {
 			return false
 		}
-		if j > i+1 && conjunct(toks[j]) {
+		if j > i+1 && (item || conjunct(toks[j])) {
 			return true
 		}
 	}

@@ -240,13 +240,16 @@ func TestStemMeetsInflections(t *testing.T) {
 		{"programming", "program"}, {"skills", "skill"}, {"processes", "process"}, {"compétences", "competence"},
 		{"policies", "policy"}, {"IFRs", "IFR"},
 		// Short verbs that drop their e: "make decisions", "making decisions".
-		{"making", "make"}, {"moving", "move"}, {"hired", "hire"}, {"giving", "give"}, {"wiped", "wipe"}}
+		{"making", "make"}, {"moving", "move"}, {"hired", "hire"}, {"giving", "give"}, {"wiped", "wipe"},
+		// Prefixes written with or without a hyphen.
+		{"co-ordinate", "coordinate"}, {"co-workers", "coworker"}, {"e-mail", "email"}}
 	// A four-letter acronym ending in S names something else than the
 	// three letters before it: IFRS (financial reporting) is not IFR
 	// (flight rules).
 	differ := [][2]string{{"analysis", "analyse"}, {"business", "busines"}, {"care", "car"}, {"IFRS", "IFR"}, {"GAAS", "GAA"},
 		// Their -ing forms name skills of their own.
-		{"typing", "type"}, {"coding", "code"}, {"filing", "file"}, {"wiring", "wire"}}
+		{"typing", "type"}, {"coding", "code"}, {"filing", "file"}, {"wiring", "wire"},
+		{"x-ray", "xray"}, {"re-stock", "restock"}}
 	h := func(s string) uint64 { return tokenize(s, nil)[0].hash }
 	for _, p := range same {
 		if h(p[0]) != h(p[1]) {

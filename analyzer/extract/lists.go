@@ -91,11 +91,12 @@ func joinSerial(text string, toks []token, first int) int {
 	// washrooms", "nettoyer les bureaux, les salles et les toilettes"),
 	// which tells a list of objects from one of duties ("prepare food,
 	// clean and sanitize").
-	// Or a vendor's products, capitalized, the vendor's name before the
-	// first ("Adobe InDesign, Illustrator and Acrobat"), which ellipsis
-	// then lends to the others.
+	// Or products, every one capitalized ("Docker, Kubernetes and
+	// Terraform is an asset"), maybe the vendor's name before the first
+	// ("Adobe InDesign, Illustrator and Acrobat"), which ellipsis then
+	// lends to the others.
 	objects := toks[first-1].brk == brkNone
-	products := objects && first >= 2 && capitalized(text, toks[first-2]) && capitalized(text, toks[first-1])
+	products := objects && capitalized(text, toks[first-1])
 	if objects && !products && !(first >= 2 && toks[first-2].brk != brkNone && plural(text, toks[first-1])) {
 		return first
 	}

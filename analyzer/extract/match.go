@@ -114,7 +114,7 @@ func (x *Extractor) scan(text string, sc *scratch) {
 // one word starts from: a verb shared by a later object, the people a
 // verb manages, numbers coordinated inside a label.
 func (x *Extractor) repairAt(sc *scratch, text string, i int, pos position) {
-	x.sharedVerb(sc, i, pos)
+	x.sharedVerb(sc, text, i, pos)
 	x.peopleObject(sc, text, i, pos)
 	if i+3 < len(sc.toks) && sc.toks[i+2].conj { // most words: no call
 		x.numberedSeries(sc, text, i, pos)

@@ -221,6 +221,12 @@ func tokenize(s string, dst []token) []token {
 			}
 			c := s[i]
 			if c < utf8.RuneSelf {
+				// "co-ordinate" is "coordinate", as Job Bank spells its duties,
+				// "co-worker" "coworker", "e-mail" "email".
+				if c == '-' && i+1 < n && isASCIILetter(s[i+1]) && hyphenPrefix(scratch[:min(w, len(scratch))]) {
+					i++
+					continue
+				}
 				// Keep tech tokens whole: "C++", "C#", "Node.js", "ASP.NET", ".NET".
 				if c == '.' && i+1 < n && isWordByte(s[i+1]) && (i > start || isASCIILetter(s[i+1])) {
 					if w < len(scratch) {
@@ -316,4 +322,9 @@ var foldMap = map[rune]string{
 	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
 	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ø': "o", 'œ': "oe",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+}
+
+// hyphenPrefix: a prefix that its word writes with or without a hyphen.
+func hyphenPrefix(w []byte) bool {
+	return len(w) == 2 && w[0] == 'c' && w[1] == 'o' || len(w) == 1 && w[0] == 'e'
 }

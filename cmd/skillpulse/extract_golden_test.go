@@ -41,10 +41,10 @@ func TestExtractDefaultPathUnchanged(t *testing.T) {
 		explain bool
 		want    string
 	}{
-		{"skillspan", ss, false, "2a9a7307c418e0cc038b36a59306a3576cdf368b4e771f8e26edf266ad6dbf02"},
-		{"skillspan/explain", ss, true, "6b972a0f1bc72d2d3d3c5e1e874213969c6980f41e008215d9d8af584a778e50"},
-		{"sample", sample, false, "6d5c42ae4f7a947751be6d50163cd3d9e0988221293e5827ac1eee5baab2fbf7"},
-		{"sample/explain", sample, true, "62d0554e4dbb6a8797d264c7a20fad1607a14cb53dff6dda6e380221e383b191"},
+		{"skillspan", ss, false, "24db398b12dcd8fda1c70e754bdfef37ab654011960ef4594ed24d600de2f524"},
+		{"skillspan/explain", ss, true, "d8b9d78ef39521931e8e64ce7ac99ee68051eb0808707fc58e00289037595569"},
+		{"sample", sample, false, "a694421cfe2202a45c8e94156112fff490da7dc136c4c3f293543d6032ddf689"},
+		{"sample/explain", sample, true, "6f6c8495cd5a29713e091973579b0fd13908c0ed8a859d52d5ea21ba1e05e248"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out bytes.Buffer
