@@ -105,7 +105,7 @@ var expansions = map[string]string{
 	"atc": "air traffic controller", "fss": "flight service specialist",
 	// Clipped forms of the job people say for short.
 	"physio": "physiotherapist", "ergo": "ergotherapeute", "prof": "professor", "gr": "grade",
-	"practioner": "practitioner", "nuc": "nuclear",
+	"practioner": "practitioner", "nuc": "nuclear", "cop": "police officer", "flic": "policier",
 	// "Sales lady", "parts guy": the informal head is the person doing
 	// the job, as "salesperson" and "parts person" write it.
 	"lady": "person", "guy": "person", "gal": "person",

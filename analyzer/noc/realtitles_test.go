@@ -39,6 +39,7 @@ func TestBuiltinCodesTitlesAsWritten(t *testing.T) {
 		{"CPA", "11100"},
 		{"AP clerk", "14200"},
 		{"HD mechanic", "72401"},
+		{"cop", "42100"},
 		{"Self-employed carpenter", "72310"},
 	})
 }
