@@ -238,15 +238,24 @@ func administered(toks []token, i int) bool {
 // candidate", "… chez nos candidats", "… that you bring"): what it values
 // is then asked of the applicant, not its culture.
 func valuedInCandidates(text string, toks []token, h hit) bool {
-	w := strings.ToLower(text[toks[h.last].start:toks[h.last].end])
-	if !strings.HasPrefix(w, "valu") && !strings.HasPrefix(w, "valoris") {
+	w := text[toks[h.last].start:toks[h.last].end]
+	if !hasPrefixFold(w, "valu") && !hasPrefixFold(w, "valoris") {
 		return false
 	}
 	for k := int(h.last) + 1; k < len(toks) && toks[k].brk < brkSentence; k++ {
-		switch strings.ToLower(text[toks[k].start:toks[k].end]) {
-		case "candidate", "candidates", "applicant", "applicants", "you", "your", "candidat", "candidats", "candidate(s)", "vous", "votre":
-			return true
+		w := text[toks[k].start:toks[k].end]
+		for _, c := range candidateWords {
+			if strings.EqualFold(w, c) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// candidateWords name the applicant.
+var candidateWords = [...]string{"candidate", "candidates", "applicant", "applicants", "you", "your", "candidat", "candidats", "vous", "votre"}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
