@@ -99,7 +99,7 @@ func (c *Coder) assess(title, description string) assessment {
 func (c *Coder) assessEvidence(e Evidence) assessment {
 	title, description := e.Title, e.Description
 	clean := cleanTitle(c.dropUnknownTails(title))
-	query := ownersAsManagers(c.activityWorker(c.corrected(clean)))
+	query := ownersAsManagers(c.activityWorker(aidAsAide(c.corrected(clean))))
 	sectors := e.sectors()
 	scores, share := c.scores(query, description, sectors)
 	if scores == nil {

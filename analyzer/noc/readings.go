@@ -108,3 +108,13 @@ func (c *Coder) activityWorker(clean string) string {
 	}
 	return found
 }
+
+// aidAsAide reads a title ending in "aid" as the aide people misspell
+// ("nurse aid", "teacher aid", "health care aid"): the index's "aid" is a
+// thing (first aid, hearing aid) before another head, never the person.
+func aidAsAide(clean string) string {
+	if clean == "aid" || strings.HasSuffix(clean, " aid") {
+		return clean + "e"
+	}
+	return clean
+}

@@ -373,3 +373,15 @@ func TestActivityTitlesAreTheirWorkers(t *testing.T) {
 		t.Errorf("activityWorker(%q) unchanged, want a worker's title", got)
 	}
 }
+
+// Typos as people make them: the first letter kept, the common job
+// preferred among words one edit away, "aid" for the aide.
+func TestTyposAsPeopleMakeThem(t *testing.T) {
+	wantCodes(t, referenceCoderTB(t), []titleCode{
+		{"cashere", "65100"},
+		{"plumer", "72300"},
+		{"nurse aid", "33102"},
+		{"teacher aid", "43100"},
+		{"carpentar", "72310"},
+	})
+}

@@ -1,6 +1,7 @@
 package noc
 
 import (
+	"math"
 	"strings"
 	"sync"
 )
@@ -20,7 +21,8 @@ type speller struct {
 	deletes map[string][]int32 // one-letter deletion of a known word -> words
 	index   map[string]int32   // known word -> its place in words
 	words   []string
-	freq    []int // unit groups that have the word: breaks ties
+	freq    []float32 // how common the commonest group with the word is: breaks ties
+	groups  []int     // unit groups that have the word: breaks the ties left
 }
 
 // build indexes the coder's words; it runs on the first unknown word, so
@@ -36,7 +38,8 @@ func (s *speller) build(c *Coder) {
 		k := int32(len(s.words))
 		s.index[w] = k
 		s.words = append(s.words, w)
-		s.freq = append(s.freq, len(c.levels[0].post[id]))
+		s.freq = append(s.freq, c.commonestWith(id))
+		s.groups = append(s.groups, len(c.levels[0].post[id]))
 		for _, d := range deletions(w) {
 			if list := s.deletes[d]; len(list) == 0 || list[len(list)-1] != k {
 				s.deletes[d] = append(list, k)
@@ -46,7 +49,10 @@ func (s *speller) build(c *Coder) {
 }
 
 // correct returns the known word one edit from w, or "" when there is
-// none. Among several, the one in most unit groups wins, then the first
+// none. Among several, one that keeps w's first letter wins (people
+// seldom mistype it: "plumer" is a plumber, not a "flumer"), then the
+// word of the most common occupation ("cashere" is a cashier, not a
+// caster nor a washer), then the one in most unit groups, then the first
 // in alphabetical order, so the choice does not depend on map order.
 func (s *speller) correct(c *Coder, w string) string {
 	if len(w) < minCorrectable {
@@ -59,7 +65,7 @@ func (s *speller) correct(c *Coder, w string) string {
 			if editDistance(w, s.words[k]) > 1 {
 				continue
 			}
-			if best < 0 || s.freq[k] > s.freq[best] || (s.freq[k] == s.freq[best] && s.words[k] < s.words[best]) {
+			if best < 0 || s.better(w, k, best) {
 				best = k
 			}
 		}
@@ -75,6 +81,20 @@ func (s *speller) correct(c *Coder, w string) string {
 		return ""
 	}
 	return s.words[best]
+}
+
+// better: correction a of w beats b (see correct).
+func (s *speller) better(w string, a, b int32) bool {
+	wa, wb := s.words[a], s.words[b]
+	switch {
+	case (wa[0] == w[0]) != (wb[0] == w[0]):
+		return wa[0] == w[0]
+	case s.freq[a] != s.freq[b]:
+		return s.freq[a] > s.freq[b]
+	case s.groups[a] != s.groups[b]:
+		return s.groups[a] > s.groups[b]
+	}
+	return wa < wb
 }
 
 // deletions are the distinct strings w gives with one byte removed. Titles
@@ -116,4 +136,19 @@ func editDistance(a, b string) int {
 		return 1 // b has one more
 	}
 	return 2
+}
+
+// commonestWith is the prior (see newPrior) of the commonest unit group
+// whose titles have feature id; the number of such groups before the
+// prior is set.
+func (c *Coder) commonestWith(id int32) float32 {
+	es := c.levels[0].post[id]
+	if len(c.prior) == 0 {
+		return float32(len(es))
+	}
+	best := float32(math.Inf(-1))
+	for _, e := range es {
+		best = max(best, c.prior[e.class])
+	}
+	return best
 }

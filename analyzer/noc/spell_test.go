@@ -108,3 +108,26 @@ func TestFeminineFormsMeetTheMasculine(t *testing.T) {
 		}
 	}
 }
+
+func TestBetterCorrection(t *testing.T) {
+	s := &speller{
+		words:  []string{"plumber", "flumer", "cashier", "caster", "abcdf", "abcdg", "abcdh"},
+		freq:   []float32{-5, 0, 0, -3, 1, 1, 1},
+		groups: []int{1, 1, 1, 1, 2, 2, 3},
+	}
+	for _, c := range []struct {
+		w    string
+		a, b int32
+		want bool
+	}{
+		{"plumer", 0, 1, true},  // the first letter kept beats a commoner word
+		{"cashere", 2, 3, true}, // then the commoner occupation
+		{"cashere", 3, 2, false},
+		{"abcde", 6, 4, true}, // then more groups
+		{"abcde", 4, 5, true}, // then alphabetical
+	} {
+		if got := s.better(c.w, c.a, c.b); got != c.want {
+			t.Errorf("better(%q, %s, %s) = %v, want %v", c.w, s.words[c.a], s.words[c.b], got, c.want)
+		}
+	}
+}
