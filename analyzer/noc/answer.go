@@ -101,7 +101,17 @@ func (c *Coder) assessEvidence(e Evidence) assessment {
 	clean := cleanTitle(c.dropUnknownTails(title))
 	query := ownersAsManagers(c.activityWorker(aidAsAide(c.corrected(clean))))
 	sectors := e.sectors()
+	byIndustry := false
+	if query == "" && e.Industry != "" {
+		// A title of nothing but noise ("self employed", "travailleur
+		// autonome") says the job is the industry's own: its words stand
+		// for the title, at half their weight (see below).
+		query, byIndustry = c.corrected(cleanTitle(e.Industry)), true
+	}
 	scores, share := c.scores(query, description, sectors)
+	if byIndustry {
+		share /= 2
+	}
 	if scores == nil {
 		return assessment{best: -1}
 	}

@@ -43,7 +43,7 @@ fulltime parttime permanent temporary temp casual contract seasonal term positio
 immediate start hiring wanted needed required remote hybrid bilingual entry level experienced
 temps plein partiel poste emploi permanent temporaire occasionnel contractuel urgent immediate entree immediatement
 occupations occupation n e c nec other related and or of the a an in for de la le les du des et en a l d au aux
-h f e ne at chez freelance freelancer`)
+h f e ne at chez freelance freelancer autonome autonomes`)
 
 // expansions are the abbreviations and everyday words of titles, written
 // as the index writes them.
@@ -105,7 +105,7 @@ var expansions = map[string]string{
 	"atc": "air traffic controller", "fss": "flight service specialist",
 	// Clipped forms of the job people say for short.
 	"physio": "physiotherapist", "ergo": "ergotherapeute", "prof": "professor", "gr": "grade",
-	"practioner": "practitioner", "nuc": "nuclear", "cop": "police officer", "flic": "policier",
+	"practioner": "practitioner", "nuc": "nuclear", "cop": "police officer", "flic": "policier", "mecano": "mecanicien",
 	// "Sales lady", "parts guy": the informal head is the person doing
 	// the job, as "salesperson" and "parts person" write it.
 	"lady": "person", "guy": "person", "gal": "person",

@@ -385,3 +385,22 @@ func TestTyposAsPeopleMakeThem(t *testing.T) {
 		{"carpentar", "72310"},
 	})
 }
+
+// A title of nothing but noise is coded from its industry, at half the
+// confidence its words would give as a title: "self employed" had no
+// candidates at all.
+func TestNoiseTitleTakesItsIndustry(t *testing.T) {
+	c := referenceCoderTB(t)
+	e := Evidence{Title: "self employed", Industry: "Painting contractors"}
+	cs := c.CandidatesEvidence(e, 3)
+	if len(cs) == 0 || MajorGroup(cs[0].Code) != "72" && MajorGroup(cs[0].Code) != "73" {
+		t.Fatalf("self employed in painting: candidates %+v, want a construction trade first", cs)
+	}
+	alone := c.CandidatesEvidence(Evidence{Title: "Painting contractors"}, 1)
+	if cs[0].Confidence >= alone[0].Confidence {
+		t.Errorf("coded from the industry at %.2f, as sure as the industry's words as a title (%.2f)", cs[0].Confidence, alone[0].Confidence)
+	}
+	if got := c.CodeEvidence(Evidence{Title: "mécano", Industry: "Réparation automobile", Description: "Réparation automobile"}, nil); got.Code != "72410" {
+		t.Errorf("mécano in car repair: %s, want 72410", got.Code)
+	}
+}
