@@ -69,10 +69,11 @@ func (x *Extractor) ellipsis(sc *scratch, text string, h hit) {
 
 // serialItems is the last item of a list of single words starting at
 // toks[k] after a comma and ending in a conjoined one ("…, B, C and D"),
-// or -1. Ellipsis reads it as the tokenizer's lists are read; the clause
-// boundaries stay, so requirement cues keep their scope.
+// or -1. The tokenizer joins such lists (joinSerial) when their first item
+// qualifies; ellipsis reads the others the same way, their clause
+// boundaries kept, so requirement cues keep their scope.
 func serialItems(text string, toks []token, k int) int {
-	for n := 0; n < maxSerialItems && k < len(toks); n++ {
+	for ; k < len(toks); k++ {
 		if toks[k].brk != brkClause {
 			return -1
 		}
@@ -86,12 +87,12 @@ func serialItems(text string, toks []token, k int) int {
 		if k+1 < len(toks) && toks[k+1].brk == brkNone && toks[k+1].conj {
 			return k + 1
 		}
-		k++
 	}
 	return -1
 }
 
-// maxSerialItems bounds the single-word items ellipsis reads past a comma.
+// maxSerialItems bounds the earlier items of a list headLastList walks
+// back through.
 const maxSerialItems = 4
 
 // commaBefore: a single comma stands between toks[k-1] and toks[k], or

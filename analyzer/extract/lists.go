@@ -100,30 +100,14 @@ func joinSerial(text string, toks []token, first int) int {
 	if objects && !products && !(first >= 2 && toks[first-2].brk != brkNone && plural(text, toks[first-1])) {
 		return first
 	}
-	k, last := first, first
-	for {
-		// Item k is one word: the next token is another comma item or the
-		// conjoined last item.
-		if k+1 >= len(toks) {
-			return first
-		}
-		next := toks[k+1]
-		if next.brk == brkNone && next.conj {
-			last = k + 1
-			break
-		}
-		if next.brk != brkClause {
-			return first
-		}
-		kind, conj := gapKind(text, toks[k].end, next.start)
-		if kind != gapComma {
-			return first
-		}
-		k++
-		if conj { // "A, B, and C": the serial comma before the last item
-			last = k
-			break
-		}
+	// "A, and B" is two clauses, not a list.
+	last := serialItems(text, toks, first)
+	if last <= first {
+		return first
+	}
+	k := last // the last comma item: the conjoined one after ", and"
+	if toks[last].brk == brkNone {
+		k = last - 1
 	}
 	for j := first; objects && j <= last; j++ {
 		if products && !capitalized(text, toks[j]) || !products && !plural(text, toks[j]) {

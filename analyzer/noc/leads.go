@@ -14,21 +14,13 @@ import "strings"
 // leadWords are the folded words of titles that name someone in charge
 // (an owner's, read as a manager's, too; legislators' are managers in
 // NOC 2021).
-var leadWords = toWordSet(`manager managers supervisor supervisors foreman foremen forewoman lead leader head chief
+var leadWords = set(`manager managers supervisor supervisors foreman foremen forewoman lead leader head chief
 director directors superintendent contractor contractors owner proprietor boss president ceo coo cfo vp
 executive administrator coordinator principal commander captain
 gerant gerante directeur directrice superviseur superviseure contremaitre contremaitresse chef
 proprietaire entrepreneur entrepreneure responsable coordonnateur coordonnatrice president presidente
 administrateur administratrice capitaine surintendant surintendante
 mayor maire mairesse minister ministre senator senateur depute deputee legislator`)
-
-func toWordSet(words string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		out[w] = true
-	}
-	return out
-}
 
 // namesLead: a cleaned title names someone in charge.
 func namesLead(clean string) bool {
